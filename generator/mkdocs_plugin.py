@@ -1,0 +1,58 @@
+"""The MkDocs adapter: feeds the generated pages to MkDocs. All the work is in the core.
+
+Registered as the `practice` plugin. Pages exist only in memory (File.generated), so
+nothing is written into a watched folder under `mkdocs serve`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+from generator.collection import load_collection
+from generator.project import Project
+from generator.render.site import SiteRenderer
+from generator.reporting import format_text
+from generator.taxonomy import Taxonomy
+
+log = get_plugin_logger(__name__)
+
+
+class PracticeConfig(Config):
+    site_title = config_options.Type(str, default="Effective Practice Repository")
+
+
+class PracticePlugin(BasePlugin[PracticeConfig]):
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.project = Project(Path(config.config_file_path).resolve().parent)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        collection = load_collection(self.project)
+        if not collection.ok:
+            raise PluginError(
+                "the case-study collection has problems; nothing was built.\n"
+                + format_text(collection.problems, collection.files_checked)
+            )
+        for problem in collection.problems:  # warnings only: shown, never fatal
+            log.info("%s: %s", problem.location(), problem.message)
+        taxonomy = Taxonomy.load(self.project.taxonomy_path)
+        pages = SiteRenderer(taxonomy, site_name=self.config.site_title).render(collection.case_studies)
+        for src_uri, content in pages.items():
+            if files.get_file_from_path(src_uri) is not None:
+                raise PluginError(f"{config.docs_dir}/{src_uri} clashes with a generated page; remove or rename it")
+            files.append(File.generated(config, src_uri, content=content))
+        log.info("generated %d pages from %d case studies", len(pages), len(collection.case_studies))
+        return files
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: object) -> LiveReloadServer:
+        server.watch(str(self.project.practice_dir))
+        server.watch(str(self.project.schema_path.parent))
+        return server

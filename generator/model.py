@@ -1,0 +1,186 @@
+"""The case-study model: typed, read-only views of schema-valid data.
+
+Built only from data that passed validation, so construction does not re-check types.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Period:
+    start: int
+    end: int | str  # a year, or "ongoing"
+    note: str = ""
+
+    @property
+    def ongoing(self) -> bool:
+        return self.end == "ongoing"
+
+    def __str__(self) -> str:
+        if self.ongoing:
+            return f"{self.start} – ongoing"
+        return str(self.start) if self.end == self.start else f"{self.start} – {self.end}"
+
+
+@dataclass(frozen=True)
+class Measurement:
+    value: float
+    when: str
+
+
+@dataclass(frozen=True)
+class Change:
+    as_reported: str
+    percent: float | None = None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    measure: str
+    for_whom: str
+    change: Change
+    baseline: Measurement | None = None
+    follow_up: Measurement | None = None
+    note: str = ""
+
+    @property
+    def is_quantitative(self) -> bool:
+        return self.baseline is not None or self.follow_up is not None or self.change.percent is not None
+
+
+@dataclass(frozen=True)
+class Money:
+    what: str
+    currency: str
+    unit: str
+    source: str
+    price_year: int | None = None
+    amount: float | None = None
+    low: float | None = None
+    high: float | None = None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    rating: str
+    rated_by: str
+    rated_on: date
+    basis: tuple[str, ...]
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Audience:
+    age_groups: tuple[str, ...]
+    target_groups: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    publisher: str
+    date: str  # YYYY, YYYY-MM or YYYY-MM-DD: sources are often dated only by month or year
+    author: str = ""
+    url: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Contact:
+    organisation: str
+    role: str = ""
+    email: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class CaseStudy:
+    id: str
+    title: str
+    locality: str
+    region: str
+    period: Period
+    summary: str
+    description: str
+    themes: tuple[str, ...]
+    characteristics: dict[str, str]  # characteristic id -> how the practice shows it
+    evidence: Evidence
+    outcomes: tuple[Outcome, ...]
+    costs: tuple[Money, ...]
+    claimed_savings: tuple[Money, ...]
+    audience: Audience
+    setting: str
+    partners: tuple[str, ...]
+    sources: tuple[Source, ...]
+    contact: Contact | None
+    published: date
+    last_reviewed: date
+    source_file: str  # as shown to editors, e.g. practice/leeds-family-valued.yaml
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any], source_file: str) -> CaseStudy:
+        return cls(
+            id=data["id"],
+            title=data["title"],
+            locality=data["locality"],
+            region=data["region"],
+            period=Period(**data["period"]),
+            summary=data["summary"],
+            description=data["description"],
+            themes=tuple(data["themes"]),
+            characteristics=dict(data["characteristics"]),
+            evidence=Evidence(
+                rating=data["evidence"]["rating"],
+                rated_by=data["evidence"]["rated_by"],
+                rated_on=date.fromisoformat(data["evidence"]["rated_on"]),
+                basis=tuple(data["evidence"]["basis"]),
+                note=data["evidence"].get("note", ""),
+            ),
+            outcomes=tuple(_outcome(o) for o in data["outcomes"]),
+            costs=tuple(_money(m) for m in data.get("costs", [])),
+            claimed_savings=tuple(_money(m) for m in data.get("claimed_savings", [])),
+            audience=Audience(
+                age_groups=tuple(data["audience"]["age_groups"]),
+                target_groups=tuple(data["audience"]["target_groups"]),
+            ),
+            setting=data["setting"],
+            partners=tuple(data["partners"]),
+            sources=tuple(Source(**s) for s in data["sources"]),
+            contact=Contact(**data["contact"]) if "contact" in data else None,
+            published=date.fromisoformat(data["published"]),
+            last_reviewed=date.fromisoformat(data["last_reviewed"]),
+            source_file=source_file,
+        )
+
+
+def _measurement(data: dict[str, Any] | None) -> Measurement | None:
+    return Measurement(**data) if data else None
+
+
+def _outcome(data: dict[str, Any]) -> Outcome:
+    return Outcome(
+        measure=data["measure"],
+        for_whom=data["for_whom"],
+        change=Change(**data["change"]),
+        baseline=_measurement(data.get("baseline")),
+        follow_up=_measurement(data.get("follow_up")),
+        note=data.get("note", ""),
+    )
+
+
+def _money(data: dict[str, Any]) -> Money:
+    amount_range = data.get("amount_range", {})
+    return Money(
+        what=data["what"],
+        currency=data["currency"],
+        unit=data["unit"],
+        price_year=data.get("price_year"),
+        source=data["source"],
+        amount=data.get("amount"),
+        low=amount_range.get("low"),
+        high=amount_range.get("high"),
+    )

@@ -1,0 +1,84 @@
+"""Read one case-study file into plain data, or into problems saying why not."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.problems import Problem
+from generator.yaml_loading import YamlProblem, load_yaml
+
+MAX_FILE_BYTES = 256 * 1024
+BOM = "\ufeff"
+
+
+@dataclass
+class ReadResult:
+    path: Path
+    display: str  # the path as shown to editors, relative to the repository
+    text: str = ""
+    data: Any = None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def read_case_study(path: Path, display: str) -> ReadResult:
+    """Read, decode and parse `path`; never raises for a bad file."""
+    result = ReadResult(path=path, display=display)
+
+    def fail(message: str, hint: str = "", line: int | None = None, column: int | None = None) -> ReadResult:
+        result.problems.append(Problem(display, message, line=line, column=column, hint=hint))
+        return result
+
+    if path.suffix != ".yaml":
+        return fail(
+            "is not a case study: case-study files end in .yaml",
+            f"rename it to {path.stem}.yaml, or move it out of practice/",
+        )
+    if path.is_symlink():
+        return fail("is a symbolic link", "replace the link with the case-study file itself")
+    if not path.is_file():
+        return fail("is not a regular file", "case studies are files named <id>.yaml; rename or remove this")
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        return fail(
+            f"is {size // 1024} KB, over the {MAX_FILE_BYTES // 1024} KB limit for a case study",
+            "shorten the description, or link to a longer report in sources",
+        )
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return fail(
+            f"is not valid UTF-8 text (byte 0x{raw[error.start]:02x} at offset {error.start})",
+            "save the file as UTF-8 in your editor",
+            line=line,
+        )
+    result.text = text.removeprefix(BOM)
+    if not result.text.strip():
+        return fail("is empty", "copy an existing case study and edit it")
+    try:
+        result.data = load_yaml(result.text)
+    except YamlProblem as problem:
+        return fail(
+            problem.message,
+            problem.hint,
+            line=None if problem.line is None else problem.line + 1,
+            column=None if problem.column is None else problem.column + 1,
+        )
+    if result.data is None:
+        return fail("is empty (it holds only comments)", "copy an existing case study and edit it")
+    if not isinstance(result.data, dict):
+        kind = "a list" if isinstance(result.data, list) else "a single value"
+        return fail(
+            f"holds {kind} at the top level, not a case study",
+            "a case study is a set of fields (id:, title:, ...) starting at the left margin",
+            line=1,
+            column=1,
+        )
+    return result

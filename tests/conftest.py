@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from generator.collection import Collection, load_collection
+from generator.project import Project
+from generator.taxonomy import Taxonomy
+
+REPO = Path(__file__).resolve().parent.parent
+# A fixed "today" so that date rules give the same answer whenever the tests run.
+TODAY = date(2026, 11, 22)
+# Everything a site build needs besides the case studies.
+SITE_FILES = ("mkdocs.yml", "docs", "site_overrides", "schema")
+
+
+@pytest.fixture(scope="session")
+def repo() -> Project:
+    return Project(REPO)
+
+
+@pytest.fixture(scope="session")
+def taxonomy(repo: Project) -> Taxonomy:
+    return Taxonomy.load(repo.taxonomy_path)
+
+
+@pytest.fixture(scope="session")
+def shipped(repo: Project) -> Collection:
+    return load_collection(repo, today=TODAY)
+
+
+@pytest.fixture
+def leeds_text(repo: Project) -> str:
+    """A known-good case study to mutate into bad ones."""
+    return (repo.practice_dir / "leeds-family-valued.yaml").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def scratch_project(tmp_path: Path) -> Callable[[dict[str, str | bytes]], Project]:
+    """A copy of the repository's site set-up with the given practice/ files instead of ours."""
+
+    def make(files: dict[str, str | bytes]) -> Project:
+        for name in SITE_FILES:
+            source = REPO / name
+            if source.is_dir():
+                shutil.copytree(source, tmp_path / name)
+            else:
+                shutil.copy(source, tmp_path / name)
+        practice = tmp_path / "practice"
+        practice.mkdir()
+        for name, content in files.items():
+            target = practice / name
+            if isinstance(content, bytes):
+                target.write_bytes(content)
+            else:
+                target.write_text(content, encoding="utf-8")
+        return Project(tmp_path)
+
+    return make

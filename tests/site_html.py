@@ -1,0 +1,69 @@
+"""Read built HTML pages as a user's browser would: element text, links, ids."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+
+@dataclass
+class Page:
+    title: str = ""
+    h1: list[str] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)  # href and src values
+    resources: list[str] = field(default_factory=list)  # what the browser loads by itself
+    ids: set[str] = field(default_factory=set)
+    scripts: list[str] = field(default_factory=list)  # inline script bodies
+    event_handlers: list[str] = field(default_factory=list)  # on*= attributes
+    text: str = ""
+
+
+class _Reader(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.page = Page()
+        self._stack: list[str] = []
+        self._text: list[str] = []
+        self._capture: dict[str, list[str]] = {}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._stack.append(tag)
+        for name, value in attrs:
+            if name in ("href", "src") and value is not None:
+                self.page.links.append(value)
+                if name == "src" or (tag == "link" and dict(attrs).get("rel") != "canonical"):
+                    self.page.resources.append(value)
+            if name in ("id", "name") and value:
+                self.page.ids.add(value)
+            if name.startswith("on"):
+                self.page.event_handlers.append(f"{name}={value}")
+        if tag in ("title", "h1", "script"):
+            self._capture[tag] = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._capture:
+            text = "".join(self._capture.pop(tag)).strip()
+            if tag == "title":
+                self.page.title = text
+            elif tag == "h1":
+                self.page.h1.append(" ".join(text.split()))
+            else:
+                self.page.scripts.append(text)
+        if tag in self._stack:
+            while self._stack and self._stack.pop() != tag:
+                pass
+
+    def handle_data(self, data: str) -> None:
+        for parts in self._capture.values():
+            parts.append(data)
+        if "script" not in self._capture and "style" not in self._stack[-1:]:
+            self._text.append(data)
+
+
+def read_page(path: Path) -> Page:
+    reader = _Reader()
+    reader.feed(path.read_text(encoding="utf-8"))
+    reader.close()
+    reader.page.text = " ".join(" ".join(reader._text).split())
+    return reader.page

@@ -1,0 +1,62 @@
+"""`practice validate` as an editor or CI runs it: exit codes and located messages."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import REPO
+
+
+def practice(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "generator.cli", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        timeout=120,
+    )
+
+
+def test_valid_collection_exits_zero():
+    result = practice("validate")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "All 11 case studies valid" in result.stdout
+
+
+def test_problems_exit_one_with_file_line_and_fix(leeds_text, scratch_project):
+    project = scratch_project(
+        {"leeds-family-valued.yaml": leeds_text.replace("  - safeguarding\n", "  - safegaurding\n")}
+    )
+    result = practice("validate", cwd=project.root)
+    assert result.returncode == 1
+    line = leeds_text.splitlines().index("  - safeguarding") + 1
+    assert "practice/leeds-family-valued.yaml" in result.stdout
+    assert f"  {line}:5 error: themes[0]: 'safegaurding' is not an allowed value" in result.stdout
+    assert "fix: did you mean 'safeguarding'?" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_named_files_only_are_checked(leeds_text, scratch_project):
+    project = scratch_project(
+        {
+            "leeds-family-valued.yaml": leeds_text,
+            "broken.yaml": "- not a case study\n",
+        }
+    )
+    assert practice("validate", "practice/leeds-family-valued.yaml", cwd=project.root).returncode == 0
+    assert practice("validate", cwd=project.root).returncode == 1
+
+
+def test_usage_errors_exit_two():
+    assert practice("validate", "practice/no-such-file.yaml").returncode == 2
+    assert practice("frobnicate").returncode == 2
+
+
+def test_schema_check_agrees_with_taxonomy():
+    result = practice("schema")
+    assert result.returncode == 0
+    assert "agrees with taxonomy.yaml" in result.stdout

@@ -1,0 +1,100 @@
+"""Strict, safe reading of YAML files: bad bytes and risky YAML get clear, located errors."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from generator.collection import load_collection
+from generator.yaml_loading import YamlProblem, load_yaml
+from tests.conftest import TODAY
+
+
+def only_error(project):
+    collection = load_collection(project, today=TODAY)
+    assert collection.case_studies == []
+    assert len(collection.errors) == 1, collection.errors
+    return collection.errors[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "line"),
+    [
+        ("a: 1\na: 2\n", "duplicate key 'a' (first given on line 1)", 1),
+        ("a: &x [1]\nb: *x\n", "anchors and aliases", 0),
+        ("a: [1]\nb: {<<: {c: 2}}\n", "merge keys (<<) are not allowed", 1),
+        ('a: "unclosed\n', "YAML syntax error", 1),
+        ("a:\n\t- 1\n", "YAML syntax error", 1),
+    ],
+)
+def test_risky_or_broken_yaml_is_rejected(text, message, line):
+    with pytest.raises(YamlProblem) as caught:
+        load_yaml(text)
+    assert message in caught.value.message
+    assert caught.value.line == line
+
+
+def test_tab_indentation_gets_a_hint():
+    with pytest.raises(YamlProblem) as caught:
+        load_yaml("a:\n\t- 1\n")
+    assert "tabs" in caught.value.hint
+
+
+def test_billion_laughs_is_rejected_quickly():
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for level in range(1, 10):
+        previous = chr(ord("a") + level - 1)
+        name = chr(ord("a") + level)
+        lines.append(f"{name}: &{name} [{','.join(['*' + previous] * 9)}]")
+    started = time.perf_counter()
+    with pytest.raises(YamlProblem):
+        load_yaml("\n".join(lines))
+    assert time.perf_counter() - started < 1.0
+
+
+def test_dates_stay_text_so_the_schema_checks_them_one_way():
+    assert load_yaml("published: 2010-03-18\nquoted: '2010-03-18'\n") == {
+        "published": "2010-03-18",
+        "quoted": "2010-03-18",
+    }
+
+
+def test_byte_order_mark_is_accepted(leeds_text, scratch_project):
+    project = scratch_project({"leeds-family-valued.yaml": b"\xef\xbb\xbf" + leeds_text.encode()})
+    collection = load_collection(project, today=TODAY)
+    assert [c.id for c in collection.case_studies] == ["leeds-family-valued"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("", "is empty"),
+        ("   \n# only a comment\n", "is empty"),
+        ("- a\n- b\n", "holds a list at the top level"),
+        ("just words\n", "holds a single value at the top level"),
+        (b"title: caf\xe9\n", "is not valid UTF-8"),
+        ("id: x\nid: y\n", "duplicate key 'id'"),
+    ],
+)
+def test_unreadable_files_get_a_clear_error(content, message, scratch_project):
+    problem = only_error(scratch_project({"bad.yaml": content}))
+    assert problem.file == "practice/bad.yaml"
+    assert message in problem.message
+    assert problem.hint
+
+
+def test_oversized_file_is_rejected(scratch_project):
+    problem = only_error(scratch_project({"huge.yaml": "title: " + "x" * 300_000 + "\n"}))
+    assert "over the 256 KB limit" in problem.message
+
+
+def test_wrong_extension_directory_and_symlink_are_reported(leeds_text, scratch_project):
+    project = scratch_project({"notes.yml": leeds_text})
+    (project.practice_dir / "folder.yaml").mkdir()
+    (project.practice_dir / "link.yaml").symlink_to(project.practice_dir / "notes.yml")
+    collection = load_collection(project, today=TODAY)
+    messages = {p.file: p.message for p in collection.errors}
+    assert "end in .yaml" in messages["practice/notes.yml"]
+    assert "not a regular file" in messages["practice/folder.yaml"]
+    assert "symbolic link" in messages["practice/link.yaml"]

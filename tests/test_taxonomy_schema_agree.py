@@ -1,0 +1,76 @@
+"""The taxonomy is the one source of truth: the schema's enums must agree with it."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+from generator.schema_sync import ENUM_DEFINITIONS, synced
+from generator.taxonomy import Taxonomy, Term, Vocabulary
+
+
+def test_committed_schema_matches_taxonomy(repo, taxonomy):
+    committed = json.loads(repo.schema_path.read_text(encoding="utf-8"))
+    assert committed == synced(committed, taxonomy), "run: practice schema --write"
+
+
+def test_each_enum_lists_exactly_the_taxonomy_ids(repo, taxonomy):
+    schema = json.loads(repo.schema_path.read_text(encoding="utf-8"))
+    for definition, vocabulary in ENUM_DEFINITIONS.items():
+        assert schema["definitions"][definition]["enum"] == getattr(taxonomy, vocabulary).ids
+    characteristic_keys = list(schema["properties"]["characteristics"]["properties"])
+    assert characteristic_keys == taxonomy.characteristics.ids
+
+
+def test_drift_is_detected(repo, taxonomy):
+    """Adding a theme to the taxonomy without syncing the schema must be caught."""
+    committed = json.loads(repo.schema_path.read_text(encoding="utf-8"))
+    extra = Term("housing", "Housing", "Housing need.")
+    drifted: Taxonomy = replace(taxonomy, themes=Vocabulary("themes", (*taxonomy.themes.terms, extra)))
+    assert synced(committed, drifted) != committed
+
+
+def test_taxonomy_has_the_five_characteristics_and_three_ratings(taxonomy):
+    assert taxonomy.ratings.ids == ["fully-validated", "promising", "emerging"]
+    assert len(taxonomy.characteristics.ids) == 5
+    for vocabulary in (taxonomy.ratings, taxonomy.characteristics, taxonomy.themes):
+        for term in vocabulary.terms:
+            assert len(term.description) > 40, f"{term.id} needs a description an editor can apply"
+
+
+def test_every_schema_field_is_described(repo):
+    """Editors' tooling shows these descriptions; a field without one is a gap."""
+    schema = json.loads(repo.schema_path.read_text(encoding="utf-8"))
+    undescribed = []
+
+    def walk(node, path):
+        if isinstance(node, dict):
+            for name, child in node.get("properties", {}).items():
+                if "description" not in child:
+                    undescribed.append(f"{path}.{name}")
+            for key, child in node.items():
+                walk(child, f"{path}.{key}")
+        elif isinstance(node, list):
+            for index, child in enumerate(node):
+                walk(child, f"{path}[{index}]")
+
+    walk(schema, "$")
+    assert undescribed == []
+
+
+def test_every_object_forbids_unknown_fields(repo):
+    schema = json.loads(repo.schema_path.read_text(encoding="utf-8"))
+    open_objects = []
+
+    def walk(node, path):
+        if isinstance(node, dict):
+            if node.get("type") == "object" and node.get("additionalProperties") is not False:
+                open_objects.append(path)
+            for key, child in node.items():
+                walk(child, f"{path}.{key}")
+        elif isinstance(node, list):
+            for index, child in enumerate(node):
+                walk(child, f"{path}[{index}]")
+
+    walk(schema, "$")
+    assert open_objects == []
