@@ -61,3 +61,11 @@ def scratch_project(tmp_path: Path) -> Callable[[dict[str, str | bytes]], Projec
         return Project(tmp_path)
 
     return make
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """A run in which no test passed proves nothing: fail it, even if nothing failed."""
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is not None and exitstatus == 0 and not reporter.stats.get("passed"):
+        reporter.write_line("ERROR: no test passed (all skipped or none collected)", red=True)
+        session.exitstatus = 1

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
 
 import pytest
+import yaml
 
-from generator.collection import case_study_paths
+from generator.collection import case_study_paths, load_collection
+from tests.conftest import TODAY
 
 REQUIRED_PRACTICE = {
     "leeds-family-valued",
@@ -75,3 +78,14 @@ def test_figures_appear_in_the_seed_documents(shipped, repo):
                 if value is not None:
                     forms = {f"{value:,.0f}", f"{value / 1e6:.0f}m", f"{value / 1e6:.0f} million"}
                     assert any(form in seeds for form in forms), (case_study.id, value)
+
+
+def test_annotated_example_in_the_docs_is_valid(repo, scratch_project):
+    """The complete example editors copy from must itself pass validation, with every field."""
+    doc = (repo.root / "docs" / "contributing" / "format.md").read_text(encoding="utf-8")
+    example = doc.split("```yaml\n", 1)[1].split("```", 1)[0]
+    project = scratch_project({"example-family-support.yaml": example})
+    collection = load_collection(project, today=TODAY)
+    assert [p.message for p in collection.problems] == []
+    schema = json.loads(repo.schema_path.read_text(encoding="utf-8"))
+    assert set(yaml.safe_load(example)) == set(schema["properties"]), "the example must show every field"

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Create .venv and install the project with every dependency pinned. Safe to run again:
+# it reinstalls only when pyproject.toml or the constraints change.
+#   scripts/setup.sh          what building the site needs
+#   scripts/setup.sh test     plus what the tests need
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+extras=""
+[ "${1:-}" = "test" ] && extras="[test]"
+
+python="${PYTHON:-}"
+if [ -z "$python" ]; then
+  for candidate in python3.11 python3.12 python3.13 python3; do
+    if command -v "$candidate" >/dev/null 2>&1 &&
+       "$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+      python="$candidate"
+      break
+    fi
+  done
+fi
+if [ -z "$python" ]; then
+  echo "setup: Python 3.11 or newer is needed; install it, or set PYTHON=/path/to/python3.11" >&2
+  exit 1
+fi
+
+if [ ! -x .venv/bin/python ]; then
+  echo "setup: creating .venv with $("$python" --version)"
+  "$python" -m venv .venv
+fi
+
+stamp=".venv/.installed-$(cat pyproject.toml requirements/constraints.txt | sha256sum | cut -c1-16)${extras:+-test}"
+if [ ! -f "$stamp" ]; then
+  echo "setup: installing pinned dependencies into .venv"
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check \
+    -c requirements/constraints.txt -e ".${extras}"
+  rm -f .venv/.installed-*
+  touch "$stamp"
+fi
