@@ -36,7 +36,10 @@ def main(argv: list[str] | None = None) -> int:
     for name in ("build", "serve"):
         engine = commands.add_parser(name, help=f"mkdocs {name}, from the repository root", add_help=False)
         engine.add_argument("engine_args", nargs=argparse.REMAINDER)
-    args = parser.parse_args(argv)
+    # build and serve pass every option they do not know on to mkdocs (e.g. --site-dir).
+    args, unknown = parser.parse_known_args(argv)
+    if unknown and args.command not in ("build", "serve"):
+        parser.error(f"unrecognized arguments: {' '.join(unknown)}")
 
     try:
         project = Project.find()
@@ -47,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
         return _validate(project, args.paths)
     if args.command == "schema":
         return _schema(project, args.write)
-    return _engine(project, args.command, args.engine_args)
+    return _engine(project, args.command, [*unknown, *args.engine_args])
 
 
 def _validate(project: Project, paths: list[Path]) -> int:

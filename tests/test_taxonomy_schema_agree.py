@@ -38,39 +38,34 @@ def test_taxonomy_has_the_five_characteristics_and_three_ratings(taxonomy):
             assert len(term.description) > 40, f"{term.id} needs a description an editor can apply"
 
 
+def schema_objects(node, path="$"):
+    """Every mapping in the schema, with where it is."""
+    if isinstance(node, dict):
+        yield path, node
+        for key, child in node.items():
+            yield from schema_objects(child, f"{path}.{key}")
+    elif isinstance(node, list):
+        for index, child in enumerate(node):
+            yield from schema_objects(child, f"{path}[{index}]")
+
+
 def test_every_schema_field_is_described(repo):
     """Editors' tooling shows these descriptions; a field without one is a gap."""
     schema = json.loads(repo.schema_path.read_text(encoding="utf-8"))
-    undescribed = []
-
-    def walk(node, path):
-        if isinstance(node, dict):
-            for name, child in node.get("properties", {}).items():
-                if "description" not in child:
-                    undescribed.append(f"{path}.{name}")
-            for key, child in node.items():
-                walk(child, f"{path}.{key}")
-        elif isinstance(node, list):
-            for index, child in enumerate(node):
-                walk(child, f"{path}[{index}]")
-
-    walk(schema, "$")
+    undescribed = [
+        f"{path}.{name}"
+        for path, node in schema_objects(schema)
+        for name, child in node.get("properties", {}).items()
+        if isinstance(child, dict) and "description" not in child
+    ]
     assert undescribed == []
 
 
 def test_every_object_forbids_unknown_fields(repo):
     schema = json.loads(repo.schema_path.read_text(encoding="utf-8"))
-    open_objects = []
-
-    def walk(node, path):
-        if isinstance(node, dict):
-            if node.get("type") == "object" and node.get("additionalProperties") is not False:
-                open_objects.append(path)
-            for key, child in node.items():
-                walk(child, f"{path}.{key}")
-        elif isinstance(node, list):
-            for index, child in enumerate(node):
-                walk(child, f"{path}[{index}]")
-
-    walk(schema, "$")
+    open_objects = [
+        path
+        for path, node in schema_objects(schema)
+        if node.get("type") == "object" and node.get("additionalProperties") is not False
+    ]
     assert open_objects == []
