@@ -6,11 +6,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from generator.checking import FileCheck, check_file, duplicate_id_problems, peek_id
 from generator.model import CaseStudy
 from generator.problems import Problem
 from generator.project import Project
-from generator.reading import ReadResult, read_case_study
-from generator.validation import SchemaValidator, duplicate_id_problems, rule_problems
+from generator.validation import SchemaValidator
+
+NOT_CASE_STUDIES = {"README.md"}
 
 
 @dataclass
@@ -28,9 +30,6 @@ class Collection:
         return not self.errors
 
 
-NOT_CASE_STUDIES = {"README.md"}
-
-
 def case_study_paths(practice_dir: Path) -> list[Path]:
     """Every entry in practice/ but its README and hidden files. Entries that are not
     .yaml files, directories and symlinks are returned too, so they are reported rather
@@ -45,31 +44,41 @@ def display_path(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
+def other_ids(project: Project, checked: list[Path]) -> dict[str, str]:
+    """Ids claimed by the collection's files outside `checked`, for cross-file rules."""
+    named = {p.absolute() for p in checked}
+    return {
+        display_path(path, project.root): case_id
+        for path in case_study_paths(project.practice_dir)
+        if path.absolute() not in named and path.suffix == ".yaml" and (case_id := peek_id(path))
+    }
+
+
+def finish(checks: list[FileCheck], others: dict[str, str]) -> list[Problem]:
+    """All problems of the checked files, cross-file ones included, sorted for reporting."""
+    problems = [p for check in checks for p in check.problems]
+    problems.extend(duplicate_id_problems(checks, others))
+    return sorted(problems, key=Problem.sort_key)
+
+
 def load_collection(
     project: Project,
     paths: list[Path] | None = None,
     today: date | None = None,
 ) -> Collection:
-    """Read and validate `paths` (default: every case study in practice/)."""
+    """Read and validate `paths` (default: every case study in practice/).
+
+    A file whose id is claimed twice is not published, but is reported."""
     today = today or date.today()
     validator = SchemaValidator.from_file(project.schema_path)
-    paths = case_study_paths(project.practice_dir) if paths is None else sorted(paths)
-    reads: list[ReadResult] = []
-    collection = Collection(files_checked=len(paths))
-    for path in paths:
-        read = read_case_study(path, display_path(path, project.root))
-        if read.ok:
-            read.problems.extend(validator.problems(read))
-        if read.ok:
-            read.problems.extend(rule_problems(read, today))
-        reads.append(read)
-    cross_file = duplicate_id_problems(reads)
-    duplicated = {p.file for p in cross_file}
-    for read in reads:
-        collection.problems.extend(read.problems)
-        if read.ok and read.display not in duplicated:
-            collection.case_studies.append(CaseStudy.from_data(read.data, read.display))
-    collection.problems.extend(cross_file)
-    collection.problems.sort(key=Problem.sort_key)
-    collection.case_studies.sort(key=lambda c: c.id)
-    return collection
+    named = paths is not None
+    paths = sorted(paths) if named else case_study_paths(project.practice_dir)
+    checks = [check_file(path, display_path(path, project.root), validator, today) for path in paths]
+    problems = finish(checks, other_ids(project, paths) if named else {})
+    bad_files = {p.file for p in problems if p.is_error}
+    case_studies = [
+        CaseStudy.from_data(check.data, check.display)
+        for check in checks
+        if check.data is not None and check.display not in bad_files
+    ]
+    return Collection(sorted(case_studies, key=lambda c: c.id), problems, len(paths))

@@ -17,6 +17,7 @@ class Page:
     scripts: list[str] = field(default_factory=list)  # inline script bodies
     event_handlers: list[str] = field(default_factory=list)  # on*= attributes
     text: str = ""
+    tags: list[str] = field(default_factory=list)  # every element, in order
 
 
 class _Reader(HTMLParser):
@@ -29,6 +30,7 @@ class _Reader(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._stack.append(tag)
+        self.page.tags.append(tag)
         for name, value in attrs:
             if name in ("href", "src") and value is not None:
                 self.page.links.append(value)
@@ -62,8 +64,12 @@ class _Reader(HTMLParser):
 
 
 def read_page(path: Path) -> Page:
+    return parse_html(path.read_text(encoding="utf-8"))
+
+
+def parse_html(html: str) -> Page:
     reader = _Reader()
-    reader.feed(path.read_text(encoding="utf-8"))
+    reader.feed(html)
     reader.close()
     reader.page.text = " ".join(" ".join(reader._text).split())
     return reader.page

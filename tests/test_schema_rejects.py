@@ -164,5 +164,5 @@ def test_two_files_with_one_id_are_both_reported(leeds_text, scratch_project):
         }
     )
     collection = load_collection(project, today=TODAY)
-    duplicate = [p for p in collection.errors if "used by more than one file" in p.message]
+    duplicate = [p for p in collection.errors if "is also used by" in p.message]
     assert {p.file for p in duplicate} == {"practice/leeds-family-valued.yaml", "practice/leeds-copy.yaml"}

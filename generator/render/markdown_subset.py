@@ -1,8 +1,8 @@
 """The restricted Markdown allowed in a case study's description, rendered safely.
 
 markdown-it-py in CommonMark mode with raw HTML off, and only these constructs on:
-paragraphs, emphasis, lists, block quotes, inline code, line breaks and links to http(s)
-addresses. Headings, images, code blocks, tables and HTML are off, so they show as the
+paragraphs, emphasis, lists, block quotes, inline code, line breaks and links (including
+<https://...> autolinks) to http(s) addresses. Headings, images, code blocks, tables and HTML are off, so they show as the
 text the editor typed. Links to anything but http(s) are not made links at all.
 """
 
@@ -13,16 +13,14 @@ from markdown_it import MarkdownIt
 ALLOWED_LINK_SCHEMES = ("http://", "https://")
 
 
-def _safe_link(url: str) -> bool:
+def is_allowed_link(url: str) -> bool:
     return url.strip().lower().startswith(ALLOWED_LINK_SCHEMES)
 
 
 def _build() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
-    md.disable(
-        ["heading", "lheading", "image", "code", "fence", "html_block", "html_inline", "hr", "reference", "autolink"]
-    )
-    md.validateLink = _safe_link
+    md.disable(["heading", "lheading", "image", "code", "fence", "html_block", "html_inline", "hr", "reference"])
+    md.validateLink = is_allowed_link
     return md
 
 

@@ -1,0 +1,105 @@
+"""Check one file completely (read, schema, rules, warnings), and the collection across files."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from generator.positions import PositionFinder
+from generator.problems import Problem, field_path
+from generator.reading import read_case_study
+from generator.rules import ERROR_RULES, WARNING_RULES, RuleContext, placeholder_problems
+from generator.validation import SchemaValidator
+
+
+@dataclass
+class FileCheck:
+    display: str  # path as shown to editors, e.g. practice/leeds-family-valued.yaml
+    problems: list[Problem] = field(default_factory=list)
+    case_id: str | None = None  # the id the file claims, if it could be read
+    id_line: int | None = None
+    data: dict[str, Any] | None = None  # the parsed case study, if it is valid
+
+    @property
+    def ok(self) -> bool:
+        return not any(p.is_error for p in self.problems)
+
+
+def check_file(path: Path, display: str, validator: SchemaValidator, today: date) -> FileCheck:
+    """Every problem with one file. Never raises for bad content."""
+    read = read_case_study(path, display)
+    check = FileCheck(display, list(read.problems))
+    if not read.ok:
+        return check
+    data = read.data
+    if isinstance(data.get("id"), str):
+        check.case_id = data["id"]
+        found = _ID_LINE.search(read.text)
+        check.id_line = read.text.count("\n", 0, found.start()) + 1 if found else None
+    ctx = RuleContext(path, display, data, read.text, today, PositionFinder(read.text))
+    check.problems.extend(placeholder_problems(ctx))
+    unfilled = frozenset(p.field for p in check.problems)
+    check.problems.extend(validator.problems(data, display, ctx.positions, skip_fields=unfilled))
+    if check.ok:  # the rules may rely on everything the schema guarantees
+        for rule in ERROR_RULES:
+            check.problems.extend(rule(ctx))
+    if check.ok:
+        for rule in WARNING_RULES:
+            check.problems.extend(rule(ctx))
+    if check.ok:
+        check.data = data
+    check.problems.sort(key=Problem.sort_key)
+    return check
+
+
+_ID_LINE = re.compile(r"^id:[ \t]*['\"]?([^'\"#\s]+)", re.MULTILINE)
+
+
+def peek_id(path: Path) -> str | None:
+    """The id a file claims, read without parsing it: for cross-checking files that were
+    not named on the command line. Any problem in the file itself is not this check's to report."""
+    try:
+        text = path.read_text(encoding="utf-8-sig", errors="replace")
+    except OSError:
+        return None
+    found = _ID_LINE.search(text)
+    return found.group(1) if found else None
+
+
+def duplicate_id_problems(checks: Iterable[FileCheck], others: dict[str, str] | None = None) -> list[Problem]:
+    """Two files claiming one id would be published at the same address.
+
+    `others` maps the display path of files not being checked to the id each claims, so a
+    new file is still checked against the whole collection."""
+    holders: dict[str, list[str]] = {}
+    checked = {}
+    for check in checks:
+        if check.case_id is not None:
+            holders.setdefault(check.case_id, []).append(check.display)
+            checked[check.display] = check
+    for display, case_id in (others or {}).items():
+        if display not in checked:
+            holders.setdefault(case_id, []).append(display)
+    found = []
+    for case_id, files in holders.items():
+        if len(files) < 2:
+            continue
+        for display in files:
+            if display not in checked:
+                continue
+            others_text = ", ".join(f for f in files if f != display)
+            found.append(
+                Problem(
+                    display,
+                    f"id '{case_id}' is also used by {others_text}",
+                    checked[display].id_line,
+                    None,
+                    field_path(["id"]),
+                    "give each case study its own id, equal to its file name",
+                )
+            )
+    return found

@@ -1,0 +1,69 @@
+"""Find what a description uses outside the allowed Markdown subset, so the editor hears of
+it instead of seeing it shown as plain text on the site.
+
+Parses with everything switched on (HTML, images, headings, ...) and reports each token
+of a kind the site does not render; see generator.render.markdown_subset for what it does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from generator.render.markdown_subset import is_allowed_link
+
+_FULL = MarkdownIt("commonmark", {"html": True})
+_FULL.validateLink = lambda url: True  # parse every link, so that bad ones can be reported
+
+NOT_ALLOWED = {
+    "heading_open": ("headings are not allowed in a description", "remove the '#'; the page supplies headings"),
+    "html_block": ("HTML is not allowed in a description", "write plain text or Markdown instead of HTML tags"),
+    "html_inline": ("HTML is not allowed in a description", "write plain text or Markdown instead of HTML tags"),
+    "image": ("images are not allowed in a description", "remove the image; link to it instead if needed"),
+    "fence": ("code blocks are not allowed in a description", "write the text as an ordinary paragraph"),
+    "code_block": (
+        "indented code blocks are not allowed in a description",
+        "remove the indentation of 4 or more spaces at the start of the line",
+    ),
+    "hr": ("horizontal rules are not allowed in a description", "remove the line of dashes or asterisks"),
+}
+
+
+@dataclass(frozen=True)
+class MarkdownIssue:
+    line: int  # 0-based, within the description
+    message: str
+    hint: str
+
+
+def description_issues(text: str) -> list[MarkdownIssue]:
+    """Each distinct issue once, in the order met."""
+    return list(dict.fromkeys(_issues(text)))
+
+
+def _issues(text: str) -> Iterator[MarkdownIssue]:
+    line = 0
+    for token in _walk(_FULL.parse(text)):
+        if token.map:
+            line = token.map[0]
+        if token.type in NOT_ALLOWED:
+            message, hint = NOT_ALLOWED[token.type]
+            yield MarkdownIssue(line, message, hint)
+        elif token.type == "link_open":
+            href = str(token.attrs.get("href", ""))
+            if not is_allowed_link(href):
+                yield MarkdownIssue(
+                    line,
+                    f"link to '{href}' is not allowed: links must start http:// or https://",
+                    "link to a web page, or remove the link and keep the text",
+                )
+
+
+def _walk(tokens: list[Token]) -> Iterator[Token]:
+    for token in tokens:
+        yield token
+        if token.children:
+            yield from _walk(token.children)

@@ -1,0 +1,195 @@
+"""Rules beyond the JSON Schema, run on one schema-valid case study.
+
+Each rule is a function that takes a RuleContext and yields Problems; RULES lists them in
+the order their problems are reported. Cross-file rules (unique ids) are in checking.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from generator.markdown_check import description_issues
+from generator.positions import PositionFinder
+from generator.problems import Problem, Severity, field_path
+
+REVIEW_DUE_AFTER_YEARS = 3
+PERCENT_TOLERANCE_POINTS = 5.0
+PLACEHOLDER = "TODO"
+
+
+@dataclass
+class RuleContext:
+    path: Path
+    display: str
+    data: dict[str, Any]
+    text: str
+    today: date
+    positions: PositionFinder
+
+    def problem(
+        self,
+        at: list[str | int],
+        message: str,
+        hint: str,
+        severity: Severity = Severity.ERROR,
+        line_offset: int = 0,
+    ) -> Problem:
+        line, column = self.positions.locate(at)
+        if line is not None and line_offset:
+            line, column = line + line_offset, None
+        return Problem(self.display, message, line, column, field_path(at), hint, severity)
+
+
+Rule = Callable[[RuleContext], Iterator[Problem]]
+
+
+def placeholders(data: Any, at: list[str | int] | None = None) -> Iterator[list[str | int]]:
+    """Where `practice new` left a TODO that the editor has not replaced yet."""
+    at = at or []
+    if isinstance(data, str) and data.strip().startswith(PLACEHOLDER):
+        yield at
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from placeholders(value, [*at, key])
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from placeholders(value, [*at, index])
+
+
+def placeholder_problems(ctx: RuleContext) -> Iterator[Problem]:
+    for at in placeholders(ctx.data):
+        value = _value_at(ctx.data, at)
+        yield ctx.problem(
+            at,
+            f"placeholder not filled in: {value.strip()}",
+            "replace the TODO text with the real value (see the comment above it)",
+        )
+
+
+def id_matches_file_name(ctx: RuleContext) -> Iterator[Problem]:
+    expected = ctx.path.name.removesuffix(".yaml")
+    if ctx.data["id"] != expected:
+        yield ctx.problem(
+            ["id"],
+            f"id '{ctx.data['id']}' does not match the file name '{ctx.path.name}'",
+            f"set id: {expected}, or rename the file to {ctx.data['id']}.yaml",
+        )
+
+
+def dates_in_order(ctx: RuleContext) -> Iterator[Problem]:
+    period = ctx.data["period"]
+    if isinstance(period["end"], int) and period["end"] < period["start"]:
+        yield ctx.problem(
+            ["period", "end"],
+            f"period ends ({period['end']}) before it starts ({period['start']})",
+            "swap the years, or correct the one that is wrong",
+        )
+    if period["start"] > ctx.today.year:
+        yield ctx.problem(["period", "start"], f"period starts in the future ({period['start']})", "use a past year")
+    published = date.fromisoformat(ctx.data["published"])
+    reviewed = date.fromisoformat(ctx.data["last_reviewed"])
+    if reviewed < published:
+        yield ctx.problem(
+            ["last_reviewed"],
+            f"last_reviewed ({reviewed}) is before published ({published})",
+            "a case study cannot be reviewed before it is published; correct one of the dates",
+        )
+    dated = [(["published"], published), (["last_reviewed"], reviewed)]
+    dated.append((["evidence", "rated_on"], date.fromisoformat(ctx.data["evidence"]["rated_on"])))
+    for at, value in dated:
+        if value > ctx.today:
+            yield ctx.problem(
+                at, f"{field_path(at)} ({value}) is in the future", f"use a date on or before {ctx.today}"
+            )
+
+
+def source_dates_are_real(ctx: RuleContext) -> Iterator[Problem]:
+    for index, source in enumerate(ctx.data["sources"]):
+        parts = [int(part) for part in source["date"].split("-")]
+        try:
+            date(parts[0], *(parts[1:] + [1, 1])[:2])
+        except ValueError:
+            yield ctx.problem(
+                ["sources", index, "date"],
+                f"'{source['date']}' is not a real date",
+                "write YYYY-MM-DD, YYYY-MM or YYYY with a real month and day",
+            )
+
+
+def description_is_in_the_subset(ctx: RuleContext) -> Iterator[Problem]:
+    # A block scalar's text starts on the line after "description: |".
+    line, _ = ctx.positions.locate(["description"])
+    block = ctx.text.splitlines()[line - 1].lstrip()[:1] in ("|", ">") if line else False
+    for issue in description_issues(ctx.data["description"]):
+        yield ctx.problem(
+            ["description"],
+            issue.message,
+            issue.hint,
+            line_offset=(issue.line + 1) if block else 0,
+        )
+
+
+def review_is_due(ctx: RuleContext) -> Iterator[Problem]:
+    reviewed = date.fromisoformat(ctx.data["last_reviewed"])
+    try:
+        due = reviewed.replace(year=reviewed.year + REVIEW_DUE_AFTER_YEARS)
+    except ValueError:  # 29 February
+        due = reviewed.replace(year=reviewed.year + REVIEW_DUE_AFTER_YEARS, day=28)
+    if due <= ctx.today:
+        yield ctx.problem(
+            ["last_reviewed"],
+            f"last reviewed {reviewed}, more than {REVIEW_DUE_AFTER_YEARS} years ago",
+            "check the case study against its sources and update last_reviewed",
+            Severity.WARNING,
+        )
+
+
+def reported_percent_agrees(ctx: RuleContext) -> Iterator[Problem]:
+    for index, outcome in enumerate(ctx.data["outcomes"]):
+        percent = outcome["change"].get("percent")
+        baseline, follow_up = outcome.get("baseline"), outcome.get("follow_up")
+        if percent is None or not baseline or not follow_up or baseline["value"] == 0:
+            continue
+        implied = (follow_up["value"] - baseline["value"]) / baseline["value"] * 100
+        if abs(implied - percent) > PERCENT_TOLERANCE_POINTS:
+            yield ctx.problem(
+                ["outcomes", index, "change", "percent"],
+                f"reported change {percent:+g}% disagrees with the figures, which imply {implied:+.1f}%",
+                "check the baseline, follow-up and percent against the source; a fall is negative",
+                Severity.WARNING,
+            )
+
+
+def sources_have_urls(ctx: RuleContext) -> Iterator[Problem]:
+    for index, source in enumerate(ctx.data["sources"]):
+        if "url" not in source:
+            yield ctx.problem(
+                ["sources", index],
+                f"source '{_shorten(source['title'])}' has no URL",
+                "add url: with a web address for the document if one exists, so readers can check it",
+                Severity.WARNING,
+            )
+
+
+ERROR_RULES: tuple[Rule, ...] = (
+    id_matches_file_name,
+    dates_in_order,
+    source_dates_are_real,
+    description_is_in_the_subset,
+)
+WARNING_RULES: tuple[Rule, ...] = (review_is_due, reported_percent_agrees, sources_have_urls)
+
+
+def _value_at(data: Any, at: list[str | int]) -> Any:
+    for step in at:
+        data = data[step]
+    return data
+
+
+def _shorten(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,65 @@
+"""The description's Markdown subset: what renders, what is refused, and that nothing is live."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.markdown_check import description_issues
+from generator.render.markdown_subset import render_description
+from tests.site_html import parse_html
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "[x](javascript:alert(1))",
+    "[x](JaVaScRiPt:alert(1))",
+    "[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+    "![x](https://example.org/x.png)",
+    '[x](https://example.org/" onclick="alert(1))',
+    "<javascript:alert(1)>",
+    "[x][ref]\n\n[ref]: javascript:alert(1)",
+    '<a href="https://example.org" onclick="alert(1)">x</a>',
+]
+
+
+@pytest.mark.parametrize("payload", HOSTILE)
+def test_nothing_hostile_renders_live(payload):
+    page = parse_html(render_description(payload))
+    assert set(page.tags) <= {"p", "a"}, page.tags
+    assert page.event_handlers == []
+    assert all(link.startswith("https://") for link in page.links), page.links
+
+
+def test_allowed_subset_renders():
+    html = render_description("Some **bold**, *italic*, `code`.\n\n- one\n- two\n\n[site](https://example.org)")
+    assert "<strong>bold</strong>" in html
+    assert "<em>italic</em>" in html
+    assert "<li>one</li>" in html
+    assert '<a rel="nofollow noopener" href="https://example.org">site</a>' in html
+    assert "\n\n" not in html  # embedded in an HTML block, where a blank line would end it
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ("Fine.\n\n# Heading", 2, "headings are not allowed"),
+        ("Fine.\n\nSome <b>bold</b> HTML.", 2, "HTML is not allowed"),
+        ("[x](javascript:alert(1))", 0, "link to 'javascript:alert(1)' is not allowed"),
+        ("[x](data:text/html,hi)", 0, "link to 'data:text/html,hi' is not allowed"),
+        ("Fine.\n\n![chart](https://example.org/c.png)", 2, "images are not allowed"),
+        ("Fine.\n\n```\ncode\n```", 2, "code blocks are not allowed"),
+        ("Fine.\n\n    indented", 2, "indented code blocks are not allowed"),
+    ],
+)
+def test_constructs_outside_the_subset_are_reported(text, line, words):
+    issues = description_issues(text)
+    assert len(issues) == 1
+    assert issues[0].line == line
+    assert words in issues[0].message
+    assert issues[0].hint
+
+
+def test_allowed_subset_reports_nothing():
+    assert (
+        description_issues("A **b** *c* `d`\n\n- e\n- f\n\n> g\n\n[h](https://example.org) <https://example.org>") == []
+    )
