@@ -111,7 +111,7 @@ def source_dates_are_real(ctx: RuleContext) -> Iterator[Problem]:
     for index, source in enumerate(ctx.data["sources"]):
         parts = [int(part) for part in source["date"].split("-")]
         try:
-            date(parts[0], *(parts[1:] + [1, 1])[:2])
+            date(parts[0], *[*parts[1:], 1, 1][:2])
         except ValueError:
             yield ctx.problem(
                 ["sources", index, "date"],

@@ -2,8 +2,9 @@
 
 markdown-it-py in CommonMark mode with raw HTML off, and only these constructs on:
 paragraphs, emphasis, lists, block quotes, inline code, line breaks and links (including
-<https://...> autolinks) to http(s) addresses. Headings, images, code blocks, tables and HTML are off, so they show as the
-text the editor typed. Links to anything but http(s) are not made links at all.
+<https://...> autolinks) to http(s) addresses. Headings, images, code blocks, tables and
+HTML are off, so they show as the text the editor typed (generator.markdown_check reports
+them to the editor first). Links to anything but http(s) are not made links at all.
 """
 
 from __future__ import annotations
