@@ -1,9 +1,10 @@
 """The `practice` command for editors and CI.
 
-    practice validate [PATH ...]   check case studies (default: the whole collection)
-    practice schema [--write]      check (or rewrite) the schema's enums against the taxonomy
-    practice build [MKDOCS ARGS]   build the site (mkdocs build --strict)
-    practice serve [MKDOCS ARGS]   preview the site with live reload (mkdocs serve)
+    practice validate [PATH ...]          check case studies (default: the whole collection)
+    practice new "Title" --locality "..."  start a new case study from a commented skeleton
+    practice schema [--write]             check (or rewrite) the schema's enums against the taxonomy
+    practice build [MKDOCS OPTIONS]       build the site (mkdocs build --strict)
+    practice serve [MKDOCS OPTIONS]       preview the site with live reload (mkdocs serve)
 
 Exit codes: 0 all good, 1 problems found, 2 usage error.
 """
@@ -15,52 +16,93 @@ import json
 import os
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
-from generator.collection import load_collection
+from generator import new_case_study
 from generator.project import Project
-from generator.reporting import format_text
+from generator.reporting import FORMATS, reporter
+from generator.reporting.github import summary_markdown
 from generator.schema_sync import dump, synced, write_synced
 from generator.taxonomy import Taxonomy
+from generator.validate import default_cache_path, validate
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
-def main(argv: list[str] | None = None) -> int:
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="practice", description="Tools for the effective practice repository.")
     commands = parser.add_subparsers(dest="command", required=True)
-    validate = commands.add_parser("validate", help="check case studies and report every problem")
-    validate.add_argument("paths", nargs="*", type=Path, help="case-study files (default: all of practice/)")
+
+    check = commands.add_parser("validate", help="check case studies and report every problem")
+    check.add_argument("paths", nargs="*", type=Path, help="case-study files (default: all of practice/)")
+    check.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text",
+        help="text for terminals, json for tools, github for GitHub Actions annotations "
+        "(the default when GITHUB_ACTIONS=true)",
+    )
+    check.add_argument("--no-cache", action="store_true", help="check every file afresh")
+
+    new = commands.add_parser("new", help="write a skeleton case study to fill in")
+    new.add_argument("title", help="name of the practice, e.g. 'Leeds Family Valued'")
+    new.add_argument("--locality", required=True, help="who runs it, e.g. 'Leeds City Council'")
+    new.add_argument("--id", dest="case_id", help="the id and file name (default: made from the title)")
+
     schema = commands.add_parser("schema", help="check the schema's enums agree with schema/taxonomy.yaml")
     schema.add_argument("--write", action="store_true", help="rewrite the schema from the taxonomy")
+
     for name in ("build", "serve"):
-        engine = commands.add_parser(name, help=f"mkdocs {name}, from the repository root", add_help=False)
-        engine.add_argument("engine_args", nargs=argparse.REMAINDER)
+        commands.add_parser(name, help=f"mkdocs {name} from the repository root; other options go to mkdocs")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
     # build and serve pass every option they do not know on to mkdocs (e.g. --site-dir).
     args, unknown = parser.parse_known_args(argv)
     if unknown and args.command not in ("build", "serve"):
         parser.error(f"unrecognized arguments: {' '.join(unknown)}")
-
     try:
         project = Project.find()
     except FileNotFoundError as error:
         print(f"practice: {error}", file=sys.stderr)
         return EXIT_USAGE
     if args.command == "validate":
-        return _validate(project, args.paths)
+        return _validate(project, args.paths, args.format, not args.no_cache)
+    if args.command == "new":
+        return _new(project, args.title, args.locality, args.case_id)
     if args.command == "schema":
         return _schema(project, args.write)
-    return _engine(project, args.command, [*unknown, *args.engine_args])
+    return _engine(project, args.command, unknown)
 
 
-def _validate(project: Project, paths: list[Path]) -> int:
-    missing = [p for p in paths if not p.exists() and not p.is_symlink()]
+def _validate(project: Project, paths: list[Path], format_name: str, use_cache: bool) -> int:
+    missing = [str(p) for p in paths if not p.exists() and not p.is_symlink()]
     if missing:
-        print(f"practice: no such file: {', '.join(map(str, missing))}", file=sys.stderr)
+        print(f"practice: no such file: {', '.join(missing)}", file=sys.stderr)
         return EXIT_USAGE
-    collection = load_collection(project, [p.absolute() for p in paths] or None)
-    print(format_text(collection.problems, collection.files_checked))
-    return EXIT_OK if collection.ok else EXIT_PROBLEMS
+    cache_path = default_cache_path(project) if use_cache else None
+    report = validate(project, paths or None, cache_path=cache_path)
+    color = format_name == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    print(reporter(format_name)(report, color=color))
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if format_name == "github" and summary_file:
+        with open(summary_file, "a", encoding="utf-8") as summary:
+            summary.write(summary_markdown(report) + "\n")
+    return EXIT_OK if report.valid else EXIT_PROBLEMS
+
+
+def _new(project: Project, title: str, locality: str, case_id: str | None) -> int:
+    try:
+        path = new_case_study.create(project, title, locality, case_id, date.today())
+    except (ValueError, FileExistsError) as error:
+        print(f"practice: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    shown = path.relative_to(project.root)
+    print(f"Wrote {shown}. Replace every TODO, then check it with: practice validate {shown}")
+    return EXIT_OK
 
 
 def _schema(project: Project, write: bool) -> int:

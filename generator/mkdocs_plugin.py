@@ -19,7 +19,8 @@ from mkdocs.structure.files import File, Files
 from generator.collection import load_collection
 from generator.project import Project
 from generator.render.site import SiteRenderer
-from generator.reporting import format_text
+from generator.reporting import Report
+from generator.reporting.text import format_text
 from generator.taxonomy import Taxonomy
 
 log = get_plugin_logger(__name__)
@@ -39,7 +40,7 @@ class PracticePlugin(BasePlugin[PracticeConfig]):
         if not collection.ok:
             raise PluginError(
                 "the case-study collection has problems; nothing was built.\n"
-                + format_text(collection.problems, collection.files_checked)
+                + format_text(Report(collection.problems, collection.files_checked))
             )
         for problem in collection.problems:  # warnings only: shown, never fatal
             log.info("%s: %s", problem.location(), problem.message)

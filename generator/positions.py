@@ -47,4 +47,7 @@ class PositionFinder:
             if found is None:
                 break
             node = found
+        if node is not self.root and not key and isinstance(node, yaml.ScalarNode) and node.style in ("|", ">"):
+            # A block scalar's text starts on the line after its | or > indicator.
+            return mark.line + 2, None
         return mark.line + 1, mark.column + 1

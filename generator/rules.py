@@ -122,15 +122,10 @@ def source_dates_are_real(ctx: RuleContext) -> Iterator[Problem]:
 
 def description_is_in_the_subset(ctx: RuleContext) -> Iterator[Problem]:
     # A block scalar's text starts on the line after "description: |".
-    line, _ = ctx.positions.locate(["description"])
-    block = ctx.text.splitlines()[line - 1].lstrip()[:1] in ("|", ">") if line else False
+    _, column = ctx.positions.locate(["description"])
+    block = column is None  # a block scalar: lines of the text match lines of the file
     for issue in description_issues(ctx.data["description"]):
-        yield ctx.problem(
-            ["description"],
-            issue.message,
-            issue.hint,
-            line_offset=(issue.line + 1) if block else 0,
-        )
+        yield ctx.problem(["description"], issue.message, issue.hint, line_offset=issue.line if block else 0)
 
 
 def review_is_due(ctx: RuleContext) -> Iterator[Problem]:

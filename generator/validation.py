@@ -19,6 +19,14 @@ from generator.positions import PositionFinder
 from generator.problems import Problem
 from generator.schema_messages import messages_for
 
+# Which schema keyword's message to show when one field breaks several.
+KEYWORD_RANK = {
+    keyword: rank
+    for rank, keyword in enumerate(
+        ["additionalProperties", "required", "type", "enum", "const", "oneOf", "pattern", "format"]
+    )
+}
+
 
 class SchemaValidator:
     def __init__(self, schema: dict[str, Any]):
@@ -44,11 +52,15 @@ class SchemaValidator:
         """Every schema problem in one parsed file, located in its text: one per field."""
         if self.is_valid(data):
             return []
-        by_field: dict[str, Problem] = {}
+        # One problem per field, the most telling one: "not a date written YYYY-MM-DD" says
+        # more than "too long" about "1 November 2026".
+        best: dict[str, tuple[int, Problem]] = {}
         for error in self._detailed.iter_errors(data):
+            rank = KEYWORD_RANK.get(str(error.validator), len(KEYWORD_RANK))
             for message in messages_for(error):
-                if message.field in by_field or message.field in skip_fields:
-                    continue  # e.g. a date failing both pattern and format: say it once
+                if message.field in skip_fields or (message.field in best and best[message.field][0] <= rank):
+                    continue
                 line, column = positions.locate(message.path, key=message.at_key)
-                by_field[message.field] = Problem(display, message.message, line, column, message.field, message.hint)
-        return sorted(by_field.values(), key=Problem.sort_key)
+                problem = Problem(display, message.message, line, column, message.field, message.hint)
+                best[message.field] = (rank, problem)
+        return sorted((problem for _, problem in best.values()), key=Problem.sort_key)

@@ -125,6 +125,9 @@ def _syntax_hint(message: str, text: str, line: int | None) -> str:
     lines = text.splitlines()
     if line is not None and line < len(lines) and "\t" in lines[line][: len(lines[line]) - len(lines[line].lstrip())]:
         return "indent with spaces, never tabs"
+    opened = _unclosed_quote_line(lines[: (line or 0) + 1])
+    if opened is not None and opened != line:
+        return f"the quotation mark on line {opened + 1} may not be closed: close it, or remove it"
     if "quoted scalar" in message:
         return "close the quotation mark, or remove it"
     if "mapping values are not allowed" in message:
@@ -132,3 +135,14 @@ def _syntax_hint(message: str, text: str, line: int | None) -> str:
     if "expected <block end>" in message or "did not find expected" in message:
         return "check that this line is indented like its neighbours"
     return "check the line shown and the one above it"
+
+
+def _unclosed_quote_line(lines: list[str]) -> int | None:
+    """The first line whose value opens a quotation mark and leaves it open (0-based)."""
+    for number, text in enumerate(lines):
+        _, colon, value = text.partition(": ")
+        value = (value if colon else text.lstrip("- ")).strip()
+        for quote in ('"', "'"):
+            if value.startswith(quote) and (len(value) == 1 or not value.rstrip().endswith(quote)):
+                return number
+    return None

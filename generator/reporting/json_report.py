@@ -1,0 +1,45 @@
+"""A stable JSON shape for tools (documented in CONTRIBUTING.md, "Validator output").
+
+    {"format_version": 1, "valid": bool, "files_checked": int, "error_count": int,
+     "warning_count": int, "problems": [{"file", "line", "column", "field",
+     "severity": "error"|"warning", "message", "hint"}]}
+
+line and column are 1-based, or null when unknown. New keys may be added within version 1;
+none will be removed or change meaning without a new format_version.
+"""
+
+from __future__ import annotations
+
+import json
+
+from generator.problems import Problem
+from generator.reporting import Report
+
+FORMAT_VERSION = 1
+
+
+def format_json(report: Report, color: bool = False) -> str:
+    return json.dumps(
+        {
+            "format_version": FORMAT_VERSION,
+            "valid": report.valid,
+            "files_checked": report.files_checked,
+            "error_count": len(report.errors),
+            "warning_count": len(report.warnings),
+            "problems": [_problem(p) for p in sorted(report.problems, key=Problem.sort_key)],
+        },
+        indent=2,
+        ensure_ascii=False,
+    )
+
+
+def _problem(problem: Problem) -> dict[str, object]:
+    return {
+        "file": problem.file,
+        "line": problem.line,
+        "column": problem.column,
+        "field": problem.field,
+        "severity": problem.severity.value,
+        "message": problem.message,
+        "hint": problem.hint,
+    }

@@ -1,0 +1,47 @@
+"""`practice validate`: check files, with results cached by content hash."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from generator.checking import check_file
+from generator.collection import case_study_paths, display_path, finish, other_ids
+from generator.project import Project
+from generator.reporting import Report
+from generator.validation import SchemaValidator
+from generator.validation_cache import ValidationCache, context_key, file_digest
+
+
+def default_cache_path(project: Project) -> Path:
+    return project.root / ".cache" / "practice" / "validation.json"
+
+
+def validate(
+    project: Project,
+    paths: list[Path] | None = None,
+    today: date | None = None,
+    cache_path: Path | None = None,
+) -> Report:
+    """Check `paths` (default: the whole collection) and every cross-file rule.
+
+    With `cache_path`, unchanged files reuse their last result (see validation_cache)."""
+    today = today or date.today()
+    named = paths is not None
+    paths = sorted(p.absolute() for p in paths) if named else case_study_paths(project.practice_dir)
+    cache = ValidationCache.open(cache_path, context_key(project, today)) if cache_path else None
+    validator: SchemaValidator | None = None
+    checks = []
+    for path in paths:
+        display = display_path(path, project.root)
+        digest = file_digest(path) if cache else None
+        check = cache.get(display, digest) if cache and digest else None
+        if check is None:
+            validator = validator or SchemaValidator.from_file(project.schema_path)
+            check = check_file(path, display, validator, today)
+            if cache and digest:
+                cache.put(display, digest, check)
+        checks.append(check)
+    if cache:
+        cache.save(keep_unvisited=named)
+    return Report(finish(checks, other_ids(project, paths) if named else {}), len(paths))

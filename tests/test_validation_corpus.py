@@ -1,0 +1,127 @@
+"""The corpus of bad examples: each file must produce exactly the problems paired with it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.project import Project
+from generator.validate import validate
+from generator.validation import SchemaValidator
+from generator.yaml_loading import YamlProblem, load_yaml
+from tests.conftest import REPO, TODAY
+
+EXAMPLES = Path(__file__).parent / "examples"
+NEGATIVE = sorted(p for p in (EXAMPLES / "negative").glob("*.yaml") if not p.name.endswith(".expected.yaml"))
+POSITIVE = sorted((EXAMPLES / "positive").glob("*.yaml"))
+
+
+def expected_for(path: Path) -> list[dict]:
+    return yaml.safe_load(path.with_name(path.stem + ".expected.yaml").read_text(encoding="utf-8"))
+
+
+def test_corpus_is_complete():
+    assert len(NEGATIVE) >= 30
+    for path in NEGATIVE:
+        assert path.with_name(path.stem + ".expected.yaml").is_file(), f"{path.name} has no expected problems"
+
+
+@pytest.mark.parametrize("path", NEGATIVE, ids=lambda p: p.stem)
+def test_bad_example_gives_exactly_its_expected_problems(path):
+    report = validate(Project(REPO), [path], today=TODAY)
+    errors = report.errors
+    expected = expected_for(path)
+    assert len(errors) == len(expected), [(p.line, p.field, p.message) for p in errors]
+    for want in expected:
+        matches = [
+            p
+            for p in errors
+            if p.line == want["line"]
+            and p.field == want["field"]
+            and want["message"] in p.message
+            and want.get("hint", "") in p.hint
+        ]
+        assert matches, f"expected {want}, got {[(p.line, p.field, p.message, p.hint) for p in errors]}"
+        assert matches[0].file == f"tests/examples/negative/{path.name}"
+
+
+@pytest.mark.parametrize("path", POSITIVE, ids=lambda p: p.stem)
+def test_good_example_is_clean(path):
+    report = validate(Project(REPO), [path], today=TODAY)
+    assert report.problems == []
+
+
+def test_two_files_claiming_one_id_are_both_reported():
+    folder = EXAMPLES / "duplicate-ids"
+    report = validate(Project(REPO), sorted(folder.glob("*.yaml")), today=TODAY)
+    duplicate = {p.file: p for p in report.errors if "is also used by" in p.message}
+    assert set(duplicate) == {"tests/examples/duplicate-ids/copy.yaml", "tests/examples/duplicate-ids/shared-id.yaml"}
+    assert all(p.line == 2 and p.field == "id" for p in duplicate.values())
+
+
+def test_new_file_clashing_with_the_collection_is_caught(tmp_path):
+    """Checking one changed file (as pre-commit does) still checks ids across the collection."""
+    clash = (REPO / "practice" / "leeds-family-valued.yaml").read_text(encoding="utf-8")
+    newcomer = REPO / "practice" / "zz-clash-test.yaml"
+    newcomer.write_text(clash.replace("id: leeds-family-valued", "id: zz-clash-test"), encoding="utf-8")
+    try:
+        report = validate(Project(REPO), [newcomer], today=TODAY)
+        assert report.errors == []
+        newcomer.write_text(clash, encoding="utf-8")
+        report = validate(Project(REPO), [newcomer], today=TODAY)
+        messages = [p.message for p in report.errors]
+        assert "id 'leeds-family-valued' is also used by practice/leeds-family-valued.yaml" in messages
+    finally:
+        newcomer.unlink()
+
+
+def test_fast_and_detailed_validators_agree():
+    """jsonschema-rs decides "valid?"; Python's jsonschema explains. They must never disagree."""
+    validator = SchemaValidator.from_file(REPO / "schema" / "case-study.schema.json")
+    for path in [*NEGATIVE, *POSITIVE, *sorted((REPO / "practice").glob("*.yaml"))]:
+        try:
+            data = load_yaml(path.read_bytes().decode("utf-8-sig"))
+        except (YamlProblem, UnicodeDecodeError):
+            continue
+        detailed_errors = list(validator._detailed.iter_errors(data))
+        assert validator.is_valid(data) == (not detailed_errors), path.name
+
+
+def test_billion_laughs_is_rejected_fast_in_bounded_memory():
+    text = (EXAMPLES / "negative" / "billion-laughs.yaml").read_text(encoding="utf-8")
+    tracemalloc.start()
+    started = time.perf_counter()
+    with pytest.raises(YamlProblem):
+        load_yaml(text)
+    elapsed = time.perf_counter() - started
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert elapsed < 0.2
+    assert peak < 5 * 1024 * 1024
+
+
+def test_whole_corpus_in_one_command_run():
+    """Every bad file reported in one run, grouped by file, with no traceback."""
+    files = [str(p.relative_to(REPO)) for p in NEGATIVE]
+    started = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "generator.cli", "validate", "--no-cache", "--format", "json", *files],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert time.perf_counter() - started < 30
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    report = json.loads(result.stdout)
+    assert report["files_checked"] == len(NEGATIVE)
+    assert report["error_count"] == sum(len(expected_for(p)) for p in NEGATIVE)
+    assert {p["file"] for p in report["problems"]} == set(files)
