@@ -40,7 +40,7 @@ def check_file(path: Path, display: str, validator: SchemaValidator, today: date
         check.case_id = data["id"]
         found = _ID_LINE.search(read.text)
         check.id_line = read.text.count("\n", 0, found.start()) + 1 if found else None
-    ctx = RuleContext(path, display, data, read.text, today, PositionFinder(read.text))
+    ctx = RuleContext(path, display, data, read.text, today, PositionFinder(read.text, read.root))
     check.problems.extend(placeholder_problems(ctx))
     unfilled = frozenset(p.field for p in check.problems)
     check.problems.extend(validator.problems(data, display, ctx.positions, skip_fields=unfilled))

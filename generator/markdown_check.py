@@ -7,6 +7,7 @@ of a kind the site does not render; see generator.render.markdown_subset for wha
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -39,8 +40,20 @@ class MarkdownIssue:
     hint: str
 
 
+# Every construct outside the subset needs one of these: <, #, !, `, ~, [ (links are checked
+# for their address), a line indented by 4 spaces or a tab, a line of 3 or more -, * or _
+# (a rule), or a line of = (a heading's underline). Text with none of them is plain, and
+# skips the full parse; tests/test_markdown_subset.py checks the two always agree.
+_MAYBE_OUTSIDE = re.compile(
+    r"[<#!`~\[]|^ {4}|^ {0,3}\t|^ {0,3}([-*_])[ \t]*(?:\1[ \t]*){2,}$|^ {0,3}=+[ \t]*$",
+    re.MULTILINE,
+)
+
+
 def description_issues(text: str) -> list[MarkdownIssue]:
     """Each distinct issue once, in the order met."""
+    if not _MAYBE_OUTSIDE.search(text):
+        return []
     return list(dict.fromkeys(_issues(text)))
 
 

@@ -1,7 +1,8 @@
 """Find the line and column of a field in YAML text, for error messages.
 
-Only files with problems are parsed this second time (lazily, on the first look-up), so
-the fast path (libyaml straight to Python objects) carries no position bookkeeping.
+Positions come from the node tree libyaml builds on the way to the data (kept by
+generator.yaml_loading.load_yaml_with_nodes), so finding one costs no second parse. Given
+only text, the tree is parsed lazily on the first look-up.
 """
 
 from __future__ import annotations
@@ -13,8 +14,10 @@ import yaml
 
 
 class PositionFinder:
-    def __init__(self, text: str):
+    def __init__(self, text: str, root: yaml.Node | None = None):
         self.text = text
+        if root is not None:  # the tree from the parse that built the data: no second parse
+            self.__dict__["root"] = root
 
     @cached_property
     def root(self) -> yaml.Node | None:

@@ -6,8 +6,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from generator.problems import Problem
-from generator.yaml_loading import YamlProblem, load_yaml
+from generator.yaml_loading import YamlProblem, load_yaml_with_nodes
 
 MAX_FILE_BYTES = 256 * 1024
 BOM = "\ufeff"
@@ -19,6 +21,7 @@ class ReadResult:
     display: str  # the path as shown to editors, relative to the repository
     text: str = ""
     data: Any = None
+    root: yaml.Node | None = None  # the YAML node tree, for positions
     problems: list[Problem] = field(default_factory=list)
 
     @property
@@ -63,7 +66,7 @@ def read_case_study(path: Path, display: str) -> ReadResult:
     if not result.text.strip():
         return fail("is empty", "copy an existing case study and edit it")
     try:
-        result.data = load_yaml(result.text)
+        result.data, result.root = load_yaml_with_nodes(result.text)
     except YamlProblem as problem:
         return fail(
             problem.message,

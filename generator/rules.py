@@ -122,10 +122,12 @@ def source_dates_are_real(ctx: RuleContext) -> Iterator[Problem]:
 
 def description_is_in_the_subset(ctx: RuleContext) -> Iterator[Problem]:
     # A block scalar's text starts on the line after "description: |".
-    _, column = ctx.positions.locate(["description"])
-    block = column is None  # a block scalar: lines of the text match lines of the file
-    for issue in description_issues(ctx.data["description"]):
-        yield ctx.problem(["description"], issue.message, issue.hint, line_offset=issue.line if block else 0)
+    issues = description_issues(ctx.data["description"])
+    if issues:
+        _, column = ctx.positions.locate(["description"])
+        block = column is None  # a block scalar: lines of the text match lines of the file
+        for issue in issues:
+            yield ctx.problem(["description"], issue.message, issue.hint, line_offset=issue.line if block else 0)
 
 
 def review_is_due(ctx: RuleContext) -> Iterator[Problem]:

@@ -99,11 +99,18 @@ def _reject_anchors(text: str) -> None:
 
 def load_yaml(text: str) -> Any:
     """Parse one YAML document strictly. Raises YamlProblem on any problem."""
+    return load_yaml_with_nodes(text)[0]
+
+
+def load_yaml_with_nodes(text: str) -> tuple[Any, yaml.Node | None]:
+    """The data and the node tree it was built from (which knows every value's position),
+    from one parse. Raises YamlProblem on any problem."""
     try:
         _reject_anchors(text)
         loader = StrictLoader(text)
         try:
-            return loader.get_single_data()
+            node = loader.get_single_node()
+            return (loader.construct_document(node) if node is not None else None), node
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as error:

@@ -63,3 +63,26 @@ def test_allowed_subset_reports_nothing():
     assert (
         description_issues("A **b** *c* `d`\n\n- e\n- f\n\n> g\n\n[h](https://example.org) <https://example.org>") == []
     )
+
+
+TRICKY_TEXTS = [
+    "Title\n=====",
+    "Title\n---",
+    "Para\n\n***",
+    "Para\n\n* * *",
+    "Para\n\n___",
+    "Para\n\n\tcode with a tab",
+    "- item\n\n        deeper code",
+    "Plain text with **bold** and - dashes - and 50% and A&E.",
+    "1. one\n2. two\n\n> quote",
+    "[ref]: javascript:alert(1)\n\n[x][ref]",
+    "Line one  \nline two",
+    "&#60;script&#62; as entities",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY_TEXTS)
+def test_fast_prefilter_never_hides_an_issue(text):
+    from generator.markdown_check import _issues
+
+    assert description_issues(text) == list(dict.fromkeys(_issues(text)))

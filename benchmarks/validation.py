@@ -1,0 +1,101 @@
+"""Benchmark `practice validate` against libyaml parsing the same files.
+
+    python benchmarks/validation.py [--count 10000] [--repeats 5]
+
+Targets (issue 3): validating the whole collection takes at most 1.5x the time libyaml
+(yaml.CSafeLoader) alone takes to read and parse the same files; re-validating an
+unchanged collection takes under 1 second. Each repeat runs the baseline and the
+contenders back to back, so they meet the same machine load; medians are reported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.synthetic import make_collection
+from generator.collection import case_study_paths
+from generator.project import Project
+from generator.validate import validate
+
+COLD_RATIO_TARGET = 1.5
+WARM_SECONDS_TARGET = 1.0
+
+
+def libyaml_parse(project: Project) -> None:
+    for path in case_study_paths(project.practice_dir):
+        yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+
+
+def timed(work: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    work()
+    return time.perf_counter() - started
+
+
+def cli_seconds(project: Project) -> float:
+    """Wall time of the command an editor runs, interpreter start-up included."""
+    started = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "generator.cli", "validate", "--format", "json"],
+        cwd=project.root,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)},
+        capture_output=True,
+        text=True,
+    )
+    elapsed = time.perf_counter() - started
+    if result.returncode != 0:
+        raise SystemExit(f"validation failed on the synthetic collection:\n{result.stdout[:2000]}")
+    return elapsed
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--count", type=int, default=10_000, help="case studies in the synthetic collection")
+    parser.add_argument("--repeats", type=int, default=5, help="runs of each measurement (medians reported)")
+    parser.add_argument("--check", action="store_true", help="exit 1 if a target is missed")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="practice-bench-") as folder:
+        project = Project(make_collection(Path(folder) / "project", args.count))
+        cache = Path(folder) / "cache.json"
+        validate(project, cache_path=cache)  # prime the cache, and the OS's file cache
+        runs: dict[str, list[float]] = {"libyaml": [], "cold": [], "warm": [], "warm_cli": []}
+        for _ in range(args.repeats):
+            runs["libyaml"].append(timed(lambda: libyaml_parse(project)))
+            runs["cold"].append(timed(lambda: validate(project)))
+            runs["warm"].append(timed(lambda: validate(project, cache_path=cache)))
+            runs["warm_cli"].append(cli_seconds(project))
+        medians = {name: statistics.median(values) for name, values in runs.items()}
+
+    ratio = medians["cold"] / medians["libyaml"]
+    cold_ok = ratio <= COLD_RATIO_TARGET
+    warm_ok = medians["warm_cli"] < WARM_SECONDS_TARGET
+    verdict = {True: "met", False: "MISSED"}
+    rows = [
+        f"{args.count} case studies, median of {args.repeats} runs, "
+        f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs",
+        f"  libyaml parse alone (baseline)     {medians['libyaml']:8.3f} s",
+        f"  validate, no cache                 {medians['cold']:8.3f} s   {ratio:.2f}x baseline "
+        f"(target <= {COLD_RATIO_TARGET}x): {verdict[cold_ok]}",
+        f"  validate, unchanged, cached        {medians['warm']:8.3f} s   in-process",
+        f"  practice validate, unchanged       {medians['warm_cli']:8.3f} s   whole command "
+        f"(target < {WARM_SECONDS_TARGET} s): {verdict[warm_ok]}",
+    ]
+    print("\n".join(rows))
+    return 0 if (cold_ok and warm_ok) or not args.check else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
