@@ -19,7 +19,6 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from generator import new_case_study
 from generator.project import Project
 from generator.reporting import FORMATS, reporter
 from generator.reporting.github import summary_markdown
@@ -95,6 +94,8 @@ def _validate(project: Project, paths: list[Path], format_name: str, use_cache: 
 
 
 def _new(project: Project, title: str, locality: str, case_id: str | None) -> int:
+    from generator import new_case_study
+
     try:
         path = new_case_study.create(project, title, locality, case_id, date.today())
     except (ValueError, FileExistsError) as error:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -34,14 +35,22 @@ def case_study_paths(practice_dir: Path) -> list[Path]:
     """Every entry in practice/ but its README and hidden files. Entries that are not
     .yaml files, directories and symlinks are returned too, so they are reported rather
     than silently left out of the site."""
-    return sorted(p for p in practice_dir.iterdir() if p.name not in NOT_CASE_STUDIES and not p.name.startswith("."))
+    entries = (p for p in practice_dir.iterdir() if p.name not in NOT_CASE_STUDIES and not p.name.startswith("."))
+    return sorted(entries, key=lambda p: p.name)
 
 
 def display_path(path: Path, root: Path) -> str:
-    try:
-        return path.absolute().relative_to(root.absolute()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    """The path as shown to editors: relative to the repository, with forward slashes."""
+    relative = os.path.relpath(path, root)
+    return path.as_posix() if relative.startswith("..") else Path(relative).as_posix()
+
+
+def displayed(project: Project, paths: list[Path] | None) -> list[tuple[Path, str]]:
+    """`paths` (default: the whole collection), each with its path as shown to editors."""
+    if paths is not None:
+        return [(path, display_path(path, project.root)) for path in sorted(paths)]
+    folder = display_path(project.practice_dir, project.root)
+    return [(path, f"{folder}/{path.name}") for path in case_study_paths(project.practice_dir)]
 
 
 def other_ids(project: Project, checked: list[Path]) -> dict[str, str]:
@@ -71,14 +80,13 @@ def load_collection(
     A file whose id is claimed twice is not published, but is reported."""
     today = today or date.today()
     validator = SchemaValidator.from_file(project.schema_path)
-    named = paths is not None
-    paths = sorted(paths) if named else case_study_paths(project.practice_dir)
-    checks = [check_file(path, display_path(path, project.root), validator, today) for path in paths]
-    problems = finish(checks, other_ids(project, paths) if named else {})
+    files = displayed(project, paths)
+    checks = [check_file(path, display, validator, today) for path, display in files]
+    problems = finish(checks, other_ids(project, paths) if paths is not None else {})
     bad_files = {p.file for p in problems if p.is_error}
     case_studies = [
         CaseStudy.from_data(check.data, check.display)
         for check in checks
         if check.data is not None and check.display not in bad_files
     ]
-    return Collection(sorted(case_studies, key=lambda c: c.id), problems, len(paths))
+    return Collection(sorted(case_studies, key=lambda c: c.id), problems, len(files))

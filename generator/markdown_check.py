@@ -10,14 +10,24 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+from functools import cache
+from typing import TYPE_CHECKING
 
 from generator.render.markdown_subset import is_allowed_link
 
-_FULL = MarkdownIt("commonmark", {"html": True})
-_FULL.validateLink = lambda url: True  # parse every link, so that bad ones can be reported
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
+
+@cache
+def _full_parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
+    parser = MarkdownIt("commonmark", {"html": True})
+    parser.validateLink = lambda url: True  # parse every link, so that bad ones can be reported
+    return parser
+
 
 NOT_ALLOWED = {
     "heading_open": ("headings are not allowed in a description", "remove the '#'; the page supplies headings"),
@@ -59,7 +69,7 @@ def description_issues(text: str) -> list[MarkdownIssue]:
 
 def _issues(text: str) -> Iterator[MarkdownIssue]:
     line = 0
-    for token in _walk(_FULL.parse(text)):
+    for token in _walk(_full_parser().parse(text)):
         if token.map:
             line = token.map[0]
         if token.type in NOT_ALLOWED:

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from generator.checking import check_file
-from generator.collection import case_study_paths, display_path, finish, other_ids
+from generator.collection import displayed, finish, other_ids
 from generator.project import Project
 from generator.reporting import Report
 from generator.validation import SchemaValidator
@@ -28,12 +28,11 @@ def validate(
     With `cache_path`, unchanged files reuse their last result (see validation_cache)."""
     today = today or date.today()
     named = paths is not None
-    paths = sorted(p.absolute() for p in paths) if named else case_study_paths(project.practice_dir)
+    files = displayed(project, [p.absolute() for p in paths] if named else None)
     cache = ValidationCache.open(cache_path, context_key(project, today)) if cache_path else None
     validator: SchemaValidator | None = None
     checks = []
-    for path in paths:
-        display = display_path(path, project.root)
+    for path, display in files:
         digest = file_digest(path) if cache else None
         check = cache.get(display, digest) if cache and digest else None
         if check is None:
@@ -44,4 +43,4 @@ def validate(
         checks.append(check)
     if cache:
         cache.save(keep_unvisited=named)
-    return Report(finish(checks, other_ids(project, paths) if named else {}), len(paths))
+    return Report(finish(checks, other_ids(project, [path for path, _ in files]) if named else {}), len(files))

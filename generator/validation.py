@@ -12,9 +12,6 @@ import json
 from pathlib import Path
 from typing import Any
 
-import jsonschema_rs
-from jsonschema import Draft7Validator, FormatChecker
-
 from generator.positions import PositionFinder
 from generator.problems import Problem
 from generator.schema_messages import messages_for
@@ -30,6 +27,10 @@ KEYWORD_RANK = {
 
 class SchemaValidator:
     def __init__(self, schema: dict[str, Any]):
+        # Imported here: a re-check served wholly from the cache never needs them.
+        import jsonschema_rs
+        from jsonschema import Draft7Validator, FormatChecker
+
         Draft7Validator.check_schema(schema)
         self.schema = schema
         self._fast = jsonschema_rs.Draft7Validator(schema, validate_formats=True)

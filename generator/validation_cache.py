@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import tempfile
 from datetime import date
 from functools import cache
@@ -46,7 +47,11 @@ def context_key(project: Project, today: date) -> str:
 
 def file_digest(path: Path) -> str | None:
     """Content hash of a regular case-study file; None for anything not worth caching."""
-    if path.is_symlink() or not path.is_file() or path.stat().st_size > MAX_FILE_BYTES:
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return None
+    if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
         return None
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -98,10 +103,12 @@ class ValidationCache:
         After a check of the whole collection only the files met are kept, so removed files
         drop out; after a check of named files, the others' entries are kept too."""
         files = {**self._old, **self._new} if keep_unvisited else self._new
+        if files == self._old:
+            return  # every result came from the cache and no file went away: nothing to write
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with tempfile.NamedTemporaryFile("w", dir=self.path.parent, delete=False, encoding="utf-8") as tmp:
-                json.dump({"format": CACHE_FORMAT, "key": self.key, "files": files}, tmp)
+                tmp.write(json.dumps({"format": CACHE_FORMAT, "key": self.key, "files": files}))
             os.replace(tmp.name, self.path)
         except OSError:
             pass

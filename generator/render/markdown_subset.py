@@ -9,7 +9,11 @@ them to the editor first). Links to anything but http(s) are not made links at a
 
 from __future__ import annotations
 
-from markdown_it import MarkdownIt
+from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 ALLOWED_LINK_SCHEMES = ("http://", "https://")
 
@@ -18,18 +22,18 @@ def is_allowed_link(url: str) -> bool:
     return url.strip().lower().startswith(ALLOWED_LINK_SCHEMES)
 
 
-def _build() -> MarkdownIt:
+@cache
+def _subset_parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     md.disable(["heading", "lheading", "image", "code", "fence", "html_block", "html_inline", "hr", "reference"])
     md.validateLink = is_allowed_link
     return md
 
 
-_MARKDOWN = _build()
-
-
 def render_description(text: str) -> str:
     """HTML for a description field, with no blank lines (it is embedded in an HTML block)."""
-    html = _MARKDOWN.render(text)
+    html = _subset_parser().render(text)
     html = html.replace("<a href=", '<a rel="nofollow noopener" href=')
     return "\n".join(line for line in html.splitlines() if line.strip())

@@ -1,0 +1,24 @@
+"""The benchmark scripts still run (at a tiny size: their figures are not tested here)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from tests.conftest import REPO
+
+
+def test_validation_benchmark_runs():
+    result = subprocess.run(
+        [sys.executable, "benchmarks/validation.py", "--count", "40", "--repeats", "1"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("40 case studies, median of 1 runs")
+    assert any(line.strip().startswith("libyaml parse alone") for line in lines)
+    assert any("x baseline" in line for line in lines)
+    assert any(line.strip().startswith("practice validate, unchanged") for line in lines)
