@@ -51,18 +51,20 @@ class MarkdownIssue:
 
 
 # Every construct outside the subset needs one of these: <, #, !, `, ~, [ (links are checked
-# for their address), a line indented by 4 spaces or a tab, a line of 3 or more -, * or _
-# (a rule), or a line of = (a heading's underline). Text with none of them is plain, and
-# skips the full parse; tests/test_markdown_subset.py checks the two always agree.
-_MAYBE_OUTSIDE = re.compile(
-    r"[<#!`~\[]|^ {4}|^ {0,3}\t|^ {0,3}([-*_])[ \t]*(?:\1[ \t]*){2,}$|^ {0,3}=+[ \t]*$",
-    re.MULTILINE,
-)
+# for their address), a tab, a line indented by 4 spaces, or a line of only -, = (a
+# heading's underline) or three or more -, * or _ (a rule). Text with none of them is
+# plain, and skips the full parse; tests/test_markdown_subset.py checks the two agree.
+_TRIGGER_CHARACTERS = "<#!`~[\t"
+_TRIGGER_LINES = re.compile(r"^(?: {4}| {0,3}(?:[-=]+|(?:[-*_][ \t]*){3,})[ \t]*$)", re.MULTILINE)
+
+
+def _maybe_outside(text: str) -> bool:
+    return any(character in text for character in _TRIGGER_CHARACTERS) or bool(_TRIGGER_LINES.search(text))
 
 
 def description_issues(text: str) -> list[MarkdownIssue]:
     """Each distinct issue once, in the order met."""
-    if not _MAYBE_OUTSIDE.search(text):
+    if not _maybe_outside(text):  # plain text: nothing outside the subset
         return []
     return list(dict.fromkeys(_issues(text)))
 

@@ -61,6 +61,8 @@ def placeholders(data: Any, at: list[str | int] | None = None) -> Iterator[list[
 
 
 def placeholder_problems(ctx: RuleContext) -> Iterator[Problem]:
+    if PLACEHOLDER not in ctx.text:  # fast path: nothing to look for
+        return
     for at in placeholders(ctx.data):
         value = _value_at(ctx.data, at)
         yield ctx.problem(

@@ -38,6 +38,7 @@ def validate(
         if check is None:
             validator = validator or SchemaValidator.from_file(project.schema_path)
             check = check_file(path, display, validator, today)
+            check.data = None  # not needed here; 10,000 parsed files kept alive slow the GC down
             if cache and digest:
                 cache.put(display, digest, check)
         checks.append(check)

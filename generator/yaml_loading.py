@@ -12,6 +12,7 @@ safe constructor, and stricter than PyYAML's defaults in three ways:
 
 from __future__ import annotations
 
+import re
 from typing import Any, ClassVar
 
 import yaml
@@ -81,9 +82,14 @@ class StrictLoader(yaml.CSafeLoader):
         return super().construct_mapping(node, deep=deep)
 
 
+# An anchor (&name) can only follow a line start, white space, [, { or a comma; "A&E" and
+# "fish & chips" cannot hold one. Only text this matches is parsed for anchors.
+_MAYBE_ANCHOR = re.compile(r"(?:^|[\s\[{,])&[^\s]", re.MULTILINE)
+
+
 def _reject_anchors(text: str) -> None:
     """An anchor with no alias is harmless, but is rejected for a clear, single rule."""
-    if "&" not in text:  # fast path: no anchor can be present
+    if "&" not in text or not _MAYBE_ANCHOR.search(text):  # fast path: no anchor can be present
         return
     for event in yaml.parse(text, Loader=yaml.CSafeLoader):
         anchor = getattr(event, "anchor", None)

@@ -67,6 +67,11 @@ def test_allowed_subset_reports_nothing():
 
 TRICKY_TEXTS = [
     "Title\n=====",
+    "Title\n=",
+    "Title\n--",
+    "Title\n-",
+    "Para\n\n- - -",
+    "Para\n\n _ _ _",
     "Title\n---",
     "Para\n\n***",
     "Para\n\n* * *",

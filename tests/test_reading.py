@@ -35,6 +35,20 @@ def test_risky_or_broken_yaml_is_rejected(text, message, line):
     assert caught.value.line == line
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["a: &x 1\n", "- &y 2\n", "a: [&z 3]\n", "a: {b: 1,&c 2}\n", "a:\n  &q 1\n", "a: !!str &t x\n"],
+)
+def test_anchors_are_found_wherever_they_stand(text):
+    with pytest.raises(YamlProblem, match="anchors and aliases are not allowed"):
+        load_yaml(text)
+
+
+@pytest.mark.parametrize("text", ["a: A&E visits\n", "a: fish & chips\n", "a: '&quoted'\n"])
+def test_ampersands_in_text_are_fine(text):
+    assert isinstance(load_yaml(text)["a"], str)
+
+
 def test_tab_indentation_gets_a_hint():
     with pytest.raises(YamlProblem) as caught:
         load_yaml("a:\n\t- 1\n")
