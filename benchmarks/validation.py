@@ -4,8 +4,10 @@
 
 Targets (issue 3): validating the whole collection takes at most 1.5x the time libyaml
 (yaml.CSafeLoader) alone takes to read and parse the same files; re-validating an
-unchanged collection takes under 1 second. Each repeat runs the baseline and the
-contenders back to back, so they meet the same machine load; medians are reported.
+unchanged collection takes under 1 second. Each repeat runs the baseline and validation
+back to back, in alternating order, so they meet the same machine load (this machine is
+noisy: the same run varies by 1.5x over a minute); the ratio reported is the median of the
+ratios within each pair, and the times are medians.
 """
 
 from __future__ import annotations
@@ -72,14 +74,19 @@ def main() -> int:
         cache = Path(folder) / "cache.json"
         validate(project, cache_path=cache)  # prime the cache, and the OS's file cache
         runs: dict[str, list[float]] = {"libyaml": [], "cold": [], "warm": [], "warm_cli": []}
-        for _ in range(args.repeats):
-            runs["libyaml"].append(timed(lambda: libyaml_parse(project)))
-            runs["cold"].append(timed(lambda: validate(project)))
+        ratios = []
+        for repeat in range(args.repeats):
+            # Baseline and contender back to back, in alternating order, so that both meet
+            # the same machine load; the ratio is taken within each pair.
+            pair = [("libyaml", lambda: libyaml_parse(project)), ("cold", lambda: validate(project))]
+            for name, work in pair if repeat % 2 == 0 else reversed(pair):
+                runs[name].append(timed(work))
+            ratios.append(runs["cold"][-1] / runs["libyaml"][-1])
             runs["warm"].append(timed(lambda: validate(project, cache_path=cache)))
             runs["warm_cli"].append(cli_seconds(project))
         medians = {name: statistics.median(values) for name, values in runs.items()}
 
-    ratio = medians["cold"] / medians["libyaml"]
+    ratio = statistics.median(ratios)
     cold_ok = ratio <= COLD_RATIO_TARGET
     warm_ok = medians["warm_cli"] < WARM_SECONDS_TARGET
     verdict = {True: "met", False: "MISSED"}
@@ -88,7 +95,7 @@ def main() -> int:
         f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs",
         f"  libyaml parse alone (baseline)     {medians['libyaml']:8.3f} s",
         f"  validate, no cache                 {medians['cold']:8.3f} s   {ratio:.2f}x baseline "
-        f"(target <= {COLD_RATIO_TARGET}x): {verdict[cold_ok]}",
+        f"(median of paired ratios; target <= {COLD_RATIO_TARGET}x): {verdict[cold_ok]}",
         f"  validate, unchanged, cached        {medians['warm']:8.3f} s   in-process",
         f"  practice validate, unchanged       {medians['warm_cli']:8.3f} s   whole command "
         f"(target < {WARM_SECONDS_TARGET} s): {verdict[warm_ok]}",
