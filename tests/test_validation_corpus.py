@@ -66,20 +66,16 @@ def test_two_files_claiming_one_id_are_both_reported():
     assert all(p.line == 2 and p.field == "id" for p in duplicate.values())
 
 
-def test_new_file_clashing_with_the_collection_is_caught(tmp_path):
+def test_new_file_clashing_with_the_collection_is_caught(scratch_project, repo):
     """Checking one changed file (as pre-commit does) still checks ids across the collection."""
-    clash = (REPO / "practice" / "leeds-family-valued.yaml").read_text(encoding="utf-8")
-    newcomer = REPO / "practice" / "zz-clash-test.yaml"
-    newcomer.write_text(clash.replace("id: leeds-family-valued", "id: zz-clash-test"), encoding="utf-8")
-    try:
-        report = validate(Project(REPO), [newcomer], today=TODAY)
-        assert report.errors == []
-        newcomer.write_text(clash, encoding="utf-8")
-        report = validate(Project(REPO), [newcomer], today=TODAY)
-        messages = [p.message for p in report.errors]
-        assert "id 'leeds-family-valued' is also used by practice/leeds-family-valued.yaml" in messages
-    finally:
-        newcomer.unlink()
+    leeds = (repo.practice_dir / "leeds-family-valued.yaml").read_text(encoding="utf-8")
+    project = scratch_project({"leeds-family-valued.yaml": leeds})
+    newcomer = project.practice_dir / "newcomer.yaml"
+    newcomer.write_text(leeds.replace("id: leeds-family-valued", "id: newcomer"), encoding="utf-8")
+    assert validate(project, [newcomer], today=TODAY).errors == []
+    newcomer.write_text(leeds, encoding="utf-8")
+    messages = [p.message for p in validate(project, [newcomer], today=TODAY).errors]
+    assert "id 'leeds-family-valued' is also used by practice/leeds-family-valued.yaml" in messages
 
 
 def test_fast_and_detailed_validators_agree():
