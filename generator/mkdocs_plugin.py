@@ -6,6 +6,8 @@ nothing is written into a watched folder under `mkdocs serve`.
 
 from __future__ import annotations
 
+import os
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from mkdocs.config import config_options
@@ -25,6 +27,13 @@ from generator.taxonomy import Taxonomy
 
 log = get_plugin_logger(__name__)
 
+# A SOURCE_DATE_EPOCH the user set is theirs to keep; otherwise the plugin sets it from the data.
+_USER_SOURCE_DATE_EPOCH = os.environ.get("SOURCE_DATE_EPOCH")
+
+
+def source_date_epoch(newest: date) -> str:
+    return str(int(datetime(newest.year, newest.month, newest.day, tzinfo=UTC).timestamp()))
+
 
 class PracticeConfig(Config):
     site_title = config_options.Type(str, default="Effective Practice Repository")
@@ -33,10 +42,16 @@ class PracticeConfig(Config):
 class PracticePlugin(BasePlugin[PracticeConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.project = Project(Path(config.config_file_path).resolve().parent)
+        self.collection = load_collection(self.project)
+        # Reproducible builds: the dates MkDocs stamps on its output (the sitemap's) come
+        # from the collection's newest publication or review, not from the clock.
+        if _USER_SOURCE_DATE_EPOCH is None and self.collection.case_studies:
+            newest = max(max(c.published, c.last_reviewed) for c in self.collection.case_studies)
+            os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(newest)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        collection = load_collection(self.project)
+        collection = self.collection
         if not collection.ok:
             raise PluginError(
                 "the case-study collection has problems; nothing was built.\n"

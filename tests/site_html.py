@@ -18,6 +18,7 @@ class Page:
     event_handlers: list[str] = field(default_factory=list)  # on*= attributes
     text: str = ""
     tags: list[str] = field(default_factory=list)  # every element, in order
+    cards: list[str] = field(default_factory=list)  # ids of the case-study cards listed, in order
 
 
 class _Reader(HTMLParser):
@@ -38,6 +39,8 @@ class _Reader(HTMLParser):
                     self.page.resources.append(value)
             if name in ("id", "name") and value:
                 self.page.ids.add(value)
+            if name == "data-case-study" and value:
+                self.page.cards.append(value)
             if name.startswith("on"):
                 self.page.event_handlers.append(f"{name}={value}")
         if tag in ("title", "h1", "script"):

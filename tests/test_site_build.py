@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import struct
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -16,12 +18,12 @@ from tests.conftest import REPO
 from tests.site_html import read_page
 
 
-def build(project_root: Path, out: Path) -> subprocess.CompletedProcess[str]:
+def build(project_root: Path, out: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project_root / "mkdocs.yml"), "-d", str(out)],
         capture_output=True,
         text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**(env if env is not None else os.environ), "NO_MKDOCS_2_WARNING": "1"},
         timeout=300,
     )
 
@@ -47,14 +49,78 @@ def test_every_case_study_has_its_page(built_site, shipped):
             assert " ".join(source.title.split()) in page.text
 
 
-def test_home_lists_every_case_study_with_rating_counts(built_site, shipped, taxonomy):
+def test_home_shows_counts_by_rating_and_the_newest_case_studies(built_site, shipped, taxonomy):
     home = read_page(built_site / "index.html")
-    for case_study in shipped.case_studies:
-        assert f"practice/{case_study.id}/" in home.links
     for rating in taxonomy.ratings.terms:
         count = sum(c.evidence.rating == rating.id for c in shipped.case_studies)
-        noun = "study" if count == 1 else "studies"
-        assert f"{rating.label} {count} case {noun}" in home.text
+        assert f"{rating.label} {count} case {'study' if count == 1 else 'studies'}" in home.text
+        assert f"ratings/{rating.id}/" in home.links
+    for characteristic in taxonomy.characteristics.terms:
+        assert f"characteristics/{characteristic.id}/" in home.links
+    newest = sorted(shipped.case_studies, key=lambda c: (-c.published.toordinal(), c.title))[:6]
+    assert home.cards == [c.id for c in newest]
+
+
+def ranked(case_studies, taxonomy):
+    return [c.id for c in sorted(case_studies, key=lambda c: (taxonomy.ratings.rank(c.evidence.rating), c.title))]
+
+
+FACET_MEMBERSHIP = {
+    "ratings": lambda c: {c.evidence.rating},
+    "characteristics": lambda c: set(c.characteristics),
+    "themes": lambda c: set(c.themes),
+    "regions": lambda c: {c.region},
+}
+
+
+@pytest.mark.parametrize("folder", FACET_MEMBERSHIP)
+def test_every_index_lists_exactly_its_case_studies_once_strongest_first(built_site, shipped, taxonomy, folder):
+    overview = read_page(built_site / folder / "index.html")
+    for term in getattr(taxonomy, folder).terms:
+        members = [c for c in shipped.case_studies if term.id in FACET_MEMBERSHIP[folder](c)]
+        page = read_page(built_site / folder / term.id / "index.html")
+        assert page.h1 == [term.label]
+        assert page.cards == ranked(members, taxonomy)  # each exactly once, in order
+        noun = "study" if len(members) == 1 else "studies"
+        assert f"{len(members)} case {noun}, strongest evidence first" in page.text
+        assert f"{term.id}/" in overview.links
+        assert f"{term.label} {len(members)} " in overview.text
+        if folder == "characteristics":
+            for case_study in members:
+                assert " ".join(case_study.characteristics[term.id].split()) in page.text
+
+
+def test_case_study_page_links_to_its_indexes(built_site, shipped):
+    for case_study in shipped.case_studies:
+        page = read_page(built_site / "practice" / case_study.id / "index.html")
+        for theme in case_study.themes:
+            assert f"../../themes/{theme}/" in page.links
+        for characteristic in case_study.characteristics:
+            assert f"../../characteristics/{characteristic}/" in page.links
+        assert f"../../regions/{case_study.region}/" in page.links
+        assert f"../../about/evidence/#{case_study.evidence.rating}" in page.links
+
+
+def test_build_dates_come_from_the_data_not_the_clock(scratch_project, tmp_path_factory):
+    """The only date MkDocs stamps on its output (the sitemap's) is the newest review."""
+    example = (REPO / "tests" / "examples" / "positive" / "minimal-valid.yaml").read_text(encoding="utf-8")
+    project = scratch_project({"minimal-valid.yaml": example})  # last reviewed 2026-11-01
+    out = tmp_path_factory.mktemp("dated-site")
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    result = build(project.root, out, env=env)
+    assert result.returncode == 0, result.stderr
+    gzip_header = (out / "sitemap.xml.gz").read_bytes()[:10]
+    assert struct.unpack("<I", gzip_header[4:8])[0] == int(datetime(2026, 11, 1, tzinfo=UTC).timestamp())
+
+
+def test_two_builds_are_byte_identical(built_site, tmp_path_factory):
+    again = tmp_path_factory.mktemp("site-again")
+    result = build(REPO, again)
+    assert result.returncode == 0, result.stderr
+    first = {p.relative_to(built_site): p.read_bytes() for p in built_site.rglob("*") if p.is_file()}
+    second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
+    assert first.keys() == second.keys()
+    assert [name for name in first if first[name] != second[name]] == []
 
 
 def test_about_page_explains_every_rating_and_characteristic(built_site, taxonomy):

@@ -1,0 +1,46 @@
+"""How numbers, money and dates read on the site."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from generator.model import Money, Outcome
+
+CURRENCY_SYMBOLS = {"GBP": "£", "EUR": "€", "USD": "$"}
+
+
+def format_number(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+
+
+def format_money(money: Money) -> str:
+    symbol = CURRENCY_SYMBOLS.get(money.currency)
+
+    def one(value: float) -> str:
+        return f"{symbol}{format_number(value)}" if symbol else f"{format_number(value)} {money.currency}"
+
+    if money.amount is not None:
+        return one(money.amount)
+    return f"{one(money.low or 0)} to {one(money.high or 0)}"
+
+
+def computed_change(outcome: Outcome) -> str:
+    """The percentage change the baseline and follow-up figures imply, e.g. '−47%'."""
+    if outcome.baseline is None or outcome.follow_up is None or outcome.baseline.value == 0:
+        return ""
+    percent = (outcome.follow_up.value - outcome.baseline.value) / outcome.baseline.value * 100
+    return f"{percent:+.0f}%".replace("-", "\u2212")
+
+
+def format_date(value: date) -> str:
+    return f"{value.day} {value:%B %Y}"
+
+
+def format_partial_date(value: str) -> str:
+    """'2010-03-18' -> '18 March 2010', '2009-10' -> 'October 2009', '2019' -> '2019'."""
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 3:
+        return format_date(date(*parts))
+    if len(parts) == 2:
+        return f"{date(parts[0], parts[1], 1):%B %Y}"
+    return value

@@ -1,0 +1,40 @@
+"""Where each generated page lives, and links between pages.
+
+Pages are addressed by their source path (practice/leeds-family-valued.md); the site uses
+directory URLs (practice/leeds-family-valued/), so links are computed here rather than left
+to the engine, which does not rewrite links inside HTML blocks.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+HOME = "index.md"
+ABOUT_EVIDENCE = "about/evidence.md"
+
+
+def case_study_page(case_id: str) -> str:
+    return f"practice/{case_id}.md"
+
+
+def facet_page(folder: str, term_id: str | None = None) -> str:
+    """themes/index.md for the overview, themes/safeguarding.md for one term."""
+    return f"{folder}/{term_id or 'index'}.md"
+
+
+def page_url(src_path: str) -> str:
+    """The directory-style URL of a page: practice/x.md -> practice/x/, index.md -> ''."""
+    stem = src_path.removesuffix(".md")
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def relative_url(target: str, from_page: str) -> str:
+    """Link from one page to another, or to an anchor on it ('about/evidence.md#promising')."""
+    target_page, _, anchor = target.partition("#")
+    link = posixpath.relpath(page_url(target_page) or ".", page_url(from_page) or ".")
+    link = "./" if link == "." else link + "/"
+    return f"{link}#{anchor}" if anchor else link
