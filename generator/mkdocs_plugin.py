@@ -23,9 +23,13 @@ from generator.project import Project
 from generator.render.site import SiteRenderer
 from generator.reporting import Report
 from generator.reporting.text import format_text
+from generator.search.pagefind_index import write_search_index
+from generator.search.records import search_records
 from generator.taxonomy import Taxonomy
 
 log = get_plugin_logger(__name__)
+
+SEARCH_BUNDLE = "pagefind"  # folder in the built site; site_overrides and mkdocs.yml refer to it
 
 # A SOURCE_DATE_EPOCH the user set is theirs to keep; otherwise the plugin sets it from the data.
 _USER_SOURCE_DATE_EPOCH = os.environ.get("SOURCE_DATE_EPOCH")
@@ -67,6 +71,12 @@ class PracticePlugin(BasePlugin[PracticeConfig]):
             files.append(File.generated(config, src_uri, content=content))
         log.info("generated %d pages from %d case studies", len(pages), len(collection.case_studies))
         return files
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        taxonomy = Taxonomy.load(self.project.taxonomy_path)
+        records = search_records(self.collection.case_studies, taxonomy)
+        write_search_index(records, Path(config.site_dir) / SEARCH_BUNDLE)
+        log.info("indexed %d case studies for search", len(records))
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: object) -> LiveReloadServer:
         server.watch(str(self.project.practice_dir))

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -61,6 +64,24 @@ def scratch_project(tmp_path: Path) -> Callable[[dict[str, str | bytes]], Projec
         return Project(tmp_path)
 
     return make
+
+
+def build(project_root: Path, out: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project_root / "mkdocs.yml"), "-d", str(out)],
+        capture_output=True,
+        text=True,
+        env={**(env if env is not None else os.environ), "NO_MKDOCS_2_WARNING": "1"},
+        timeout=300,
+    )
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    result = build(REPO, out)
+    assert result.returncode == 0, result.stderr
+    return out
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:

@@ -4,36 +4,15 @@ from __future__ import annotations
 
 import os
 import struct
-import subprocess
-import sys
 from datetime import UTC, datetime
-from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 import yaml
 
 from generator.project import Project
-from tests.conftest import REPO
+from tests.conftest import REPO, build
 from tests.site_html import read_page
-
-
-def build(project_root: Path, out: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project_root / "mkdocs.yml"), "-d", str(out)],
-        capture_output=True,
-        text=True,
-        env={**(env if env is not None else os.environ), "NO_MKDOCS_2_WARNING": "1"},
-        timeout=300,
-    )
-
-
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("site")
-    result = build(REPO, out)
-    assert result.returncode == 0, result.stderr
-    return out
 
 
 def test_every_case_study_has_its_page(built_site, shipped):

@@ -1,0 +1,51 @@
+"""What search knows about each case study: a compact record, not the whole page.
+
+Indexing records rather than rendered pages keeps the index small and the indexer's memory
+low at scale, and limits search to the fields people search by.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.model import CaseStudy
+from generator.render.urls import case_study_page, page_url
+from generator.taxonomy import Taxonomy
+
+
+@dataclass(frozen=True)
+class SearchRecord:
+    url: str  # relative to the site root, e.g. practice/leeds-family-valued/
+    content: str  # the text searched: title, locality, summary, region, themes, characteristics
+    meta: dict[str, str]  # shown with a result
+    # No Pagefind filters: Pagefind 1.5 writes filter values in hash-map order, which would
+    # make two builds of the same collection differ.
+
+
+def search_record(case_study: CaseStudy, taxonomy: Taxonomy) -> SearchRecord:
+    rating = taxonomy.ratings[case_study.evidence.rating].label
+    region = taxonomy.regions[case_study.region].label
+    themes = [taxonomy.themes[t].label for t in case_study.themes]
+    characteristics = [
+        taxonomy.characteristics[c].label for c in taxonomy.characteristics.ids if c in case_study.characteristics
+    ]
+    content = ". ".join(
+        [
+            case_study.title,
+            case_study.locality,
+            " ".join(case_study.summary.split()).rstrip("."),
+            region,
+            "; ".join(themes),
+            "; ".join(characteristics),
+            rating,
+        ]
+    )
+    return SearchRecord(
+        url=page_url(case_study_page(case_study.id)),
+        content=content,
+        meta={"title": case_study.title, "locality": case_study.locality, "rating": rating},
+    )
+
+
+def search_records(case_studies: list[CaseStudy], taxonomy: Taxonomy) -> list[SearchRecord]:
+    return [search_record(c, taxonomy) for c in sorted(case_studies, key=lambda c: c.id)]
