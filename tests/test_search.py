@@ -15,14 +15,14 @@ def test_record_holds_what_people_search_by(shipped, taxonomy):
     for case_study in shipped.case_studies:
         record = search_record(case_study, taxonomy)
         assert record.url == page_url(case_study_page(case_study.id))
-        for text in (case_study.title, case_study.locality, taxonomy.regions[case_study.region].label):
-            assert text in record.content
-        assert " ".join(case_study.summary.split()).rstrip(".") in record.content
+        assert (record.title, record.locality) == (case_study.title, case_study.locality)
+        assert record.rating == taxonomy.ratings[case_study.evidence.rating].label
+        assert taxonomy.regions[case_study.region].label in record.text
+        assert " ".join(case_study.summary.split()).rstrip(".") in record.text
         for theme in case_study.themes:
-            assert taxonomy.themes[theme].label in record.content
+            assert taxonomy.themes[theme].label in record.text
         for characteristic in case_study.characteristics:
-            assert taxonomy.characteristics[characteristic].label in record.content
-        assert record.meta["title"] == case_study.title
+            assert taxonomy.characteristics[characteristic].label in record.text
 
 
 def indexed_pages(site):
@@ -37,10 +37,14 @@ def indexed_pages(site):
 def test_every_case_study_is_in_the_search_index_exactly_once(built_site, shipped):
     entry = json.loads((built_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert entry["languages"]["en"]["page_count"] == len(shipped.case_studies)
-    urls = sorted(page["url"] for page in indexed_pages(built_site))
-    assert urls == sorted(f"practice/{c.id}/" for c in shipped.case_studies)
-    for page in indexed_pages(built_site):
-        assert (built_site / page["url"] / "index.html").is_file()
+    pages = {page["url"]: page for page in indexed_pages(built_site)}
+    assert sorted(pages) == sorted(f"/practice/{c.id}/" for c in shipped.case_studies)
+    for case_study in shipped.case_studies:
+        page = pages[f"/practice/{case_study.id}/"]
+        assert page["meta"]["title"] == case_study.title
+        assert page["meta"]["locality"] == case_study.locality
+        assert " ".join(case_study.summary.split()).rstrip(".") in page["content"]
+        assert (built_site / "practice" / case_study.id / "index.html").is_file()
 
 
 def test_every_page_carries_the_search_box(built_site):

@@ -16,34 +16,31 @@ from generator.taxonomy import Taxonomy
 @dataclass(frozen=True)
 class SearchRecord:
     url: str  # relative to the site root, e.g. practice/leeds-family-valued/
-    content: str  # the text searched: title, locality, summary, region, themes, characteristics
-    meta: dict[str, str]  # shown with a result
-    # No Pagefind filters: Pagefind 1.5 writes filter values in hash-map order, which would
-    # make two builds of the same collection differ.
+    title: str  # searched, and shown as the result's link
+    locality: str  # searched, and shown with the result
+    rating: str  # searched, and shown with the result
+    text: str  # also searched: the summary, region, themes and characteristics
 
 
 def search_record(case_study: CaseStudy, taxonomy: Taxonomy) -> SearchRecord:
-    rating = taxonomy.ratings[case_study.evidence.rating].label
-    region = taxonomy.regions[case_study.region].label
     themes = [taxonomy.themes[t].label for t in case_study.themes]
     characteristics = [
         taxonomy.characteristics[c].label for c in taxonomy.characteristics.ids if c in case_study.characteristics
     ]
-    content = ". ".join(
+    text = ". ".join(
         [
-            case_study.title,
-            case_study.locality,
             " ".join(case_study.summary.split()).rstrip("."),
-            region,
+            taxonomy.regions[case_study.region].label,
             "; ".join(themes),
             "; ".join(characteristics),
-            rating,
         ]
     )
     return SearchRecord(
         url=page_url(case_study_page(case_study.id)),
-        content=content,
-        meta={"title": case_study.title, "locality": case_study.locality, "rating": rating},
+        title=case_study.title,
+        locality=case_study.locality,
+        rating=taxonomy.ratings[case_study.evidence.rating].label,
+        text=text + ".",
     )
 
 
