@@ -9,14 +9,28 @@
   }
   var config = JSON.parse(document.getElementById("__config").textContent);
   var root = new URL(config.base.replace(/\/?$/, "/"), window.location.href);
+  var bundlePath = new URL("pagefind/", root).pathname;
+  // Load the search engine (its WebAssembly and index metadata) as soon as the reader
+  // reaches for the box, so the first results do not wait for it.
+  container.addEventListener(
+    "focusin",
+    function () {
+      import(bundlePath + "pagefind.js").then(function (pagefind) {
+        pagefind.options({ baseUrl: root.pathname });
+        return pagefind.init();
+      });
+    },
+    { once: true }
+  );
   new PagefindUI({
     element: container,
-    bundlePath: new URL("pagefind/", root).pathname,
+    bundlePath: bundlePath,
     baseUrl: root.pathname,
     showImages: false,
     showSubResults: false,
     resetStyles: false,
     excerptLength: 24,
+    debounceTimeoutMs: 100,
     pageSize: 8,
     translations: {
       placeholder: "Search case studies",
