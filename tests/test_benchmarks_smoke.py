@@ -36,3 +36,15 @@ def test_search_benchmark_runs():
     lines = result.stdout.splitlines()
     assert lines[0].startswith("30 case studies in the search index")
     assert sum("first results" in line and "downloaded" in line for line in lines) == 3
+
+
+def test_serve_reload_benchmark_runs():
+    result = subprocess.run(
+        [sys.executable, "benchmarks/serve_reload.py", "--repeats", "1"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "save to changed page served:" in result.stdout

@@ -1,0 +1,107 @@
+"""Benchmark `mkdocs serve`: time from saving a case study to the changed page being served.
+
+    python benchmarks/serve_reload.py [--count 0] [--repeats 5]
+
+--count 0 uses a copy of the shipped collection; otherwise a synthetic one of that size.
+Target (issue 4): under 2 seconds at the shipped collection's size. Each repeat changes one
+case study's title and polls the page on 127.0.0.1 until the new title is served.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.synthetic import REPO, make_collection
+
+TARGET_SECONDS = 2.0
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def wait_for(url: str, text: str, limit: float) -> float | None:
+    started = time.perf_counter()
+    while time.perf_counter() - started < limit:
+        if text in fetch(url):
+            return time.perf_counter() - started
+        time.sleep(0.02)
+    return None
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--count", type=int, default=0, help="synthetic case studies (0: the shipped collection)")
+    parser.add_argument("--repeats", type=int, default=5)
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="practice-serve-bench-") as folder:
+        root = Path(folder) / "project"
+        if args.count:
+            make_collection(root, args.count)
+        else:
+            make_collection(root, 0)
+            shutil.rmtree(root / "practice")
+            shutil.copytree(REPO / "practice", root / "practice")
+        target = sorted((root / "practice").glob("*.yaml"))[0]
+        url = f"http://127.0.0.1:{free_port()}"
+        port = url.rsplit(":", 1)[1]
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=root,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            page = f"{url}/practice/{target.stem}/"
+            if wait_for(page, "</html>", 600) is None:
+                raise SystemExit("mkdocs serve did not come up")
+            original = target.read_text(encoding="utf-8")
+            times = []
+            for repeat in range(args.repeats):
+                marker = f"Reload marker {repeat} {time.time_ns()}"
+                changed = original.replace("\ntitle: ", f"\ntitle: {marker} ", 1)
+                target.write_text(changed, encoding="utf-8")
+                seconds = wait_for(page, marker, 60)
+                if seconds is None:
+                    raise SystemExit("the change never reached the served page")
+                times.append(seconds)
+                target.write_text(original, encoding="utf-8")
+                wait_for(page, "</html>", 5)
+                time.sleep(1.5)  # let the rebuild that restores the file finish
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    count = args.count or len(list((REPO / "practice").glob("*.yaml")))
+    median = statistics.median(times)
+    verdict = "met" if median < TARGET_SECONDS else "MISSED"
+    print(f"{count} case studies; median of {args.repeats} saves")
+    print(f"  save to changed page served: {median:.2f} s (target under {TARGET_SECONDS:.0f} s): {verdict}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
