@@ -55,3 +55,15 @@ def test_every_page_carries_the_search_box(built_site):
         assert html.count("data-practice-search") == 1, path
         assert "pagefind/pagefind-ui.js" in html and "assets/search.js" in html, path
     assert not (built_site / "search" / "search_index.json").exists(), "Material's whole-site index is not built"
+
+
+def test_rewriting_the_index_leaves_nothing_stale(tmp_path, shipped, taxonomy):
+    from generator.search.pagefind_index import write_search_index
+    from generator.search.records import search_records
+
+    records = search_records(shipped.case_studies, taxonomy)
+    bundle = tmp_path / "pagefind"
+    write_search_index(records, bundle)
+    write_search_index(records[:2], bundle)
+    assert len(list((bundle / "fragment").iterdir())) == 2
+    assert len(list(bundle.glob("*.pf_meta"))) == 1

@@ -9,6 +9,7 @@ the site's real pages are not touched.
 from __future__ import annotations
 
 import html
+import shutil
 import subprocess
 import tempfile
 from pathlib import Path
@@ -41,7 +42,10 @@ def pagefind_executable() -> str:
 
 
 def write_search_index(records: list[SearchRecord], output_dir: Path) -> None:
-    """Index `records` into `output_dir` (e.g. site/pagefind)."""
+    """Index `records` into `output_dir` (e.g. site/pagefind), replacing an earlier index
+    there (only ever a folder holding a Pagefind bundle is removed)."""
+    if (output_dir / "pagefind-entry.json").is_file():
+        shutil.rmtree(output_dir)
     with tempfile.TemporaryDirectory(prefix="practice-search-") as scratch:
         for record in records:
             page = Path(scratch, record.url, "index.html")
