@@ -13,14 +13,11 @@ the first result link on screen (the search box waits 100 ms for typing to pause
 from __future__ import annotations
 
 import argparse
-import functools
 import resource
 import statistics
 import sys
 import tempfile
-import threading
 import time
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -31,16 +28,11 @@ from generator.project import Project
 from generator.search.pagefind_index import write_search_index
 from generator.search.records import search_records
 from generator.taxonomy import Taxonomy
-from tests.browser import launch_chromium
+from tests.browser import launch_chromium, serve
 
 MAX_BYTES = 500 * 1024
 MAX_MS = 300
 QUERIES = ("leeds", "hertfordshire", "families")
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 def build_site(site: Path) -> None:
@@ -100,26 +92,28 @@ def main() -> int:
         peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # largest child: build or indexer
         bundle_kb = sum(f.stat().st_size for f in (site / "pagefind").rglob("*") if f.is_file()) / 1024
 
-        server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        base_url = f"http://127.0.0.1:{server.server_address[1]}/"
-        print(f"{len(records)} case studies in the search index; median of {args.repeats} fresh-cache searches")
+        with serve(site) as base_url:
+            ok = report(args, len(records), base_url)
         print(
             f"  indexing {indexing:.1f} s; largest child process (site build or indexer) {peak_mb:.0f} MB; "
             f"whole search bundle {bundle_kb:.0f} KB"
         )
-        ok = True
-        for query in QUERIES:
-            times, sizes = measure(base_url, query, args.repeats)
-            ms, size = statistics.median(times), statistics.median(sizes)
-            met = ms <= MAX_MS and size <= MAX_BYTES
-            ok = ok and met
-            print(
-                f"  '{query}': first results {ms:4.0f} ms (target {MAX_MS}), downloaded {size / 1024:4.0f} KB "
-                f"of search files (target {MAX_BYTES // 1024}): {'met' if met else 'MISSED'}"
-            )
-        server.shutdown()
     return 0 if ok or not args.check else 1
+
+
+def report(args: argparse.Namespace, count: int, base_url: str) -> bool:
+    print(f"{count} case studies in the search index; median of {args.repeats} fresh-cache searches")
+    ok = True
+    for query in QUERIES:
+        times, sizes = measure(base_url, query, args.repeats)
+        ms, size = statistics.median(times), statistics.median(sizes)
+        met = ms <= MAX_MS and size <= MAX_BYTES
+        ok = ok and met
+        print(
+            f"  '{query}': first results {ms:4.0f} ms (target {MAX_MS}), downloaded {size / 1024:4.0f} KB "
+            f"of search files (target {MAX_BYTES // 1024}): {'met' if met else 'MISSED'}"
+        )
+    return ok
 
 
 if __name__ == "__main__":

@@ -1,0 +1,100 @@
+"""Search in a real browser (Debian's Chromium): what a reader types, sees and opens."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+from tests.browser import launch_chromium, serve
+from tests.conftest import build
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with launch_chromium() as chromium:
+        yield chromium
+
+
+@pytest.fixture(scope="module")
+def site_url(built_site):
+    with serve(built_site) as url:
+        yield url
+
+
+def search(page, url: str, query: str) -> list[str]:
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    page.locator(".practice-search input").press_sequentially(query, delay=20)
+    page.locator(".pagefind-ui__result-link").first.wait_for(state="visible", timeout=10_000)
+    return page.locator(".pagefind-ui__result-link").all_inner_texts()
+
+
+def test_a_word_of_the_title_finds_the_case_study_and_opens_it(browser, site_url):
+    page = browser.new_page()
+    assert search(page, site_url + "themes/youth/", "wrong")[0] == "North Yorkshire No Wrong Door"
+    page.locator(".pagefind-ui__result-link").first.click()
+    page.wait_for_load_state("networkidle")
+    assert urlsplit(page.url).path == "/practice/north-yorkshire-no-wrong-door/"
+    assert page.locator("h1").inner_text() == "North Yorkshire No Wrong Door"
+    page.close()
+
+
+def test_the_locality_finds_the_case_study(browser, site_url):
+    page = browser.new_page()
+    assert "Middlesbrough Strengthening Families (early adopter)" in search(page, site_url, "Middlesbrough")
+    page.close()
+
+
+def test_a_theme_and_a_characteristic_find_case_studies(browser, site_url, shipped):
+    page = browser.new_page()
+    outreach = {c.title for c in shipped.case_studies if "outreach-to-vulnerable-groups" in c.characteristics}
+    assert set(search(page, site_url, "outreach")) & outreach
+    page.close()
+
+
+def test_searching_asks_nothing_of_another_host(browser, site_url):
+    page = browser.new_page()
+    hosts = set()
+    page.on("request", lambda request: hosts.add(urlsplit(request.url).hostname))
+    search(page, site_url, "leeds")
+    assert hosts == {"127.0.0.1"}
+    page.close()
+
+
+def test_hostile_text_shows_as_text_in_search_results(browser, scratch_project, leeds_text, tmp_path_factory):
+    data = yaml.safe_load(leeds_text)
+    payload = '<img src=x onerror="document.title=\'owned\'"> <script>document.title="owned"</script> zebra'
+    data["title"] = payload
+    data["summary"] = "Zebra crossing <b onmouseover=alert(1)>text</b>, long enough to be a summary."
+    project = scratch_project({"leeds-family-valued.yaml": yaml.safe_dump(data, sort_keys=False)})
+    out = tmp_path_factory.mktemp("hostile-search-site")
+    assert build(project.root, out).returncode == 0
+    dialogs = []
+    page = browser.new_page()
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    with serve(out) as url:
+        assert search(page, url, "zebra") == [payload]
+        title = page.title()
+        results = page.locator(".pagefind-ui__results")
+        assert results.locator("img, script, b").count() == 0
+    assert dialogs == []
+    assert title == "Home - Effective Practice Repository"
+    page.close()
+
+
+def test_no_page_scrolls_sideways_on_a_phone(browser, site_url):
+    page = browser.new_page(viewport={"width": 375, "height": 800})
+    for path in ("", "practice/family-intervention-projects/", "themes/", "about/evidence/"):
+        page.goto(site_url + path)
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375, path
+    page.close()
+
+
+def test_chromium_is_the_system_one():
+    """Playwright cannot download a browser here; the tests use Debian's."""
+    from tests.browser import chromium_path
+
+    assert chromium_path().startswith("/usr/")
