@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.synthetic import REPO, make_collection
 from generator.collection import load_collection
 from generator.project import Project
-from generator.search.pagefind_index import write_search_index
+from generator.search.pagefind_index import pagefind_executable, write_search_index
 from generator.search.records import search_records
 from generator.taxonomy import Taxonomy
 from tests.browser import launch_chromium, serve
@@ -66,7 +66,7 @@ def measure(base_url: str, query: str, repeats: int) -> tuple[list[float], list[
             box = page.locator(".practice-search input")
             box.press_sequentially(query, delay=20)
             started = time.perf_counter()
-            page.locator(".pagefind-ui__result-link").first.wait_for(state="visible", timeout=10_000)
+            page.locator(".practice-search__result a").first.wait_for(state="visible", timeout=10_000)
             times.append((time.perf_counter() - started) * 1000)
             page.wait_for_load_state("networkidle")
             sizes.append(sum(size for url, size in fetched.items() if "/pagefind/" in url))
@@ -87,7 +87,7 @@ def main() -> int:
         project = Project(make_collection(Path(folder) / "project", args.count))
         records = search_records(load_collection(project).case_studies, Taxonomy.load(project.taxonomy_path))
         started = time.perf_counter()
-        write_search_index(records, site / "pagefind")
+        write_search_index(records, site / "pagefind", pagefind_executable(REPO))
         indexing = time.perf_counter() - started
         peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # largest child: build or indexer
         bundle_kb = sum(f.stat().st_size for f in (site / "pagefind").rglob("*") if f.is_file()) / 1024

@@ -77,7 +77,7 @@ def main() -> int:
         )
         try:
             page = f"{url}/practice/{target.stem}/"
-            if wait_for(page, "</html>", 600) is None:
+            if wait_for(page, "</html>", 180) is None:
                 raise SystemExit("mkdocs serve did not come up")
             original = target.read_text(encoding="utf-8")
             times = []

@@ -23,7 +23,7 @@ from generator.project import Project
 from generator.render.site import SiteRenderer
 from generator.reporting import Report
 from generator.reporting.text import format_text
-from generator.search.pagefind_index import write_search_index
+from generator.search.pagefind_index import SearchIndexError, pagefind_executable, write_search_index
 from generator.search.records import search_records
 from generator.taxonomy import Taxonomy
 
@@ -75,7 +75,10 @@ class PracticePlugin(BasePlugin[PracticeConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         taxonomy = Taxonomy.load(self.project.taxonomy_path)
         records = search_records(self.collection.case_studies, taxonomy)
-        write_search_index(records, Path(config.site_dir) / SEARCH_BUNDLE)
+        try:
+            write_search_index(records, Path(config.site_dir) / SEARCH_BUNDLE, pagefind_executable(self.project.root))
+        except SearchIndexError as error:
+            raise PluginError(str(error)) from None
         log.info("indexed %d case studies for search", len(records))
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: object) -> LiveReloadServer:

@@ -41,6 +41,19 @@ if [ -n "$extras" ] && ! command -v chromium >/dev/null 2>&1; then
   fi
 fi
 
+# Pagefind (the search indexer) comes from the npm registry, pinned by package-lock.json.
+if ! command -v npm >/dev/null 2>&1; then
+  echo "setup: npm is needed to install Pagefind, the search indexer; install Node.js 18 or newer" >&2
+  exit 1
+fi
+npm_stamp="node_modules/.installed-$(sha256sum package-lock.json | cut -c1-16)"
+if [ ! -f "$npm_stamp" ]; then
+  echo "setup: installing Pagefind from package-lock.json"
+  # npm install, not npm ci: the lock file lists only the platforms the registry here serves.
+  npm install --no-audit --no-fund --silent
+  touch "$npm_stamp"
+fi
+
 stamp=".venv/.installed-$(cat pyproject.toml requirements/constraints.txt | sha256sum | cut -c1-16)${extras:+-test}"
 if [ ! -f "$stamp" ]; then
   echo "setup: installing pinned dependencies into .venv"

@@ -27,14 +27,14 @@ def search(page, url: str, query: str) -> list[str]:
     page.goto(url)
     page.wait_for_load_state("networkidle")
     page.locator(".practice-search input").press_sequentially(query, delay=20)
-    page.locator(".pagefind-ui__result-link").first.wait_for(state="visible", timeout=10_000)
-    return page.locator(".pagefind-ui__result-link").all_inner_texts()
+    page.locator(".practice-search__result a").first.wait_for(state="visible", timeout=10_000)
+    return page.locator(".practice-search__result a").all_inner_texts()
 
 
 def test_a_word_of_the_title_finds_the_case_study_and_opens_it(browser, site_url):
     page = browser.new_page()
     assert search(page, site_url + "themes/youth/", "wrong")[0] == "North Yorkshire No Wrong Door"
-    page.locator(".pagefind-ui__result-link").first.click()
+    page.locator(".practice-search__result a").first.click()
     page.wait_for_load_state("networkidle")
     assert urlsplit(page.url).path == "/practice/north-yorkshire-no-wrong-door/"
     assert page.locator("h1").inner_text() == "North Yorkshire No Wrong Door"
@@ -77,7 +77,7 @@ def test_hostile_text_shows_as_text_in_search_results(browser, scratch_project, 
     with serve(out) as url:
         assert search(page, url, "zebra") == [payload]
         title = page.title()
-        results = page.locator(".pagefind-ui__results")
+        results = page.locator(".practice-search__results")
         assert results.locator("img, script, b").count() == 0
     assert dialogs == []
     assert title == "Home - Effective Practice Repository"

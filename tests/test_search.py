@@ -7,6 +7,7 @@ import json
 
 from generator.render.urls import case_study_page, page_url
 from generator.search.records import search_record
+from tests.conftest import REPO
 
 FRAGMENT_PREFIX = b"pagefind_dcd"
 
@@ -53,17 +54,18 @@ def test_every_page_carries_the_search_box(built_site):
         if path.name == "404.html":
             continue
         assert html.count("data-practice-search") == 1, path
-        assert "pagefind/pagefind-ui.js" in html and "assets/search.js" in html, path
+        assert "assets/search.js" in html, path
     assert not (built_site / "search" / "search_index.json").exists(), "Material's whole-site index is not built"
 
 
 def test_rewriting_the_index_leaves_nothing_stale(tmp_path, shipped, taxonomy):
-    from generator.search.pagefind_index import write_search_index
+    from generator.search.pagefind_index import pagefind_executable, write_search_index
     from generator.search.records import search_records
 
     records = search_records(shipped.case_studies, taxonomy)
     bundle = tmp_path / "pagefind"
-    write_search_index(records, bundle)
-    write_search_index(records[:2], bundle)
+    pagefind = pagefind_executable(REPO)
+    write_search_index(records, bundle, pagefind)
+    write_search_index(records[:2], bundle, pagefind)
     assert len(list((bundle / "fragment").iterdir())) == 2
     assert len(list(bundle.glob("*.pf_meta"))) == 1
