@@ -98,3 +98,21 @@ def test_chromium_is_the_system_one():
     from tests.browser import chromium_path
 
     assert chromium_path().startswith("/usr/")
+
+
+def test_results_are_counted_paged_and_closed_with_escape(browser, site_url, shipped):
+    page = browser.new_page()
+    search(page, site_url, "families")
+    status = page.locator(".practice-search__status")
+    total = int(status.inner_text().split()[0])
+    assert total > 8, "the shipped collection should give more than one page of results"
+    assert status.inner_text() == f"{total} case studies match"
+    assert page.locator(".practice-search__result").count() == 8
+    page.locator(".practice-search__more").click()
+    page.wait_for_function("document.querySelectorAll('.practice-search__result').length > 8")
+    assert page.locator(".practice-search__result").count() == min(16, total)
+    page.locator(".practice-search input").press("Escape")
+    assert page.locator(".practice-search__panel").is_hidden()
+    label = page.locator("label[for=practice-search-input]").inner_text()
+    assert label == "Search case studies"
+    page.close()

@@ -9,7 +9,7 @@
     return;
   }
   var PAGE_SIZE = 8;
-  var DEBOUNCE_MS = 80;
+  var DEBOUNCE_MS = 50;
   var config = JSON.parse(document.getElementById("__config").textContent);
   var root = new URL(config.base.replace(/\/?$/, "/"), window.location.href);
   var engine = null;
@@ -123,6 +123,11 @@
   input.addEventListener("focus", loadEngine, { once: true });
   (window.requestIdleCallback || function (callback) { setTimeout(callback, 200); })(loadEngine);
   input.addEventListener("input", function () {
+    var term = input.value;
+    // Fetch the index chunks for what is typed so far while the reader is still typing.
+    if (term.trim()) {
+      loadEngine().then(function (pagefind) { return pagefind.preload(term); }).catch(function () {});
+    }
     clearTimeout(timer);
     timer = setTimeout(function () { search(input.value); }, DEBOUNCE_MS);
   });
