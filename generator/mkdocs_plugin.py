@@ -64,12 +64,14 @@ class PracticePlugin(BasePlugin[PracticeConfig]):
         for problem in collection.problems:  # warnings only: shown, never fatal
             log.info("%s: %s", problem.location(), problem.message)
         taxonomy = Taxonomy.load(self.project.taxonomy_path)
-        pages = SiteRenderer(taxonomy, site_name=self.config.site_title).render(collection.case_studies)
+        pages = SiteRenderer(taxonomy, site_name=self.config.site_title).render(
+            collection.case_studies, self.project.schema_path.read_text(encoding="utf-8")
+        )
         for src_uri, content in pages.items():
             if files.get_file_from_path(src_uri) is not None:
                 raise PluginError(f"{config.docs_dir}/{src_uri} clashes with a generated page; remove or rename it")
             files.append(File.generated(config, src_uri, content=content))
-        log.info("generated %d pages from %d case studies", len(pages), len(collection.case_studies))
+        log.info("generated %d pages and data files from %d case studies", len(pages), len(collection.case_studies))
         return files
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -5,7 +5,7 @@ Built only from data that passed validation, so construction does not re-check t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
@@ -184,3 +184,30 @@ def _money(data: dict[str, Any]) -> Money:
         low=amount_range.get("low"),
         high=amount_range.get("high"),
     )
+
+
+def _plain(value: Any) -> Any:
+    """Dataclass fields to the schema's plain data: dates as text, no empty optional fields."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items() if v is not None and v != ""}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
+def to_data(case_study: CaseStudy) -> dict[str, Any]:
+    """The case study in the shape of the schema: what from_data reads back."""
+    data = _plain(asdict(case_study))
+    data.pop("source_file")
+    for key in ("costs", "claimed_savings"):
+        moneys = []
+        for money in data.pop(key):
+            low, high = money.pop("low", None), money.pop("high", None)
+            if low is not None or high is not None:
+                money["amount_range"] = {"low": low, "high": high}
+            moneys.append(money)
+        if moneys:
+            data[key] = moneys
+    return data

@@ -10,9 +10,10 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from generator.model import CaseStudy
-from generator.render import formatting, urls
+from generator.render import formatting, open_data, urls
 from generator.render.facets import FACETS, Facet
 from generator.render.markdown_subset import render_description
+from generator.render.related import related
 from generator.taxonomy import Taxonomy
 
 NEWEST_ON_HOME = 6
@@ -33,8 +34,8 @@ class SiteRenderer:
         """Strongest rating first, then by title: the order of every listing."""
         return sorted(case_studies, key=lambda c: (self.taxonomy.ratings.rank(c.evidence.rating), c.title, c.id))
 
-    def render(self, case_studies: list[CaseStudy]) -> dict[str, str]:
-        """Every generated page, keyed by its source path under the site's docs folder."""
+    def render(self, case_studies: list[CaseStudy], schema_text: str) -> dict[str, str]:
+        """Every generated page and data file, keyed by its path under the site's docs folder."""
         ranked = self.ranked(case_studies)
         newest = sorted(case_studies, key=lambda c: (-c.published.toordinal(), c.title, c.id))[:NEWEST_ON_HOME]
         ratings = FACETS[0]
@@ -59,7 +60,26 @@ class SiteRenderer:
             pages.update(self._facet_pages(facet, ranked))
         for case_study in case_studies:
             path = urls.case_study_page(case_study.id)
-            pages[path] = self._page("case_study.md.j2", path, case_study.title, case_study.summary, cs=case_study)
+            pages[path] = self._page(
+                "case_study.md.j2",
+                path,
+                case_study.title,
+                case_study.summary,
+                cs=case_study,
+                related=related(case_study, case_studies, self.taxonomy),
+            )
+        pages[urls.OPEN_DATA] = self._page(
+            "open_data.md.j2",
+            urls.OPEN_DATA,
+            "Open data",
+            "The whole collection as JSON, CSV and an Atom feed, with its JSON Schema.",
+            total=len(case_studies),
+            json_path=open_data.JSON_PATH,
+            csv_path=open_data.CSV_PATH,
+            schema_path=open_data.SCHEMA_PATH,
+            feed_path=open_data.FEED_PATH,
+        )
+        pages.update(open_data.open_data_files(case_studies, self.taxonomy, schema_text, self.site_name))
         return pages
 
     def _facet_pages(self, facet: Facet, ranked: list[CaseStudy]) -> dict[str, str]:
@@ -96,6 +116,7 @@ class SiteRenderer:
             taxonomy=self.taxonomy,
             site_name=self.site_name,
             url=lambda target: urls.relative_url(target, path),
+            url_file=lambda target: urls.relative_file_url(target, path),
             about_evidence=urls.ABOUT_EVIDENCE,
             facet_page=urls.facet_page,
             case_study_page=urls.case_study_page,

@@ -11,6 +11,7 @@ import posixpath
 
 HOME = "index.md"
 ABOUT_EVIDENCE = "about/evidence.md"
+OPEN_DATA = "data/index.md"
 
 
 def case_study_page(case_id: str) -> str:
@@ -38,3 +39,8 @@ def relative_url(target: str, from_page: str) -> str:
     link = posixpath.relpath(page_url(target_page) or ".", page_url(from_page) or ".")
     link = "./" if link == "." else link + "/"
     return f"{link}#{anchor}" if anchor else link
+
+
+def relative_file_url(target_file: str, from_page: str) -> str:
+    """Link from a page to a file that is not a page, such as data/case-studies.csv."""
+    return posixpath.relpath(target_file, page_url(from_page) or ".")

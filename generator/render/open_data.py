@@ -1,0 +1,126 @@
+"""The collection as open data: JSON (valid against the published schema), CSV, the schema
+itself, and an Atom feed of new and updated case studies."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import xml.etree.ElementTree as ET
+
+from generator.model import CaseStudy, to_data
+from generator.render.urls import case_study_page, page_url
+from generator.taxonomy import Taxonomy
+
+JSON_PATH = "data/case-studies.json"
+CSV_PATH = "data/case-studies.csv"
+SCHEMA_PATH = "data/case-study.schema.json"
+FEED_PATH = "feed.xml"
+FEED_ID = "tag:effective-practice-repository,2026:"
+ATOM = "http://www.w3.org/2005/Atom"
+# Spreadsheets run a cell that starts with one of these as a formula ("CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def json_export(case_studies: list[CaseStudy]) -> str:
+    """A JSON array of case studies, each valid against data/case-study.schema.json."""
+    items = [to_data(c) for c in sorted(case_studies, key=lambda c: c.id)]
+    return json.dumps(items, indent=2, ensure_ascii=False) + "\n"
+
+
+def _cell(value: str) -> str:
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def csv_export(case_studies: list[CaseStudy], taxonomy: Taxonomy) -> str:
+    """One row per case study; lists joined with "; "."""
+    columns = [
+        "id",
+        "url",
+        "title",
+        "locality",
+        "region",
+        "period_start",
+        "period_end",
+        "rating",
+        "rated_by",
+        "rated_on",
+        "evidence_basis",
+        "themes",
+        "characteristics",
+        "age_groups",
+        "target_groups",
+        "setting",
+        "partners",
+        "outcomes",
+        "summary",
+        "sources",
+        "published",
+        "last_reviewed",
+    ]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    for c in sorted(case_studies, key=lambda c: c.id):
+        row = [
+            c.id,
+            page_url(case_study_page(c.id)),
+            c.title,
+            c.locality,
+            taxonomy.regions[c.region].label,
+            str(c.period.start),
+            str(c.period.end),
+            taxonomy.ratings[c.evidence.rating].label,
+            c.evidence.rated_by,
+            c.evidence.rated_on.isoformat(),
+            "; ".join(taxonomy.evidence_bases[b].label for b in c.evidence.basis),
+            "; ".join(taxonomy.themes[t].label for t in c.themes),
+            "; ".join(taxonomy.characteristics[k].label for k in c.characteristics),
+            "; ".join(taxonomy.age_groups[a].label for a in c.audience.age_groups),
+            "; ".join(c.audience.target_groups),
+            c.setting,
+            "; ".join(c.partners),
+            "; ".join(f"{o.measure}: {o.change.as_reported}" for o in c.outcomes),
+            " ".join(c.summary.split()),
+            "; ".join(s.title.strip() for s in c.sources),
+            c.published.isoformat(),
+            c.last_reviewed.isoformat(),
+        ]
+        writer.writerow([_cell(" ".join(str(value).split())) for value in row])
+    return out.getvalue()
+
+
+def atom_feed(case_studies: list[CaseStudy], site_name: str) -> str:
+    """New and updated case studies, newest review first. Links are relative to the feed."""
+    ET.register_namespace("", ATOM)
+    feed = ET.Element(f"{{{ATOM}}}feed")
+    ordered = sorted(case_studies, key=lambda c: (c.last_reviewed, c.published, c.id), reverse=True)
+    ET.SubElement(feed, f"{{{ATOM}}}id").text = FEED_ID + "feed"
+    ET.SubElement(feed, f"{{{ATOM}}}title").text = f"{site_name}: new and updated case studies"
+    newest = max((c.last_reviewed for c in case_studies), default=None)
+    ET.SubElement(feed, f"{{{ATOM}}}updated").text = f"{newest.isoformat() if newest else '1970-01-01'}T00:00:00Z"
+    ET.SubElement(feed, f"{{{ATOM}}}link", rel="self", href=FEED_PATH)
+    ET.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", href="./")
+    author = ET.SubElement(feed, f"{{{ATOM}}}author")
+    ET.SubElement(author, f"{{{ATOM}}}name").text = f"{site_name} editors"
+    for c in ordered:
+        entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
+        ET.SubElement(entry, f"{{{ATOM}}}id").text = FEED_ID + "practice/" + c.id
+        ET.SubElement(entry, f"{{{ATOM}}}title").text = c.title
+        ET.SubElement(entry, f"{{{ATOM}}}published").text = f"{c.published.isoformat()}T00:00:00Z"
+        ET.SubElement(entry, f"{{{ATOM}}}updated").text = f"{c.last_reviewed.isoformat()}T00:00:00Z"
+        ET.SubElement(entry, f"{{{ATOM}}}link", rel="alternate", href=page_url(case_study_page(c.id)))
+        ET.SubElement(entry, f"{{{ATOM}}}summary").text = " ".join(c.summary.split())
+    ET.indent(feed)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+
+
+def open_data_files(
+    case_studies: list[CaseStudy], taxonomy: Taxonomy, schema_text: str, site_name: str
+) -> dict[str, str]:
+    return {
+        JSON_PATH: json_export(case_studies),
+        CSV_PATH: csv_export(case_studies, taxonomy),
+        SCHEMA_PATH: schema_text,
+        FEED_PATH: atom_feed(case_studies, site_name),
+    }

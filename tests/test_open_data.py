@@ -1,0 +1,86 @@
+"""Open data and related practice, checked against the collection."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import replace
+
+import feedparser
+from jsonschema import Draft7Validator, FormatChecker
+
+from generator.model import CaseStudy
+from generator.render.open_data import csv_export
+from tests.conftest import REPO
+from tests.site_html import read_page
+
+
+def test_json_export_validates_and_round_trips(built_site, shipped):
+    schema = json.loads((built_site / "data" / "case-study.schema.json").read_text(encoding="utf-8"))
+    validator = Draft7Validator(schema, format_checker=FormatChecker(["date"]))
+    items = json.loads((built_site / "data" / "case-studies.json").read_text(encoding="utf-8"))
+    assert [item["id"] for item in items] == sorted(c.id for c in shipped.case_studies)
+    by_id = {c.id: c for c in shipped.case_studies}
+    for item in items:
+        assert list(validator.iter_errors(item)) == []
+        assert CaseStudy.from_data(item, by_id[item["id"]].source_file) == by_id[item["id"]]
+
+
+def test_published_schema_is_the_repository_schema(built_site):
+    published = (built_site / "data" / "case-study.schema.json").read_text(encoding="utf-8")
+    assert published == (REPO / "schema" / "case-study.schema.json").read_text(encoding="utf-8")
+
+
+def test_csv_has_one_row_per_case_study(built_site, shipped, taxonomy):
+    text = (built_site / "data" / "case-studies.csv").read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert sorted(row["id"] for row in rows) == sorted(c.id for c in shipped.case_studies)
+    for row in rows:
+        case_study = next(c for c in shipped.case_studies if c.id == row["id"])
+        assert row["title"] == case_study.title
+        assert row["rating"] == taxonomy.ratings[case_study.evidence.rating].label
+        assert row["themes"].split("; ") == [taxonomy.themes[t].label for t in case_study.themes]
+        assert (built_site / row["url"] / "index.html").is_file()
+
+
+def test_csv_cells_cannot_become_spreadsheet_formulas(shipped, taxonomy):
+    hostile = replace(shipped.case_studies[0], title='=HYPERLINK("http://evil.example","x")', setting="@SUM(A1)")
+    row = next(csv.DictReader(io.StringIO(csv_export([hostile], taxonomy))))
+    assert row["title"] == "'" + hostile.title
+    assert row["setting"] == "'@SUM(A1)"
+
+
+def test_atom_feed_is_valid_and_lists_every_case_study(built_site, shipped):
+    feed = feedparser.parse((built_site / "feed.xml").read_bytes())
+    assert feed.bozo == 0, feed.get("bozo_exception")
+    assert feed.version == "atom10"
+    assert len(feed.entries) == len(shipped.case_studies)
+    titles = {entry.title for entry in feed.entries}
+    assert titles == {c.title for c in shipped.case_studies}
+    for entry in feed.entries:
+        assert entry.id.startswith("tag:")
+        assert entry.updated and entry.published
+        assert (built_site / entry.link / "index.html").is_file()
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert 'type="application/atom+xml"' in home and 'href="feed.xml"' in home
+
+
+def test_open_data_page_links_every_download(built_site):
+    page = read_page(built_site / "data" / "index.html")
+    for name in ("case-studies.json", "case-studies.csv", "case-study.schema.json", "../feed.xml"):
+        assert name in page.links
+
+
+def test_related_practice_is_three_most_similar_never_itself(built_site, shipped):
+    def shared(a, b):
+        return len(set(a.characteristics) & set(b.characteristics)) + len(set(a.themes) & set(b.themes))
+
+    for case_study in shipped.case_studies:
+        page = read_page(built_site / "practice" / case_study.id / "index.html")
+        related = page.cards
+        assert len(related) == 3
+        assert case_study.id not in related
+        listed = [c for c in shipped.case_studies if c.id in related]
+        unlisted = [c for c in shipped.case_studies if c.id not in related and c.id != case_study.id]
+        assert min(shared(case_study, c) for c in listed) >= max(shared(case_study, c) for c in unlisted)
