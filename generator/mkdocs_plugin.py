@@ -64,7 +64,7 @@ class PracticePlugin(BasePlugin[PracticeConfig]):
         for problem in collection.problems:  # warnings only: shown, never fatal
             log.info("%s: %s", problem.location(), problem.message)
         taxonomy = Taxonomy.load(self.project.taxonomy_path)
-        pages = SiteRenderer(taxonomy, site_name=self.config.site_title).render(
+        pages = SiteRenderer(taxonomy, site_name=self.config.site_title, site_url=config.site_url).render(
             collection.case_studies, self.project.schema_path.read_text(encoding="utf-8")
         )
         for src_uri, content in pages.items():

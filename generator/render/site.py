@@ -11,6 +11,8 @@ from markupsafe import Markup
 
 from generator.model import CaseStudy
 from generator.render import formatting, open_data, urls
+from generator.render.charts import outcome_chart
+from generator.render.citation import citation
 from generator.render.facets import FACETS, Facet
 from generator.render.markdown_subset import render_description
 from generator.render.related import related
@@ -29,6 +31,7 @@ def front_matter(title: str, description: str) -> str:
 class SiteRenderer:
     taxonomy: Taxonomy
     site_name: str = "Effective Practice Repository"
+    site_url: str | None = None  # the published address, for absolute links in citations
 
     def ranked(self, case_studies: list[CaseStudy]) -> list[CaseStudy]:
         """Strongest rating first, then by title: the order of every listing."""
@@ -67,6 +70,7 @@ class SiteRenderer:
                 case_study.summary,
                 cs=case_study,
                 related=related(case_study, case_studies, self.taxonomy),
+                citation=citation(case_study, self.site_name, self.site_url),
             )
         pages[urls.OPEN_DATA] = self._page(
             "open_data.md.j2",
@@ -142,6 +146,7 @@ def _environment() -> Environment:
     env.filters["long_date"] = formatting.format_date
     env.filters["partial_date"] = formatting.format_partial_date
     env.globals["computed_change"] = formatting.computed_change
+    env.globals["outcome_chart"] = outcome_chart
     return env
 
 

@@ -1,0 +1,62 @@
+"""Outcome charts, "cite this" and the print stylesheet on case-study pages."""
+
+from __future__ import annotations
+
+import html as html_module
+import json
+import re
+
+import pytest
+
+from generator.render.charts import outcome_chart
+from tests.browser import launch_chromium, serve
+from tests.site_html import read_page
+
+
+def test_chart_bars_are_proportional_to_the_figures(shipped):
+    leeds = next(c for c in shipped.case_studies if c.id == "leeds-family-valued")
+    chart = outcome_chart(leeds.outcomes[0])
+    baseline, follow_up = chart.bars
+    assert (baseline.value, follow_up.value) == ("974", "515")
+    assert follow_up.length / baseline.length == pytest.approx(515 / 974, abs=0.01)
+    assert "974 (2011) before, 515 (2017) after, a change of \u221247%" in chart.text
+
+
+def test_every_quantitative_outcome_with_both_figures_has_an_accessible_chart(built_site, shipped):
+    for case_study in shipped.case_studies:
+        html = (built_site / "practice" / case_study.id / "index.html").read_text(encoding="utf-8")
+        charted = [o for o in case_study.outcomes if o.baseline and o.follow_up]
+        figures = re.findall(r'<svg role="img" aria-labelledby="([^"]+)"', html)
+        assert len(figures) == len(charted), case_study.id
+        for label_id, outcome in zip(figures, charted, strict=True):
+            caption = re.search(rf'<figcaption id="{label_id}">([^<]+)</figcaption>', html).group(1)
+            assert outcome.measure in caption
+            assert f"{outcome.baseline.value:,.0f}" in caption and f"{outcome.follow_up.value:,.0f}" in caption
+
+
+def test_cite_this_gives_text_and_csl_json(built_site, shipped):
+    for case_study in shipped.case_studies:
+        page = read_page(built_site / "practice" / case_study.id / "index.html")
+        assert f"{case_study.title}: case study of {case_study.locality}" in page.text
+        html = (built_site / "practice" / case_study.id / "index.html").read_text(encoding="utf-8")
+        block = re.search(r'<pre class="citation__csl"><code>(.*?)</code></pre>', html, re.S).group(1)
+        [csl] = json.loads(html_module.unescape(block))
+        assert csl["title"] == case_study.title
+        assert csl["id"] == case_study.id
+        assert csl["issued"]["date-parts"] == [
+            [case_study.published.year, case_study.published.month, case_study.published.day]
+        ]
+
+
+def test_a_case_study_prints_on_a4_without_the_site_chrome(built_site):
+    with serve(built_site) as url, launch_chromium() as browser:
+        page = browser.new_page()
+        page.goto(url + "practice/leeds-family-valued/")
+        page.wait_for_load_state("networkidle")
+        page.emulate_media(media="print")
+        for selector in (".md-header", ".md-sidebar--primary", ".practice-search", ".md-footer"):
+            assert page.locator(selector).first.is_hidden(), selector
+        assert page.locator("h1").is_visible()
+        pdf = page.pdf(prefer_css_page_size=True)
+        media_box = re.search(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf)
+        assert (round(float(media_box.group(1))), round(float(media_box.group(2)))) == (595, 842)
