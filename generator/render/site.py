@@ -72,6 +72,14 @@ class SiteRenderer:
                 related=related(case_study, case_studies, self.taxonomy),
                 citation=citation(case_study, self.site_name, self.site_url),
             )
+        pages[urls.FINDER] = self._page(
+            "finder.md.j2",
+            urls.FINDER,
+            "Find practice",
+            "Narrow the collection by theme, characteristic, rating, region, age group and words.",
+            case_studies=ranked,
+            groups=self._finder_groups(),
+        )
         pages[urls.OPEN_DATA] = self._page(
             "open_data.md.j2",
             urls.OPEN_DATA,
@@ -85,6 +93,17 @@ class SiteRenderer:
         )
         pages.update(open_data.open_data_files(case_studies, self.taxonomy, schema_text, self.site_name))
         return pages
+
+    def _finder_groups(self) -> list[dict[str, object]]:
+        """The finder's filters; each name is also its key in the page's address."""
+        t = self.taxonomy
+        return [
+            {"name": "theme", "legend": "Theme", "terms": t.themes.terms},
+            {"name": "characteristic", "legend": "Characteristic", "terms": t.characteristics.terms},
+            {"name": "rating", "legend": "Evidence rating", "terms": t.ratings.terms},
+            {"name": "region", "legend": "Region", "terms": t.regions.terms},
+            {"name": "age", "legend": "Age group", "terms": t.age_groups.terms},
+        ]
 
     def _facet_pages(self, facet: Facet, ranked: list[CaseStudy]) -> dict[str, str]:
         vocabulary = facet.vocabulary(self.taxonomy)

@@ -12,6 +12,7 @@ import posixpath
 HOME = "index.md"
 ABOUT_EVIDENCE = "about/evidence.md"
 OPEN_DATA = "data/index.md"
+FINDER = "finder/index.md"
 
 
 def case_study_page(case_id: str) -> str:

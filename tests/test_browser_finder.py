@@ -1,0 +1,93 @@
+"""The finder in a real browser: the right cards, the address, the keyboard, and no JavaScript."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from tests.browser import launch_chromium, serve
+
+
+@pytest.fixture(scope="module")
+def finder(built_site):
+    with serve(built_site) as url, launch_chromium() as browser:
+        yield browser, url + "finder/"
+
+
+def visible_cards(page) -> list[str]:
+    return page.eval_on_selector_all(
+        "[data-finder-list] > li:not([hidden])", "nodes => nodes.map(n => n.dataset.caseStudy)"
+    )
+
+
+def ranked_ids(case_studies, taxonomy):
+    return [c.id for c in sorted(case_studies, key=lambda c: (taxonomy.ratings.rank(c.evidence.rating), c.title))]
+
+
+def test_without_javascript_the_full_list_shows(finder, shipped):
+    browser, url = finder
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(url)
+    assert len(visible_cards(page)) == len(shipped.case_studies)
+    assert page.locator("[data-finder]").is_hidden()
+    context.close()
+
+
+def test_filters_give_exactly_the_right_cards_and_survive_a_reload(finder, shipped, taxonomy):
+    browser, url = finder
+    page = browser.new_page()
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    page.get_by_label("Safeguarding", exact=True).check()
+    page.get_by_label("Emerging", exact=True).check()
+    page.get_by_label("Fully validated", exact=True).check()
+    expected = [
+        c
+        for c in shipped.case_studies
+        if "safeguarding" in c.themes and c.evidence.rating in ("emerging", "fully-validated")
+    ]
+    assert visible_cards(page) == ranked_ids(expected, taxonomy)
+    count = page.locator("[data-finder-count]").inner_text()
+    assert count == f"{len(expected)} of {len(shipped.case_studies)} case studies match."
+    query = parse_qs(urlsplit(page.url).query)
+    assert query == {"theme": ["safeguarding"], "rating": ["fully-validated,emerging"]}
+    page.reload()
+    page.wait_for_load_state("networkidle")
+    assert visible_cards(page) == ranked_ids(expected, taxonomy)
+    assert page.get_by_label("Safeguarding", exact=True).is_checked()
+    page.close()
+
+
+def test_words_and_a_shared_link_narrow_the_list(finder, shipped, taxonomy):
+    browser, url = finder
+    page = browser.new_page()
+    page.goto(url + "?characteristic=evaluation-of-impact&region=yorkshire-and-the-humber&q=north")
+    page.wait_for_load_state("networkidle")
+    expected = [
+        c
+        for c in shipped.case_studies
+        if "evaluation-of-impact" in c.characteristics
+        and c.region == "yorkshire-and-the-humber"
+        and "north" in (c.title + " " + c.locality).lower()
+    ]
+    assert expected, "the example should match something"
+    assert visible_cards(page) == ranked_ids(expected, taxonomy)
+    assert page.locator("#finder-q").input_value() == "north"
+    page.close()
+
+
+def test_works_with_the_keyboard(finder, shipped):
+    browser, url = finder
+    page = browser.new_page()
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    page.locator("#finder-q").focus()
+    while page.evaluate("document.activeElement.value") != "youth":  # Tab through the themes
+        page.keyboard.press("Tab")
+    page.keyboard.press("Space")
+    assert page.locator("input[name=theme][value=youth]").is_checked()
+    expected = {c.id for c in shipped.case_studies if "youth" in c.themes}
+    assert expected and set(visible_cards(page)) == expected
+    page.close()
