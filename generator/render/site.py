@@ -14,6 +14,7 @@ from generator.render import formatting, open_data, urls
 from generator.render.charts import outcome_chart
 from generator.render.citation import citation
 from generator.render.facets import FACETS, Facet
+from generator.render.gap_map import gap_map_cells
 from generator.render.markdown_subset import render_description
 from generator.render.related import related
 from generator.taxonomy import Taxonomy
@@ -79,6 +80,14 @@ class SiteRenderer:
             "Narrow the collection by theme, characteristic, rating, region, age group and words.",
             case_studies=ranked,
             groups=self._finder_groups(),
+        )
+        pages[urls.GAP_MAP] = self._page(
+            "gap_map.md.j2",
+            urls.GAP_MAP,
+            "Evidence gap map",
+            "Themes against the five characteristics: how much practice, how strong its evidence, and the gaps.",
+            cells=gap_map_cells(case_studies, self.taxonomy),
+            finder=urls.FINDER,
         )
         pages[urls.OPEN_DATA] = self._page(
             "open_data.md.j2",

@@ -13,6 +13,7 @@ HOME = "index.md"
 ABOUT_EVIDENCE = "about/evidence.md"
 OPEN_DATA = "data/index.md"
 FINDER = "finder/index.md"
+GAP_MAP = "gap-map/index.md"
 
 
 def case_study_page(case_id: str) -> str:
