@@ -37,3 +37,9 @@ def test_search_benchmark_runs():
 def test_serve_reload_benchmark_runs():
     lines = run_benchmark("serve_reload.py", "--repeats", "1")
     assert any("save to changed page served:" in line for line in lines)
+
+
+def test_finder_benchmark_runs():
+    lines = run_benchmark("finder.py", "--count", "60", "--repeats", "1")
+    assert lines[0].startswith("60 case studies in the finder")
+    assert sum(line.strip().startswith("filter,") for line in lines) == 3

@@ -16,8 +16,10 @@ def finder(built_site):
 
 
 def visible_cards(page) -> list[str]:
+    """The cards a reader sees: the finder's results, or without JavaScript the full list."""
     return page.eval_on_selector_all(
-        "[data-finder-list] > li:not([hidden])", "nodes => nodes.map(n => n.dataset.caseStudy)"
+        "[data-finder-results] > li, [data-finder-list]:not([hidden]) > li",
+        "nodes => nodes.filter(n => n.offsetParent !== null).map(n => n.dataset.caseStudy)",
     )
 
 

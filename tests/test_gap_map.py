@@ -44,9 +44,7 @@ def test_a_cell_leads_to_the_matching_case_studies(built_site, shipped):
         page.goto(url + "gap-map/")
         page.locator('td[data-theme="safeguarding"][data-characteristic="evaluation-of-impact"] a').click()
         page.wait_for_load_state("networkidle")
-        shown = page.eval_on_selector_all(
-            "[data-finder-list] > li:not([hidden])", "nodes => nodes.map(n => n.dataset.caseStudy)"
-        )
+        shown = page.eval_on_selector_all("[data-finder-results] > li", "nodes => nodes.map(n => n.dataset.caseStudy)")
         expected = {
             c.id
             for c in shipped.case_studies

@@ -1,5 +1,7 @@
 // The finder: filters the full list already in the page (which is what readers without
 // JavaScript see) by checkboxes and words, and keeps the choices in the page's address.
+// The static list is read once and hidden; matches are shown PAGE_SIZE at a time in a list
+// of their own, because showing or hiding 10,000 items takes the browser seconds.
 (function () {
   "use strict";
   var form = document.querySelector("[data-finder]");
@@ -9,6 +11,16 @@
     return;
   }
   var GROUPS = ["theme", "characteristic", "rating", "region", "age"];
+  var PAGE_SIZE = 50;
+  var results = document.createElement("ul");
+  results.className = "finder__results";
+  results.setAttribute("data-finder-results", "");
+  var more = document.createElement("button");
+  more.type = "button";
+  more.className = "finder__more";
+  more.textContent = "Show more";
+  var matched = [];
+  var shownCount = 0;
   var text = form.querySelector("input[name=q]");
   var items = Array.prototype.map.call(list.children, function (node) {
     var item = { node: node, words: node.textContent.toLowerCase() };
@@ -48,18 +60,23 @@
     return true;
   }
 
+  function showMore() {
+    var fragment = document.createDocumentFragment();
+    matched.slice(shownCount, shownCount + PAGE_SIZE).forEach(function (item) {
+      fragment.appendChild(item.node.cloneNode(true));
+    });
+    results.appendChild(fragment);
+    shownCount = Math.min(matched.length, shownCount + PAGE_SIZE);
+    more.hidden = shownCount >= matched.length;
+  }
+
   function apply(updateAddress) {
     var choice = chosen();
-    var shown = 0;
-    items.forEach(function (item) {
-      var visible = matches(item, choice);
-      if (item.node.hidden === visible) {
-        item.node.hidden = !visible;
-      }
-      if (visible) {
-        shown++;
-      }
-    });
+    matched = items.filter(function (item) { return matches(item, choice); });
+    results.textContent = "";
+    shownCount = 0;
+    showMore();
+    var shown = matched.length;
     count.textContent = shown === total ? total + " case studies." :
       shown + " of " + total + " case studies match.";
     if (updateAddress) {
@@ -89,6 +106,10 @@
   }
 
   form.hidden = false;
+  list.hidden = true;
+  list.parentNode.insertBefore(results, list);
+  list.parentNode.insertBefore(more, list);
+  more.addEventListener("click", showMore);
   restore();
   apply(false);
   form.addEventListener("change", function () { apply(true); });
