@@ -13,6 +13,7 @@ the first result link on screen (the search box waits 100 ms for typing to pause
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import statistics
 import sys
@@ -42,7 +43,7 @@ def build_site(site: Path) -> None:
         [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)],
         cwd=REPO,
         check=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
 
 

@@ -47,6 +47,7 @@ class PracticePlugin(BasePlugin[PracticeConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.project = Project(Path(config.config_file_path).resolve().parent)
         self.collection = load_collection(self.project)
+        self.taxonomy = Taxonomy.load(self.project.taxonomy_path)  # one snapshot for pages and search
         # Reproducible builds: the dates MkDocs stamps on its output (the sitemap's) come
         # from the collection's newest publication or review, not from the clock.
         if _USER_SOURCE_DATE_EPOCH is None and self.collection.case_studies:
@@ -63,8 +64,7 @@ class PracticePlugin(BasePlugin[PracticeConfig]):
             )
         for problem in collection.problems:  # warnings only: shown, never fatal
             log.info("%s: %s", problem.location(), problem.message)
-        taxonomy = Taxonomy.load(self.project.taxonomy_path)
-        pages = SiteRenderer(taxonomy, site_name=self.config.site_title, site_url=config.site_url).render(
+        pages = SiteRenderer(self.taxonomy, site_name=self.config.site_title, site_url=config.site_url).render(
             collection.case_studies, self.project.schema_path.read_text(encoding="utf-8")
         )
         for src_uri, content in pages.items():
@@ -75,8 +75,7 @@ class PracticePlugin(BasePlugin[PracticeConfig]):
         return files
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        taxonomy = Taxonomy.load(self.project.taxonomy_path)
-        records = search_records(self.collection.case_studies, taxonomy)
+        records = search_records(self.collection.case_studies, self.taxonomy)
         try:
             write_search_index(records, Path(config.site_dir) / SEARCH_BUNDLE, pagefind_executable(self.project.root))
         except SearchIndexError as error:

@@ -30,7 +30,7 @@ def test_every_shipped_case_study_is_valid(shipped):
 
 def test_shipped_warnings_are_only_missing_source_urls(shipped):
     """The source documents we hold carry no web addresses, and we invent none."""
-    assert {p.message.rsplit(" ", 3)[-3:] == ["has", "no", "URL"] for p in shipped.problems} <= {True}
+    assert [p.message for p in shipped.problems if not p.message.endswith("has no URL")] == []
 
 
 def test_no_file_is_dropped(repo, shipped):

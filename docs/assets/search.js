@@ -15,7 +15,7 @@
   var engine = null;
   var latest = 0;
   var timer = null;
-  var shown = [];
+  var shownCount = 0;
   var results = [];
 
   container.innerHTML =
@@ -82,16 +82,16 @@
   }
 
   function showMore(query) {
-    var next = results.slice(shown.length, shown.length + PAGE_SIZE);
+    var next = results.slice(shownCount, shownCount + PAGE_SIZE);
     return Promise.all(next.map(function (result) { return result.data(); })).then(function (pages) {
       if (query !== latest) {
         return;
       }
       pages.forEach(function (data) {
-        shown.push(data);
         list.appendChild(render(data));
       });
-      more.hidden = shown.length >= results.length;
+      shownCount += pages.length;
+      more.hidden = shownCount >= results.length;
     });
   }
 
@@ -108,7 +108,7 @@
         return;
       }
       results = found.results;
-      shown = [];
+      shownCount = 0;
       list.textContent = "";
       var count = results.length;
       status.textContent = count === 0 ? "No case studies match \u201c" + term + "\u201d" :
