@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from generator.policy import ReviewPolicy
 from generator.positions import PositionFinder
 from generator.problems import Problem, field_path
 from generator.reading import read_case_study
@@ -29,7 +30,7 @@ class FileCheck:
         return not any(p.is_error for p in self.problems)
 
 
-def check_file(path: Path, display: str, validator: SchemaValidator, today: date) -> FileCheck:
+def check_file(path: Path, display: str, validator: SchemaValidator, today: date, review: ReviewPolicy) -> FileCheck:
     """Every problem with one file. Never raises for bad content."""
     read = read_case_study(path, display)
     check = FileCheck(display, list(read.problems))
@@ -40,7 +41,7 @@ def check_file(path: Path, display: str, validator: SchemaValidator, today: date
         check.case_id = data["id"]
         found = _ID_LINE.search(read.text)
         check.id_line = read.text.count("\n", 0, found.start()) + 1 if found else None
-    ctx = RuleContext(path, display, data, read.text, today, PositionFinder(read.text, read.root))
+    ctx = RuleContext(path, display, data, read.text, today, PositionFinder(read.text, read.root), review)
     check.problems.extend(placeholder_problems(ctx))
     unfilled = frozenset(p.field for p in check.problems)
     check.problems.extend(validator.problems(data, display, ctx.positions, skip_fields=unfilled))

@@ -19,6 +19,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from generator.policy import PolicyError
 from generator.project import Project
 from generator.reporting import FORMATS, reporter
 from generator.reporting.github import summary_markdown
@@ -83,7 +84,11 @@ def _validate(project: Project, paths: list[Path], format_name: str, use_cache: 
         print(f"practice: no such file: {', '.join(missing)}", file=sys.stderr)
         return EXIT_USAGE
     cache_path = default_cache_path(project) if use_cache else None
-    report = validate(project, paths or None, cache_path=cache_path)
+    try:
+        report = validate(project, paths or None, cache_path=cache_path)
+    except PolicyError as error:
+        print(f"practice: {error}", file=sys.stderr)
+        return EXIT_USAGE
     color = format_name == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     print(reporter(format_name)(report, color=color))
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")

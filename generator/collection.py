@@ -9,6 +9,7 @@ from pathlib import Path
 
 from generator.checking import FileCheck, check_file, duplicate_id_problems, peek_id
 from generator.model import CaseStudy
+from generator.policy import ReviewPolicy
 from generator.problems import Problem
 from generator.project import Project
 from generator.validation import SchemaValidator
@@ -74,6 +75,7 @@ def load_collection(
     project: Project,
     paths: list[Path] | None = None,
     today: date | None = None,
+    review: ReviewPolicy | None = None,
 ) -> Collection:
     """Read and validate `paths` (default: every case study in practice/).
 
@@ -81,7 +83,8 @@ def load_collection(
     today = today or date.today()
     validator = SchemaValidator.from_file(project.schema_path)
     files = displayed(project, paths)
-    checks = [check_file(path, display, validator, today) for path, display in files]
+    review = review or ReviewPolicy.load(project.policy_path)
+    checks = [check_file(path, display, validator, today, review) for path, display in files]
     problems = finish(checks, other_ids(project, paths) if paths is not None else {})
     bad_files = {p.file for p in problems if p.is_error}
     case_studies = [

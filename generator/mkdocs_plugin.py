@@ -7,7 +7,6 @@ nothing is written into a watched folder under `mkdocs serve`.
 from __future__ import annotations
 
 import os
-from datetime import UTC, date, datetime
 from pathlib import Path
 
 from mkdocs.config import config_options
@@ -18,7 +17,9 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
+from generator.build_date import BuildDateError, build_date, source_date_epoch
 from generator.collection import load_collection
+from generator.policy import PolicyError, ReviewPolicy
 from generator.project import Project
 from generator.render.site import SiteRenderer
 from generator.reporting import Report
@@ -35,10 +36,6 @@ SEARCH_BUNDLE = "pagefind"  # folder in the built site; site_overrides and mkdoc
 _USER_SOURCE_DATE_EPOCH = os.environ.get("SOURCE_DATE_EPOCH")
 
 
-def source_date_epoch(newest: date) -> str:
-    return str(int(datetime(newest.year, newest.month, newest.day, tzinfo=UTC).timestamp()))
-
-
 class PracticeConfig(Config):
     site_title = config_options.Type(str, default="Effective Practice Repository")
 
@@ -46,7 +43,12 @@ class PracticeConfig(Config):
 class PracticePlugin(BasePlugin[PracticeConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.project = Project(Path(config.config_file_path).resolve().parent)
-        self.collection = load_collection(self.project)
+        try:
+            self.review = ReviewPolicy.load(self.project.policy_path)
+            self.as_of = build_date(_USER_SOURCE_DATE_EPOCH)  # the day review status is judged on
+        except (PolicyError, BuildDateError) as error:
+            raise PluginError(str(error)) from None
+        self.collection = load_collection(self.project, review=self.review)
         self.taxonomy = Taxonomy.load(self.project.taxonomy_path)  # one snapshot for pages and search
         # Reproducible builds: the dates MkDocs stamps on its output (the sitemap's) come
         # from the collection's newest publication or review, not from the clock.
@@ -64,9 +66,14 @@ class PracticePlugin(BasePlugin[PracticeConfig]):
             )
         for problem in collection.problems:  # warnings only: shown, never fatal
             log.info("%s: %s", problem.location(), problem.message)
-        pages = SiteRenderer(self.taxonomy, site_name=self.config.site_title, site_url=config.site_url).render(
-            collection.case_studies, self.project.schema_path.read_text(encoding="utf-8")
+        renderer = SiteRenderer(
+            self.taxonomy,
+            site_name=self.config.site_title,
+            site_url=config.site_url,
+            review=self.review,
+            as_of=self.as_of,
         )
+        pages = renderer.render(collection.case_studies, self.project.schema_path.read_text(encoding="utf-8"))
         for src_uri, content in pages.items():
             if files.get_file_from_path(src_uri) is not None:
                 raise PluginError(f"{config.docs_dir}/{src_uri} clashes with a generated page; remove or rename it")

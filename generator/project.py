@@ -24,6 +24,10 @@ class Project:
     def taxonomy_path(self) -> Path:
         return self.root / "schema" / "taxonomy.yaml"
 
+    @property
+    def policy_path(self) -> Path:
+        return self.root / "schema" / "policy.yaml"
+
     @classmethod
     def find(cls, start: Path | None = None) -> Project:
         """The nearest folder at or above `start` holding schema/taxonomy.yaml."""

@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from generator.markdown_check import description_issues
+from generator.policy import ReviewPolicy
 from generator.positions import PositionFinder
 from generator.problems import Problem, Severity, field_path
 
-REVIEW_DUE_AFTER_YEARS = 3
 PERCENT_TOLERANCE_POINTS = 5.0
 PLACEHOLDER = "TODO"
 
@@ -29,6 +29,7 @@ class RuleContext:
     text: str
     today: date
     positions: PositionFinder
+    review: ReviewPolicy
 
     def problem(
         self,
@@ -134,15 +135,12 @@ def description_is_in_the_subset(ctx: RuleContext) -> Iterator[Problem]:
 
 def review_is_due(ctx: RuleContext) -> Iterator[Problem]:
     reviewed = date.fromisoformat(ctx.data["last_reviewed"])
-    try:
-        due = reviewed.replace(year=reviewed.year + REVIEW_DUE_AFTER_YEARS)
-    except ValueError:  # 29 February
-        due = reviewed.replace(year=reviewed.year + REVIEW_DUE_AFTER_YEARS, day=28)
-    if due <= ctx.today:
+    if ctx.review.is_due(reviewed, ctx.today):
         yield ctx.problem(
             ["last_reviewed"],
-            f"last reviewed {reviewed}, more than {REVIEW_DUE_AFTER_YEARS} years ago",
-            "check the case study against its sources and update last_reviewed",
+            f"review due: last reviewed {reviewed}, more than {ctx.review.period} ago "
+            f"(due on {ctx.review.due_on(reviewed)}; the period is set in schema/policy.yaml)",
+            "check the case study against its sources, then set last_reviewed to the day you did",
             Severity.WARNING,
         )
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from generator.checking import check_file
 from generator.collection import displayed, finish, other_ids
+from generator.policy import ReviewPolicy
 from generator.project import Project
 from generator.reporting import Report
 from generator.validation import SchemaValidator
@@ -27,6 +28,7 @@ def validate(
 
     With `cache_path`, unchanged files reuse their last result (see validation_cache)."""
     today = today or date.today()
+    review = ReviewPolicy.load(project.policy_path)
     named = paths is not None
     files = displayed(project, [p.absolute() for p in paths] if named else None)
     cache = ValidationCache.open(cache_path, context_key(project, today)) if cache_path else None
@@ -37,7 +39,7 @@ def validate(
         check = cache.get(display, digest) if cache and digest else None
         if check is None:
             validator = validator or SchemaValidator.from_file(project.schema_path)
-            check = check_file(path, display, validator, today)
+            check = check_file(path, display, validator, today, review)
             check.data = None  # not needed here; 10,000 parsed files kept alive slow the GC down
             if cache and digest:
                 cache.put(display, digest, check)

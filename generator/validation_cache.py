@@ -1,7 +1,7 @@
 """Remember which files were checked, and what was found, by content hash.
 
 A cached result is used only when everything it depends on is unchanged: the file's
-bytes and name, the schema, the taxonomy, the generator's own code and today's date (some
+bytes and name, the schema, the taxonomy, the editorial policy, the generator's own code and today's date (some
 rules compare dates with today). Any difference, or a cache file that cannot be read,
 means the file is checked afresh: a stale result is never trusted.
 """
@@ -42,6 +42,7 @@ def context_key(project: Project, today: date) -> str:
     digest = hashlib.sha256(f"{CACHE_FORMAT}|{today.isoformat()}|{code_fingerprint()}".encode())
     digest.update(project.schema_path.read_bytes())
     digest.update(project.taxonomy_path.read_bytes())
+    digest.update(project.policy_path.read_bytes())
     return digest.hexdigest()
 
 

@@ -18,9 +18,9 @@ def counted(monkeypatch):
     calls: list[str] = []
     real = checking.check_file
 
-    def spy(path, display, validator, today):
+    def spy(path, display, *rest):
         calls.append(display)
-        return real(path, display, validator, today)
+        return real(path, display, *rest)
 
     monkeypatch.setattr("generator.validate.check_file", spy)
     return calls
@@ -53,7 +53,7 @@ def test_a_changed_file_is_checked_again_and_its_new_problems_reported(project, 
     assert any(p.message == "unknown field 'localty'" for p in report.errors)
 
 
-def test_schema_taxonomy_or_date_change_invalidates_everything(project, tmp_path, counted):
+def test_schema_taxonomy_policy_or_date_change_invalidates_everything(project, tmp_path, counted):
     cache = tmp_path / "cache.json"
     validate(project, today=TODAY, cache_path=cache)
     counted.clear()
@@ -64,6 +64,10 @@ def test_schema_taxonomy_or_date_change_invalidates_everything(project, tmp_path
         taxonomy.write("\n# an edit\n")
     validate(project, today=date(2026, 11, 23), cache_path=cache)
     assert len(counted) == 3
+    counted.clear()
+    project.policy_path.write_text("review:\n  due_after_months: 1\n", encoding="utf-8")
+    validate(project, today=date(2026, 11, 23), cache_path=cache)
+    assert len(counted) == 3  # the review period changes which warnings a file gets
 
 
 def test_cross_file_rules_run_on_cached_results(project, tmp_path):

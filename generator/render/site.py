@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import html
 import json
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from generator.build_date import build_date
 from generator.model import CaseStudy
+from generator.policy import ReviewPolicy
 from generator.render import formatting, open_data, urls
 from generator.render.charts import outcome_chart
 from generator.render.citation import citation
@@ -33,6 +37,8 @@ class SiteRenderer:
     taxonomy: Taxonomy
     site_name: str = "Effective Practice Repository"
     site_url: str | None = None  # the published address, for absolute links in citations
+    review: ReviewPolicy = field(default_factory=ReviewPolicy)
+    as_of: date = field(default_factory=lambda: build_date(None))  # the day review status is judged on
 
     def ranked(self, case_studies: list[CaseStudy]) -> list[CaseStudy]:
         """Strongest rating first, then by title: the order of every listing."""
@@ -72,6 +78,9 @@ class SiteRenderer:
                 cs=case_study,
                 related=related(case_study, case_studies, self.taxonomy),
                 citation=citation(case_study, self.site_name, self.site_url),
+                review_due_on=self._review_due_on(case_study),
+                review_period=self.review.period,
+                review_page=urls.REVIEW,
             )
         pages[urls.FINDER] = self._page(
             "finder.md.j2",
@@ -100,8 +109,30 @@ class SiteRenderer:
             schema_path=open_data.SCHEMA_PATH,
             feed_path=open_data.FEED_PATH,
         )
+        pages[urls.REVIEW] = self._page(
+            "review.md.j2",
+            urls.REVIEW,
+            "Review status",
+            "Case studies due for review, and those falling due soon: the editors' list.",
+            review=self.review,
+            as_of=self.as_of,
+            due=self._by_due_date(c for c in case_studies if self.review.is_due(c.last_reviewed, self.as_of)),
+            soon=self._by_due_date(c for c in case_studies if self.review.falls_due_soon(c.last_reviewed, self.as_of)),
+            total=len(case_studies),
+        )
         pages.update(open_data.open_data_files(case_studies, self.taxonomy, schema_text, self.site_name))
         return pages
+
+    def _review_due_on(self, case_study: CaseStudy) -> date | None:
+        """The day its review fell due, if it is due as of the build date."""
+        if self.review.is_due(case_study.last_reviewed, self.as_of):
+            return self.review.due_on(case_study.last_reviewed)
+        return None
+
+    def _by_due_date(self, case_studies: Iterable[CaseStudy]) -> list[tuple[date, CaseStudy]]:
+        """Most overdue first, so the editors' list starts with the oldest review."""
+        dated = [(self.review.due_on(c.last_reviewed), c) for c in case_studies]
+        return sorted(dated, key=lambda pair: (pair[0], pair[1].title, pair[1].id))
 
     def _finder_groups(self) -> list[dict[str, object]]:
         """The finder's filters; each name is also its key in the page's address."""

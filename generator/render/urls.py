@@ -14,6 +14,7 @@ ABOUT_EVIDENCE = "about/evidence.md"
 OPEN_DATA = "data/index.md"
 FINDER = "finder/index.md"
 GAP_MAP = "gap-map/index.md"
+REVIEW = "editors/review.md"
 
 
 def case_study_page(case_id: str) -> str:
