@@ -6,12 +6,22 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from benchmarks.synthetic import make_collection
+from generator.collection import load_collection
+from generator.project import Project
 from tests.browser import launch_chromium, serve
+from tests.conftest import build
 
 
 @pytest.fixture(scope="module")
-def finder(built_site):
-    with serve(built_site) as url, launch_chromium() as browser:
+def browser():
+    with launch_chromium() as chromium:  # one per module: Playwright's sync API allows one at a time
+        yield chromium
+
+
+@pytest.fixture(scope="module")
+def finder(browser, built_site):
+    with serve(built_site) as url:
         yield browser, url + "finder/"
 
 
@@ -92,4 +102,55 @@ def test_works_with_the_keyboard(finder, shipped):
     assert page.locator("input[name=theme][value=youth]").is_checked()
     expected = {c.id for c in shipped.case_studies if "youth" in c.themes}
     assert expected and set(visible_cards(page)) == expected
+    page.close()
+
+
+@pytest.fixture(scope="module")
+def large_finder(browser, tmp_path_factory):
+    """A site of 120 synthetic case studies: more than one page of finder results."""
+    root = make_collection(tmp_path_factory.mktemp("finder-120") / "project", 120)
+    out = root / "site"
+    result = build(root, out)
+    assert result.returncode == 0, result.stderr
+    collection = load_collection(Project(root))
+    with serve(out) as url:
+        yield browser, url + "finder/", collection.case_studies
+
+
+def test_results_come_fifty_at_a_time_and_show_more_adds_the_next(large_finder, taxonomy):
+    browser, url, case_studies = large_finder
+    ranked = ranked_ids(case_studies, taxonomy)
+    page = browser.new_page()
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    more = page.get_by_role("button", name="Show more")
+    assert page.locator("[data-finder-count]").inner_text() == "120 case studies."
+    assert visible_cards(page) == ranked[:50]
+    more.click()
+    assert visible_cards(page) == ranked[:100]
+    more.click()
+    assert visible_cards(page) == ranked
+    assert more.is_hidden()
+    # A new choice starts again from the first fifty of its matches.
+    rating_of = {c.id: c.evidence.rating for c in case_studies}
+    commonest = max(taxonomy.ratings.ids, key=lambda r: sum(v == r for v in rating_of.values()))
+    page.get_by_label(taxonomy.ratings[commonest].label, exact=True).check()
+    matching = [i for i in ranked if rating_of[i] == commonest]
+    assert len(matching) > 50, "the synthetic collection should need a second page here"
+    assert visible_cards(page) == matching[:50]
+    assert more.is_visible()
+    page.close()
+
+
+def test_a_phone_reader_can_skip_past_the_filters(large_finder):
+    browser, url, _ = large_finder
+    page = browser.new_page(viewport={"width": 375, "height": 700})
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    skip = page.get_by_role("link", name="Skip to the results")
+    assert skip.is_visible()
+    skip.click()
+    assert page.evaluate("document.activeElement.id") == "finder-results"
+    count_box = page.locator("[data-finder-count]").bounding_box()
+    assert count_box is not None and 0 <= count_box["y"] < 700  # the results are on screen
     page.close()

@@ -26,10 +26,14 @@ from generator.taxonomy import Taxonomy
 NEWEST_ON_HOME = 6
 
 
-def front_matter(title: str, description: str) -> str:
+def front_matter(title: str, description: str, hide: tuple[str, ...] = ()) -> str:
     """Front matter for the engine, HTML-escaped: themes put these values into <title> and
-    <meta> without escaping them. JSON strings are valid YAML, so no value can break out."""
-    return f"---\ntitle: {json.dumps(html.escape(title))}\ndescription: {json.dumps(html.escape(description))}\n---\n\n"
+    <meta> without escaping them. JSON strings are valid YAML, so no value can break out.
+    `hide` names parts of the theme's page left out (e.g. "toc" to give a wide page room)."""
+    lines = [f"title: {json.dumps(html.escape(title))}", f"description: {json.dumps(html.escape(description))}"]
+    if hide:
+        lines.append(f"hide: {json.dumps(list(hide))}")
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 
 @dataclass(frozen=True)
@@ -87,6 +91,7 @@ class SiteRenderer:
             urls.FINDER,
             "Find practice",
             "Narrow the collection by theme, characteristic, rating, region, age group and words.",
+            hide=("toc",),  # the filters and results need the width; the page has no sections
             case_studies=ranked,
             groups=self._finder_groups(),
         )
@@ -95,6 +100,7 @@ class SiteRenderer:
             urls.GAP_MAP,
             "Evidence gap map",
             "Themes against the five characteristics: how much practice, how strong its evidence, and the gaps.",
+            hide=("toc",),  # a wide table
             cells=gap_map_cells(case_studies, self.taxonomy),
             finder=urls.FINDER,
         )
@@ -174,7 +180,9 @@ class SiteRenderer:
             )
         return pages
 
-    def _page(self, template: str, path: str, title: str, description: str, **context: object) -> str:
+    def _page(
+        self, template: str, path: str, title: str, description: str, hide: tuple[str, ...] = (), **context: object
+    ) -> str:
         body = _ENVIRONMENT.get_template(template).render(
             taxonomy=self.taxonomy,
             site_name=self.site_name,
@@ -186,7 +194,7 @@ class SiteRenderer:
             facets=FACETS,
             **context,
         )
-        return front_matter(title, description) + body
+        return front_matter(title, description, hide) + body
 
 
 def _environment() -> Environment:
