@@ -1,0 +1,174 @@
+"""Every page of the built site, scanned by axe-core in Chromium against WCAG 2.2 A and AA.
+
+axe-core comes from the npm registry (package.json, installed by scripts/setup.sh) and is
+injected into each page after it has loaded and its scripts have run, so the scan sees what
+a reader sees: Material's scripts, the search box, the finder's results. Every request each
+page makes is recorded too: none may go to another host.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.browser import launch_chromium, serve
+from tests.conftest import REPO, build
+
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_22_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 375, "height": 800}
+
+
+def axe_script() -> Path:
+    if not AXE.is_file():
+        raise RuntimeError(f"{AXE} is missing; install the test tools with: bash scripts/setup.sh test")
+    return AXE
+
+
+def scan(page) -> list[str]:
+    """axe-core's violations on the page as it is now, one line per failing element."""
+    page.add_script_tag(path=str(axe_script()))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        WCAG_22_A_AA,
+    )
+    return [
+        f"{violation['id']} ({violation['impact']}): {violation['help']} at {node['target']}"
+        for violation in result["violations"]
+        for node in violation["nodes"]
+    ]
+
+
+class Reader:
+    """A browser page that remembers every address it requested."""
+
+    def __init__(self, browser, base: str, viewport: dict[str, int]):
+        self.page = browser.new_page(viewport=viewport)
+        self.base = base
+        self.requests: list[str] = []
+        self.page.on("request", lambda request: self.requests.append(request.url))
+
+    def open(self, path: str, settle: bool = True) -> None:
+        """Load a page; with `settle`, also wait until the network has been quiet for 0.5 s."""
+        self.page.goto(self.base + path, wait_until="networkidle" if settle else "load")
+
+    def elsewhere(self) -> list[str]:
+        here = urlsplit(self.base).netloc
+        return [url for url in self.requests if urlsplit(url).scheme != "data" and urlsplit(url).netloc != here]
+
+
+def site_paths(site: Path) -> list[str]:
+    """The address of every page in the built site, 404 page included."""
+    pages = [p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("index.html")]
+    return [*sorted(path.removeprefix("./") for path in pages), "404.html"]
+
+
+# One page of each kind, also scanned at a phone's width (Material's layout changes there).
+ONE_OF_EACH_KIND = [
+    "",
+    "practice/family-intervention-projects/",
+    "ratings/",
+    "ratings/promising/",
+    "characteristics/",
+    "characteristics/evaluation-of-impact/",
+    "themes/",
+    "themes/safeguarding/",
+    "regions/",
+    "regions/national/",
+    "about/evidence/",
+    "finder/",
+    "gap-map/",
+    "data/",
+    "contributing/format/",
+    "editors/review/",
+    "404.html",
+]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with launch_chromium() as chromium:
+        yield chromium
+
+
+@pytest.fixture(scope="module")
+def site_url(built_site):
+    with serve(built_site) as url:
+        yield url
+
+
+def test_the_scan_covers_every_kind_of_page(built_site):
+    paths = site_paths(built_site)
+    assert set(ONE_OF_EACH_KIND) <= set(paths)
+    assert len(paths) > 40
+
+
+def test_every_page_has_no_violations_and_asks_no_other_host(browser, site_url, built_site):
+    reader = Reader(browser, site_url, DESKTOP)
+    failures = {}
+    for path in site_paths(built_site):
+        reader.open(path, settle=False)  # the page's own scripts have run by "load"
+        found = scan(reader.page)
+        if found:
+            failures[path] = found
+    assert failures == {}
+    assert len(reader.requests) > len(site_paths(built_site))  # the recording saw the loads
+    assert reader.elsewhere() == []
+    reader.page.close()
+
+
+@pytest.mark.parametrize("path", ONE_OF_EACH_KIND)
+def test_each_kind_of_page_has_no_violations_on_a_phone(browser, site_url, path):
+    reader = Reader(browser, site_url, PHONE)
+    reader.open(path)
+    assert scan(reader.page) == []
+    assert reader.elsewhere() == []
+    reader.page.close()
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+@pytest.mark.parametrize("query", ["families", "zzzzqx"], ids=["results", "no-results"])
+def test_search_with_results_open_has_no_violations(browser, site_url, viewport, query):
+    reader = Reader(browser, site_url, viewport)
+    reader.open("")
+    box = reader.page.locator(".practice-search input")
+    box.press_sequentially(query, delay=20)
+    status = reader.page.locator(".practice-search [role=status]")
+    if query == "families":
+        reader.page.locator(".practice-search__result a").first.wait_for(state="visible", timeout=10_000)
+    else:
+        status.filter(has_text="No").wait_for(timeout=10_000)
+    assert scan(reader.page) == []
+    assert reader.elsewhere() == []
+    reader.page.close()
+
+
+def test_finder_with_choices_and_with_no_matches_has_no_violations(browser, site_url):
+    reader = Reader(browser, site_url, DESKTOP)
+    reader.open("finder/?theme=youth&rating=promising")
+    assert "match" in reader.page.locator("[data-finder-count]").inner_text()
+    assert scan(reader.page) == []
+    reader.page.locator("#finder-q").fill("no such place anywhere")
+    assert reader.page.locator("[data-finder-count]").inner_text().startswith("0 of")
+    assert scan(reader.page) == []
+    reader.page.close()
+
+
+def test_a_page_with_review_due_has_no_violations(browser, scratch_project, tmp_path_factory):
+    example = (REPO / "tests" / "examples" / "positive" / "minimal-valid.yaml").read_text(encoding="utf-8")
+    overdue = example.replace('"2026-11-01"', '"2019-03-01"')
+    project = scratch_project({"minimal-valid.yaml": overdue})
+    out = tmp_path_factory.mktemp("review-due-site")
+    result = build(project.root, out)
+    assert result.returncode == 0, result.stderr
+    with serve(out) as url:
+        for viewport in (DESKTOP, PHONE):
+            reader = Reader(browser, url, viewport)
+            for path in ("practice/minimal-valid/", "editors/review/"):
+                reader.open(path)
+                assert "Review due" in reader.page.inner_text("article") or path == "editors/review/"
+                assert scan(reader.page) == [], path
+            reader.page.close()
