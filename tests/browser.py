@@ -20,6 +20,28 @@ CHROMIUM_ARGS = [
 ]
 
 
+# One page of each kind the site has, for checks too slow to run on every page.
+PAGE_KINDS = [
+    "",
+    "practice/family-intervention-projects/",
+    "ratings/",
+    "ratings/promising/",
+    "characteristics/",
+    "characteristics/evaluation-of-impact/",
+    "themes/",
+    "themes/safeguarding/",
+    "regions/",
+    "regions/national/",
+    "about/evidence/",
+    "finder/",
+    "gap-map/",
+    "data/",
+    "contributing/format/",
+    "editors/review/",
+    "404.html",
+]
+
+
 def chromium_path() -> str:
     path = shutil.which("chromium")
     if path is None:
@@ -34,8 +56,9 @@ def chromium_path() -> str:
 def launch_chromium() -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
+    executable = chromium_path()  # before Playwright starts: a missing browser fails with the fix
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         try:
             yield browser
         finally:

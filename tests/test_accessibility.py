@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browser import launch_chromium, serve
+from tests.browser import PAGE_KINDS, launch_chromium, serve
 from tests.conftest import REPO, build
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
@@ -66,28 +66,6 @@ def site_paths(site: Path) -> list[str]:
     return [*sorted(path.removeprefix("./") for path in pages), "404.html"]
 
 
-# One page of each kind, also scanned at a phone's width (Material's layout changes there).
-ONE_OF_EACH_KIND = [
-    "",
-    "practice/family-intervention-projects/",
-    "ratings/",
-    "ratings/promising/",
-    "characteristics/",
-    "characteristics/evaluation-of-impact/",
-    "themes/",
-    "themes/safeguarding/",
-    "regions/",
-    "regions/national/",
-    "about/evidence/",
-    "finder/",
-    "gap-map/",
-    "data/",
-    "contributing/format/",
-    "editors/review/",
-    "404.html",
-]
-
-
 @pytest.fixture(scope="module")
 def browser():
     with launch_chromium() as chromium:
@@ -102,7 +80,7 @@ def site_url(built_site):
 
 def test_the_scan_covers_every_kind_of_page(built_site):
     paths = site_paths(built_site)
-    assert set(ONE_OF_EACH_KIND) <= set(paths)
+    assert set(PAGE_KINDS) <= set(paths)
     assert len(paths) > 40
 
 
@@ -120,7 +98,7 @@ def test_every_page_has_no_violations_and_asks_no_other_host(browser, site_url, 
     reader.page.close()
 
 
-@pytest.mark.parametrize("path", ONE_OF_EACH_KIND)
+@pytest.mark.parametrize("path", PAGE_KINDS)
 def test_each_kind_of_page_has_no_violations_on_a_phone(browser, site_url, path):
     reader = Reader(browser, site_url, PHONE)
     reader.open(path)

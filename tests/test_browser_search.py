@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from tests.browser import launch_chromium, serve
+from tests.browser import PAGE_KINDS, launch_chromium, serve
 from tests.conftest import build
 
 
@@ -86,7 +86,7 @@ def test_hostile_text_shows_as_text_in_search_results(browser, scratch_project, 
 
 def test_no_page_scrolls_sideways_on_a_phone(browser, site_url):
     page = browser.new_page(viewport={"width": 375, "height": 800})
-    for path in ("", "practice/family-intervention-projects/", "themes/", "about/evidence/"):
+    for path in PAGE_KINDS:
         page.goto(site_url + path)
         page.wait_for_load_state("networkidle")
         assert page.evaluate("document.documentElement.scrollWidth") <= 375, path
@@ -98,6 +98,15 @@ def test_chromium_is_the_system_one():
     from tests.browser import chromium_path
 
     assert chromium_path().startswith("/usr/")
+
+
+def test_without_chromium_browser_tests_fail_and_say_how_to_install_it(monkeypatch):
+    """Not a skip: in CI a missing browser must turn the run red, with the fix."""
+    import tests.browser
+
+    monkeypatch.setattr(tests.browser.shutil, "which", lambda name: None)
+    with pytest.raises(RuntimeError, match=r"apt-get install chromium.*scripts/setup.sh test"), launch_chromium():
+        pass
 
 
 def test_results_are_counted_paged_and_closed_with_escape(browser, site_url, shipped):
