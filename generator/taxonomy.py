@@ -7,6 +7,7 @@ from it (generator.schema_sync) and the site's explanation pages are rendered fr
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import yaml
@@ -50,7 +51,11 @@ class Vocabulary:
 
     def rank(self, term_id: str) -> int:
         """Position in the vocabulary, for sorting (ratings are listed strongest first)."""
-        return self.ids.index(term_id)
+        return self._positions[term_id]
+
+    @cached_property
+    def _positions(self) -> dict[str, int]:
+        return {term.id: index for index, term in enumerate(self.terms)}
 
 
 @dataclass(frozen=True)

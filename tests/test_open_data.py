@@ -5,13 +5,16 @@ from __future__ import annotations
 import csv
 import io
 import json
+import random
 from dataclasses import replace
 
 import feedparser
+import pytest
 from jsonschema import Draft7Validator, FormatChecker
 
 from generator.model import CaseStudy
 from generator.render.open_data import csv_export
+from generator.render.related import RelatedPractice
 from tests.conftest import REPO
 from tests.site_html import read_page
 
@@ -84,3 +87,58 @@ def test_related_practice_is_three_most_similar_never_itself(built_site, shipped
         listed = [c for c in shipped.case_studies if c.id in related]
         unlisted = [c for c in shipped.case_studies if c.id not in related and c.id != case_study.id]
         assert min(shared(case_study, c) for c in listed) >= max(shared(case_study, c) for c in unlisted)
+
+
+def most_similar_by_comparing_all(case_study, case_studies, taxonomy):
+    """The definition of related practice, spelled out: compare with every other one."""
+
+    def key(other):
+        shared = len(set(other.characteristics) & set(case_study.characteristics))
+        shared += len(set(other.themes) & set(case_study.themes))
+        return (
+            -shared,
+            -(other.region == case_study.region),
+            taxonomy.ratings.rank(other.evidence.rating),
+            other.title,
+            other.id,
+        )
+
+    return sorted((o for o in case_studies if o.id != case_study.id), key=key)[:3]
+
+
+def varied_collection(shipped, taxonomy, count: int, seed: int):
+    """`count` case studies with random tags, regions, ratings and (often equal) titles."""
+    rng = random.Random(seed)
+    made = []
+    for number in range(count):
+        base = shipped.case_studies[number % len(shipped.case_studies)]
+        characteristics = rng.sample(taxonomy.characteristics.ids, rng.randint(1, 3))
+        made.append(
+            replace(
+                base,
+                id=f"case-{number:04d}",
+                title=f"Practice {rng.randint(0, count // 4)}",  # ties on title are common
+                region=rng.choice(taxonomy.regions.ids[:3]),
+                themes=tuple(rng.sample(taxonomy.themes.ids, rng.randint(1, 3))),
+                characteristics={c: "statement" for c in characteristics},
+                evidence=replace(base.evidence, rating=rng.choice(taxonomy.ratings.ids)),
+            )
+        )
+    return made
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_related_practice_equals_comparing_every_pair(shipped, taxonomy, seed):
+    case_studies = varied_collection(shipped, taxonomy, 400, seed)
+    find_related = RelatedPractice(case_studies, taxonomy)
+    for case_study in case_studies:
+        assert find_related(case_study) == most_similar_by_comparing_all(case_study, case_studies, taxonomy)
+
+
+def test_related_practice_in_a_tiny_collection(shipped, taxonomy):
+    two = shipped.case_studies[:2]
+    assert RelatedPractice(two, taxonomy)(two[0]) == [two[1]]
+    assert RelatedPractice(two[:1], taxonomy)(two[0]) == []
+    for case_study in shipped.case_studies:
+        expected = most_similar_by_comparing_all(case_study, shipped.case_studies, taxonomy)
+        assert RelatedPractice(shipped.case_studies, taxonomy)(case_study) == expected

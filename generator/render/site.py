@@ -20,7 +20,7 @@ from generator.render.citation import citation
 from generator.render.facets import FACETS, Facet
 from generator.render.gap_map import gap_map_cells
 from generator.render.markdown_subset import render_description
-from generator.render.related import related
+from generator.render.related import RelatedPractice
 from generator.taxonomy import Taxonomy
 
 NEWEST_ON_HOME = 6
@@ -72,6 +72,7 @@ class SiteRenderer:
         }
         for facet in FACETS:
             pages.update(self._facet_pages(facet, ranked))
+        find_related = RelatedPractice(case_studies, self.taxonomy)
         for case_study in case_studies:
             path = urls.case_study_page(case_study.id)
             pages[path] = self._page(
@@ -80,7 +81,7 @@ class SiteRenderer:
                 case_study.title,
                 case_study.summary,
                 cs=case_study,
-                related=related(case_study, case_studies, self.taxonomy),
+                related=find_related(case_study),
                 citation=citation(case_study, self.site_name, self.site_url),
                 review_due_on=self._review_due_on(case_study),
                 review_period=self.review.period,
