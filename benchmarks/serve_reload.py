@@ -3,7 +3,8 @@
     python benchmarks/serve_reload.py [--count 0] [--repeats 5]
 
 --count 0 uses a copy of the shipped collection; otherwise a synthetic one of that size.
-Target (issue 4): under 2 seconds at the shipped collection's size. Each repeat changes one
+Target (issue 4): under 2 seconds at the shipped collection's size; issue 6 asks for the
+figure at 1,000 case studies (`--count 1000`). Each repeat changes one
 case study's title and polls the page on 127.0.0.1 until the new title is served.
 """
 
@@ -51,6 +52,16 @@ def wait_for(url: str, text: str, limit: float) -> float | None:
     return None
 
 
+def wait_for_absence(url: str, text: str, limit: float) -> float | None:
+    started = time.perf_counter()
+    while time.perf_counter() - started < limit:
+        served = fetch(url)
+        if served and text not in served:
+            return time.perf_counter() - started
+        time.sleep(0.02)
+    return None
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--count", type=int, default=0, help="synthetic case studies (0: the shipped collection)")
@@ -90,8 +101,11 @@ def main() -> int:
                     raise SystemExit("the change never reached the served page")
                 times.append(seconds)
                 target.write_text(original, encoding="utf-8")
-                wait_for(page, "</html>", 5)
-                time.sleep(1.5)  # let the rebuild that restores the file finish
+                # Wait until the restored page is served, so the next save does not queue
+                # behind that rebuild (at 1,000 case studies a rebuild takes ~12 s).
+                if wait_for_absence(page, marker, 120) is None:
+                    raise SystemExit("the restored file never reached the served page")
+                time.sleep(0.5)
         finally:
             server.terminate()
             server.wait(timeout=30)
