@@ -10,7 +10,7 @@ Issue 6's list, each from its own script (run them alone for one figure):
 - bytes downloaded and time to first result of a search in Chromium, at the largest size
   (search.py);
 - time from saving a case study to the reloaded page under `mkdocs serve`, at the smallest
-  size (serve_reload.py).
+  size, for the whole collection and with `practice serve --only` (serve_reload.py).
 """
 
 from __future__ import annotations
@@ -74,6 +74,7 @@ def main() -> int:
     steps += [("build.py", "--count", str(n), "--repeats", repeats) for n in sorted(args.sizes)]
     steps.append(("search.py", "--count", str(largest), "--repeats", repeats))
     steps.append(("serve_reload.py", "--count", str(smallest), "--repeats", repeats))
+    steps.append(("serve_reload.py", "--count", str(smallest), "--repeats", repeats, "--only"))
     for step in steps:
         output = run(*step)
         print("\n".join(output), flush=True)

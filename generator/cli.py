@@ -4,7 +4,9 @@
     practice new "Title" --locality "..."  start a new case study from a commented skeleton
     practice schema [--write]             check (or rewrite) the schema's enums against the taxonomy
     practice build [MKDOCS OPTIONS]       build the site (mkdocs build --strict)
-    practice serve [MKDOCS OPTIONS]       preview the site with live reload (mkdocs serve)
+    practice serve [--only FILE ...] [MKDOCS OPTIONS]
+                                          preview the site with live reload (mkdocs serve);
+                                          --only previews just those case studies (fast at scale)
 
 Exit codes: 0 all good, 1 problems found, 2 usage error.
 """
@@ -20,6 +22,7 @@ from datetime import date
 from pathlib import Path
 
 from generator.policy import PolicyError
+from generator.preview import PREVIEW_ONLY_VARIABLE
 from generator.project import Project
 from generator.reporting import FORMATS, reporter
 from generator.reporting.github import summary_markdown
@@ -53,8 +56,16 @@ def build_parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="check the schema's enums agree with schema/taxonomy.yaml")
     schema.add_argument("--write", action="store_true", help="rewrite the schema from the taxonomy")
 
-    for name in ("build", "serve"):
-        commands.add_parser(name, help=f"mkdocs {name} from the repository root; other options go to mkdocs")
+    commands.add_parser("build", help="mkdocs build --strict from the repository root; other options go to mkdocs")
+    serve = commands.add_parser("serve", help="mkdocs serve from the repository root; other options go to mkdocs")
+    serve.add_argument(
+        "--only",
+        action="append",
+        type=Path,
+        metavar="FILE",
+        help="preview only this case study (repeatable): a rebuild then takes about a second however large "
+        "the collection, instead of ~12 s at 1,000; ids are still checked against the whole collection",
+    )
     return parser
 
 
@@ -75,7 +86,12 @@ def main(argv: list[str] | None = None) -> int:
         return _new(project, args.title, args.locality, args.case_id)
     if args.command == "schema":
         return _schema(project, args.write)
-    return _engine(project, args.command, unknown)
+    only = getattr(args, "only", None) or []
+    missing = [str(p) for p in only if not p.is_file()]
+    if missing:
+        print(f"practice: no such file: {', '.join(missing)}", file=sys.stderr)
+        return EXIT_USAGE
+    return _engine(project, args.command, unknown, [p.resolve() for p in only])
 
 
 def _validate(project: Project, paths: list[Path], format_name: str, use_cache: bool) -> int:
@@ -125,9 +141,12 @@ def _schema(project: Project, write: bool) -> int:
     return EXIT_OK
 
 
-def _engine(project: Project, command: str, engine_args: list[str]) -> int:
+def _engine(project: Project, command: str, engine_args: list[str], only: list[Path]) -> int:
     strict = ["--strict"] if command == "build" else []
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop(PREVIEW_ONLY_VARIABLE, None)
+    if only:
+        env[PREVIEW_ONLY_VARIABLE] = os.pathsep.join(str(path) for path in only)
     return subprocess.call([sys.executable, "-m", "mkdocs", command, *strict, *engine_args], cwd=project.root, env=env)
 
 

@@ -25,6 +25,7 @@ from mkdocs.structure.pages import Page
 from generator.build_date import BuildDateError, build_date, source_date_epoch
 from generator.collection import load_collection
 from generator.policy import PolicyError, ReviewPolicy
+from generator.preview import PreviewError, preview_only
 from generator.project import Project
 from generator.render.site import SiteRenderer
 from generator.reporting import Report
@@ -72,14 +73,22 @@ class PracticeConfig(Config):
 
 
 class PracticePlugin(BasePlugin[PracticeConfig]):
+    serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.project = Project(Path(config.config_file_path).resolve().parent)
         try:
             self.review = ReviewPolicy.load(self.project.policy_path)
             self.as_of = build_date(_USER_SOURCE_DATE_EPOCH)  # the day review status is judged on
-        except (PolicyError, BuildDateError) as error:
+            only = preview_only(os.environ, self.serving)
+        except (PolicyError, BuildDateError, PreviewError) as error:
             raise PluginError(str(error)) from None
-        self.collection = load_collection(self.project, review=self.review)
+        self.collection = load_collection(self.project, paths=only, review=self.review)
+        if only is not None:
+            log.info("previewing %d case studies only (practice serve --only)", len(self.collection.case_studies))
         self.taxonomy = Taxonomy.load(self.project.taxonomy_path)  # one snapshot for pages and search
         # Reproducible builds: the dates MkDocs stamps on its output (the sitemap's) come
         # from the collection's newest publication or review, not from the clock.
