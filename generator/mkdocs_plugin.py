@@ -11,7 +11,6 @@ import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
@@ -54,8 +53,9 @@ class RenderedOnRead(File):
     make: Callable[[], str]
 
     @classmethod
-    def generated(cls, config: MkDocsConfig, src_uri: str, *, make: Callable[[], str], **kwargs: Any) -> File:  # type: ignore[override]
-        file = super().generated(config, src_uri, **kwargs)
+    def rendering(cls, config: MkDocsConfig, src_uri: str, make: Callable[[], str]) -> RenderedOnRead:
+        file = cls.generated(config, src_uri, content="")  # the content is never stored: see content_string
+        assert isinstance(file, RenderedOnRead)
         file.make = make
         return file
 
@@ -118,7 +118,7 @@ class PracticePlugin(BasePlugin[PracticeConfig]):
             if files.get_file_from_path(src_uri) is not None:
                 raise PluginError(f"{config.docs_dir}/{src_uri} clashes with a generated page; remove or rename it")
             if src_uri.endswith(".md"):
-                files.append(RenderedOnRead.generated(config, src_uri, content="", make=make))
+                files.append(RenderedOnRead.rendering(config, src_uri, make))
             else:  # data files are copied from the File's content as it is
                 files.append(File.generated(config, src_uri, content=make()))
         log.info("generated %d pages and data files from %d case studies", len(pages), len(collection.case_studies))
