@@ -12,6 +12,7 @@ from generator.model import CaseStudy
 from generator.policy import ReviewPolicy
 from generator.problems import Problem
 from generator.project import Project
+from generator.remembered_checks import RememberedChecks
 from generator.validation import SchemaValidator
 
 NOT_CASE_STUDIES = {"README.md"}
@@ -76,15 +77,25 @@ def load_collection(
     paths: list[Path] | None = None,
     today: date | None = None,
     review: ReviewPolicy | None = None,
+    remembered: RememberedChecks | None = None,
 ) -> Collection:
     """Read and validate `paths` (default: every case study in practice/).
 
-    A file whose id is claimed twice is not published, but is reported."""
+    A file whose id is claimed twice is not published, but is reported. With `remembered`,
+    files unchanged since its last use are not parsed and checked again."""
     today = today or date.today()
     validator = SchemaValidator.from_file(project.schema_path)
     files = displayed(project, paths)
     review = review or ReviewPolicy.load(project.policy_path)
-    checks = [check_file(path, display, validator, today, review) for path, display in files]
+
+    def check(path: Path, display: str) -> FileCheck:
+        return check_file(path, display, validator, today, review)
+
+    if remembered is None:
+        checks = [check(path, display) for path, display in files]
+    else:
+        rules = (project.schema_path.read_bytes(), today, review)
+        checks = remembered.check_files(files, rules, check)
     problems = finish(checks, other_ids(project, paths) if paths is not None else {})
     bad_files = {p.file for p in problems if p.is_error}
     case_studies = [

@@ -4,13 +4,12 @@ itself, and an Atom feed of new and updated case studies."""
 from __future__ import annotations
 
 import csv
-import functools
 import io
 import json
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
 
 from generator.model import CaseStudy, to_data
+from generator.render.deferred import Deferred, same_text
 from generator.render.urls import case_study_page, page_url
 from generator.taxonomy import Taxonomy
 
@@ -119,11 +118,11 @@ def atom_feed(case_studies: list[CaseStudy], site_name: str) -> str:
 
 def open_data_files(
     case_studies: list[CaseStudy], taxonomy: Taxonomy, schema_text: str, site_name: str
-) -> dict[str, Callable[[], str]]:
+) -> dict[str, Deferred]:
     """Each file's text, made when called."""
     return {
-        JSON_PATH: functools.partial(json_export, case_studies),
-        CSV_PATH: functools.partial(csv_export, case_studies, taxonomy),
-        SCHEMA_PATH: lambda: schema_text,
-        FEED_PATH: functools.partial(atom_feed, case_studies, site_name),
+        JSON_PATH: Deferred(json_export, (case_studies,)),
+        CSV_PATH: Deferred(csv_export, (case_studies, taxonomy)),
+        SCHEMA_PATH: Deferred(same_text, (schema_text,)),
+        FEED_PATH: Deferred(atom_feed, (case_studies, site_name)),
     }

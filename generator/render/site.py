@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import functools
 import html
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -18,6 +17,7 @@ from generator.policy import ReviewPolicy
 from generator.render import formatting, open_data, urls
 from generator.render.charts import outcome_chart
 from generator.render.citation import citation
+from generator.render.deferred import Deferred
 from generator.render.facets import FACETS, Facet
 from generator.render.gap_map import gap_map_cells
 from generator.render.markdown_subset import render_description
@@ -53,9 +53,9 @@ class SiteRenderer:
         """Every generated page and data file, keyed by its path under the site's docs folder."""
         return {path: make() for path, make in self.pages(case_studies, schema_text).items()}
 
-    def pages(self, case_studies: list[CaseStudy], schema_text: str) -> dict[str, Callable[[], str]]:
-        """Like `render`, but each value renders its page when called. An engine can then hold
-        one page's text at a time instead of the whole site's (hundreds of MB at 10,000)."""
+    def pages(self, case_studies: list[CaseStudy], schema_text: str) -> dict[str, Deferred]:
+        """Like `render`, but each value renders its page when called, and compares equal to
+        the same page of another build when that page's text would be the same."""
         ranked = self.ranked(case_studies)
         newest = sorted(case_studies, key=lambda c: (-c.published.toordinal(), c.title, c.id))[:NEWEST_ON_HOME]
         ratings = FACETS[0]
@@ -158,7 +158,7 @@ class SiteRenderer:
             {"name": "age", "legend": "Age group", "terms": t.age_groups.terms},
         ]
 
-    def _facet_pages(self, facet: Facet, ranked: list[CaseStudy]) -> dict[str, str]:
+    def _facet_pages(self, facet: Facet, ranked: list[CaseStudy]) -> dict[str, Deferred]:
         vocabulary = facet.vocabulary(self.taxonomy)
         members = {term.id: facet.members(term.id, ranked) for term in vocabulary.terms}
         overview = urls.facet_page(facet.folder)
@@ -189,24 +189,31 @@ class SiteRenderer:
 
     def _page(
         self, template: str, path: str, title: str, description: str, hide: tuple[str, ...] = (), **context: object
-    ) -> Callable[[], str]:
-        return functools.partial(self._render_page, template, path, title, description, hide, context)
+    ) -> Deferred:
+        return Deferred(_render_page, (self, template, path, title, description, hide, context))
 
-    def _render_page(
-        self, template: str, path: str, title: str, description: str, hide: tuple[str, ...], context: dict[str, object]
-    ) -> str:
-        body = _ENVIRONMENT.get_template(template).render(
-            taxonomy=self.taxonomy,
-            site_name=self.site_name,
-            url=lambda target: urls.relative_url(target, path),
-            url_file=lambda target: urls.relative_file_url(target, path),
-            about_evidence=urls.ABOUT_EVIDENCE,
-            facet_page=urls.facet_page,
-            case_study_page=urls.case_study_page,
-            facets=FACETS,
-            **context,
-        )
-        return front_matter(title, description, hide) + body
+
+def _render_page(
+    renderer: SiteRenderer,
+    template: str,
+    path: str,
+    title: str,
+    description: str,
+    hide: tuple[str, ...],
+    context: dict[str, object],
+) -> str:
+    body = _ENVIRONMENT.get_template(template).render(
+        taxonomy=renderer.taxonomy,
+        site_name=renderer.site_name,
+        url=lambda target: urls.relative_url(target, path),
+        url_file=lambda target: urls.relative_file_url(target, path),
+        about_evidence=urls.ABOUT_EVIDENCE,
+        facet_page=urls.facet_page,
+        case_study_page=urls.case_study_page,
+        facets=FACETS,
+        **context,
+    )
+    return front_matter(title, description, hide) + body
 
 
 def _environment() -> Environment:

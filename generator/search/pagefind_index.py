@@ -14,6 +14,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import threading
 from pathlib import Path
 
 from generator.search.records import SearchRecord
@@ -87,3 +88,34 @@ def write_search_index(records: list[SearchRecord], output_dir: Path, pagefind: 
             raise SearchIndexError(f"could not run Pagefind ({pagefind}): {error}") from None
     if result.returncode != 0:
         raise SearchIndexError(f"Pagefind could not build the search index:\n{result.stdout}{result.stderr}")
+
+
+class SearchIndexJob:
+    """Writes the index into a scratch folder: at once, or on a thread while the caller goes
+    on (a preview's rebuild then overlaps Pagefind with MkDocs, on the machine's other core).
+    `wait()` hands over the bundle's folder, or raises SearchIndexError."""
+
+    def __init__(self, records: list[SearchRecord], pagefind: str, *, background: bool) -> None:
+        self._scratch = tempfile.TemporaryDirectory(prefix="practice-search-index-")
+        self.bundle = Path(self._scratch.name) / "pagefind"
+        self._error: SearchIndexError | None = None
+        self._thread = threading.Thread(target=self._run, args=(records, pagefind), daemon=True)
+        self._thread.start()
+        if not background:
+            self._thread.join()
+
+    def _run(self, records: list[SearchRecord], pagefind: str) -> None:
+        try:
+            write_search_index(records, self.bundle, pagefind)
+        except SearchIndexError as error:
+            self._error = error
+
+    def wait(self) -> Path:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self.bundle
+
+    def discard(self) -> None:
+        self._thread.join()
+        self._scratch.cleanup()
