@@ -52,39 +52,76 @@ class StrictLoader(yaml.CSafeLoader):
         return super().construct_object(node, deep=deep)
 
     def construct_mapping(self, node: yaml.Node, deep: bool = False) -> dict[Any, Any]:
-        first_seen: dict[tuple[str, str], yaml.Node] = {}
-        for key_node, _value_node in node.value:
-            mark = key_node.start_mark
-            if key_node.tag == MERGE_TAG:
-                raise YamlProblem(
-                    "merge keys (<<) are not allowed",
-                    mark.line,
-                    mark.column,
-                    "write the merged fields out in full",
-                )
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise YamlProblem(
-                    "a key must be plain text, not a list or mapping",
-                    mark.line,
-                    mark.column,
-                    "check for a stray '?', '[' or '{' at the start of the line",
-                )
-            key = (key_node.tag, key_node.value)
-            if key in first_seen:
-                first_line = first_seen[key].start_mark.line + 1
-                raise YamlProblem(
-                    f"duplicate key {key_node.value!r} (first given on line {first_line})",
-                    mark.line,
-                    mark.column,
-                    f"keep one {key_node.value!r}; YAML would otherwise silently drop the first value",
-                )
-            first_seen[key] = key_node
+        try:  # fast path: distinct plain keys, none a merge key (a list or mapping key is unhashable)
+            keys = {key_node.value for key_node, _ in node.value}
+            clean = len(keys) == len(node.value) and "<<" not in keys
+        except TypeError:
+            clean = False
+        if not clean:
+            _check_keys(node)
         return super().construct_mapping(node, deep=deep)
 
 
-# An anchor (&name) can only follow a line start, white space, [, { or a comma; "A&E" and
-# "fish & chips" cannot hold one. Only text this matches is parsed for anchors.
-_MAYBE_ANCHOR = re.compile(r"(?:^|[\s\[{,])&[^\s]", re.MULTILINE)
+def _check_keys(node: yaml.Node) -> None:
+    """Raise for the first merge key, non-scalar key or duplicate key of a mapping."""
+    first_seen: dict[tuple[str, str], yaml.Node] = {}
+    for key_node, _value_node in node.value:
+        mark = key_node.start_mark
+        if key_node.tag == MERGE_TAG:
+            raise YamlProblem(
+                "merge keys (<<) are not allowed",
+                mark.line,
+                mark.column,
+                "write the merged fields out in full",
+            )
+        if not isinstance(key_node, yaml.ScalarNode):
+            raise YamlProblem(
+                "a key must be plain text, not a list or mapping",
+                mark.line,
+                mark.column,
+                "check for a stray '?', '[' or '{' at the start of the line",
+            )
+        key = (key_node.tag, key_node.value)
+        if key in first_seen:
+            first_line = first_seen[key].start_mark.line + 1
+            raise YamlProblem(
+                f"duplicate key {key_node.value!r} (first given on line {first_line})",
+                mark.line,
+                mark.column,
+                f"keep one {key_node.value!r}; YAML would otherwise silently drop the first value",
+            )
+        first_seen[key] = key_node
+
+
+# An anchor (&name) can only follow a line start, white space, [, {, a comma, or (in flow
+# style, '{"a":&x 1}') a colon; "A&E" and "fish & chips" cannot hold one. Only text this
+# matches is parsed for anchors.
+_MAYBE_ANCHOR = re.compile(r"(?:^|[\s\[{,:])&[^\s]", re.MULTILINE)
+
+# An alias (*name) can only start a value: after a line break and indentation, after "-",
+# "?" or ":", or after [, { or a comma, with optional spaces or tabs between. Mid-line
+# Markdown emphasis ("the **Child Friendly City**") cannot be one. Text in which no "*"
+# stands in such a place holds no alias, so it is built without StrictLoader's check on
+# every node (15% of the parse). libyaml's line breaks include CR, NEL and U+2028/9.
+_ALIAS_MAY_FOLLOW = frozenset("\n\r\x85\u2028\u2029[{,:?-")
+
+
+def _may_hold_alias(text: str) -> bool:
+    at = text.find("*")
+    while at != -1:
+        before = at - 1
+        while before >= 0 and text[before] in " \t":
+            before -= 1
+        if before < 0 or text[before] in _ALIAS_MAY_FOLLOW:
+            return True
+        at = text.find("*", at + 1)
+    return False
+
+
+class _NoAliasLoader(StrictLoader):
+    """StrictLoader for text in which no alias can stand (see _may_hold_alias)."""
+
+    construct_object = yaml.CSafeLoader.construct_object
 
 
 def _reject_anchors(text: str) -> None:
@@ -113,7 +150,7 @@ def load_yaml_with_nodes(text: str) -> tuple[Any, yaml.Node | None]:
     from one parse. Raises YamlProblem on any problem."""
     try:
         _reject_anchors(text)
-        loader = StrictLoader(text)
+        loader = StrictLoader(text) if _may_hold_alias(text) else _NoAliasLoader(text)
         try:
             node = loader.get_single_node()
             return (loader.construct_document(node) if node is not None else None), node

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -42,6 +43,42 @@ def test_risky_or_broken_yaml_is_rejected(text, message, line):
 def test_anchors_are_found_wherever_they_stand(text):
     with pytest.raises(YamlProblem, match="anchors and aliases are not allowed"):
         load_yaml(text)
+
+
+ANCHORED_AND_ALIASED = [
+    '{"a":&x [1], "b":*x}\n',  # flow style: a value may follow a colon directly
+    "a: 1\r\nb: &x 2\rc: *x\n",  # libyaml breaks lines at CR, NEL and U+2028 too
+    "a: &x 1\x85b: *x\n",
+    "a: &x 1\u2028b: *x\n",
+    "a: [1,*x]\n",  # an alias with no anchor is a syntax error, still rejected
+    "a:\t*x\n",
+    "- *x\n",
+    "? *x\n: 1\n",
+]
+
+
+@pytest.mark.parametrize("text", ANCHORED_AND_ALIASED)
+def test_anchors_and_aliases_in_any_position_are_rejected(text):
+    with pytest.raises(YamlProblem, match=r"anchors and aliases|undefined alias"):
+        load_yaml(text)
+
+
+@pytest.mark.parametrize("text", ANCHORED_AND_ALIASED)
+def test_the_alias_check_stands_alone(text, monkeypatch):
+    """Two layers: with the anchor scan switched off, the alias check still rejects each."""
+    import generator.yaml_loading as yaml_loading
+
+    monkeypatch.setattr(yaml_loading, "_MAYBE_ANCHOR", re.compile(r"(?!)"))  # never matches
+    with pytest.raises(YamlProblem, match=r"anchors and aliases|undefined alias"):
+        load_yaml(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a: the **Child Friendly City** aim\n", "a: |\n  Some *emphasis* here.\n", "a: 2 * 3 = 6\n"],
+)
+def test_asterisks_in_text_are_fine(text):
+    assert isinstance(load_yaml(text)["a"], str)
 
 
 @pytest.mark.parametrize("text", ["a: A&E visits\n", "a: fish & chips\n", "a: '&quoted'\n"])
