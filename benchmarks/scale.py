@@ -9,8 +9,9 @@ Issue 6's list, each from its own script (run them alone for one figure):
 - full build time and peak memory against plain MkDocs with Material's search (build.py);
 - bytes downloaded and time to first result of a search in Chromium, at the largest size
   (search.py);
-- time from saving a case study to the reloaded page under `mkdocs serve`, at the smallest
-  size, for the whole collection and with `practice serve --only` (serve_reload.py).
+- time from saving a case study to the reloaded page under `practice serve`, at the shipped
+  collection's size and at the smallest size, for the whole collection and with
+  `practice serve --only` (serve_reload.py).
 """
 
 from __future__ import annotations
@@ -73,6 +74,7 @@ def main() -> int:
     steps = [("validation.py", "--count", str(n), "--repeats", repeats) for n in sorted(args.sizes)]
     steps += [("build.py", "--count", str(n), "--repeats", repeats) for n in sorted(args.sizes)]
     steps.append(("search.py", "--count", str(largest), "--repeats", repeats))
+    steps.append(("serve_reload.py", "--count", "0", "--repeats", repeats))
     steps.append(("serve_reload.py", "--count", str(smallest), "--repeats", repeats))
     steps.append(("serve_reload.py", "--count", str(smallest), "--repeats", repeats, "--only"))
     for step in steps:

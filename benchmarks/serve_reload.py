@@ -4,7 +4,8 @@
 
 --count 0 uses a copy of the shipped collection; otherwise a synthetic one of that size.
 Target (issue 4): under 2 seconds at the shipped collection's size; issue 6 asks for the
-figure at 1,000 case studies (`--count 1000`). Each repeat changes one
+figure at 1,000 case studies (`--count 1000`), with no target of its own. `practice serve`
+rebuilds only the pages a save changes (generator/rebuild.py). Each repeat changes one
 case study's title and polls the page on 127.0.0.1 until the new title is served.
 """
 
@@ -113,10 +114,13 @@ def main() -> int:
             server.wait(timeout=30)
     count = args.count or len(list((REPO / "practice").glob("*.yaml")))
     median = statistics.median(times)
-    verdict = "met" if median < TARGET_SECONDS else "MISSED"
+    if args.count:  # issue 4 sets its target at the shipped collection's size only
+        verdict = f"(the {TARGET_SECONDS:.0f} s target is for the shipped collection)"
+    else:
+        verdict = f"(target under {TARGET_SECONDS:.0f} s): {'met' if median < TARGET_SECONDS else 'MISSED'}"
     how = "practice serve --only the changed file" if args.only else "practice serve (whole collection)"
     print(f"{count} case studies, {how}; median of {args.repeats} saves")
-    print(f"  save to changed page served: {median:.2f} s (target under {TARGET_SECONDS:.0f} s): {verdict}")
+    print(f"  save to changed page served: {median:.2f} s {verdict}")
     return 0
 
 
