@@ -24,6 +24,7 @@ from mkdocs.utils import clean_directory
 
 from generator.build_date import BuildDateError, build_date, source_date_epoch
 from generator.collection import load_collection
+from generator.mkdocs_html_blocks import GeneratedHtmlBlocks
 from generator.policy import PolicyError, ReviewPolicy
 from generator.preview import PreviewError, preview_only
 from generator.project import Project
@@ -107,6 +108,7 @@ class PracticePlugin(BasePlugin[PracticeConfig]):
         self._remembered = RememberedChecks() if incremental else None
         self._indexed: list[SearchRecord] | None = None  # what the site's search bundle holds
         self._search: SearchIndexJob | None = None
+        self._html_blocks = GeneratedHtmlBlocks()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -116,6 +118,7 @@ class PracticePlugin(BasePlugin[PracticeConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.project = Project(Path(config.config_file_path).resolve().parent)
+        config.markdown_extensions.append(self._html_blocks)  # type: ignore[arg-type]  # an instance is accepted
         try:
             self.review = ReviewPolicy.load(self.project.policy_path)
             self.as_of = build_date(_USER_SOURCE_DATE_EPOCH)  # the day review status is judged on
@@ -191,9 +194,15 @@ class PracticePlugin(BasePlugin[PracticeConfig]):
             log.info("%d of %d generated pages and data files changed", len(plan.changed), len(self._outputs))
         return files
 
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        self._html_blocks.start_page(generated=isinstance(page.file, RenderedOnRead))
+        return markdown
+
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if isinstance(page.file, RenderedOnRead):
             page.markdown = ""  # converted: the source is not needed again (its title is in page.meta)
+            # The ids in its HTML blocks, which MkDocs' own scan no longer sees (mkdocs_html_blocks).
+            page.present_anchor_ids = (page.present_anchor_ids or set()) | self._html_blocks.anchor_ids
         return html
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:

@@ -6,6 +6,7 @@ import os
 import shutil
 import struct
 from datetime import UTC, datetime
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -161,6 +162,13 @@ PAYLOAD_DESCRIPTION = (
 )
 
 
+PAYLOAD_LINES = "First line.\n\n## Not a heading\r\r[click](javascript:alert(8))\r\n\r\n*stars* and <b>bold</b>"
+
+
+def page_html(site: Path) -> str:
+    return (site / "practice" / "leeds-family-valued" / "index.html").read_text(encoding="utf-8")
+
+
 def test_injection_payloads_are_inert(leeds_text, scratch_project, tmp_path_factory):
     data = yaml.safe_load(leeds_text)
     data.update(
@@ -170,6 +178,9 @@ def test_injection_payloads_are_inert(leeds_text, scratch_project, tmp_path_fact
         description=PAYLOAD_DESCRIPTION,
     )
     data["outcomes"][0]["measure"] = "<svg onload=alert(5)>"
+    # Blank lines and line breaks of every kind around Markdown: shown as text, never read as Markdown.
+    data["outcomes"][0]["note"] = PAYLOAD_LINES
+    data["characteristics"][next(iter(data["characteristics"]))] = PAYLOAD_LINES
     data["sources"][0]["url"] = 'https://example.org/"><script>alert(6)</script>'
     hostile = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
     project: Project = scratch_project({"leeds-family-valued.yaml": hostile})
@@ -188,6 +199,22 @@ def test_injection_payloads_are_inert(leeds_text, scratch_project, tmp_path_fact
     assert case_page.title == f"{PAYLOAD_TITLE} - Effective Practice Repository"
     assert PAYLOAD_SUMMARY in case_page.text
     assert "{{ config }}" in case_page.text
+    assert case_page.text.count("[click](javascript:alert(8))") == 2
+    assert "Not a heading" not in " ".join(case_page.h1) and "<h2>Not a heading" not in page_html(out)
+    assert "<em>stars</em>" not in page_html(out)
+
+
+def test_hand_written_pages_may_link_to_anchors_in_generated_html(leeds_text, scratch_project, tmp_path_factory):
+    """MkDocs checks anchors in Markdown links; ids inside generated HTML count as anchors."""
+    project = scratch_project({"leeds-family-valued.yaml": leeds_text})
+    page = project.root / "docs" / "linking.md"
+    page.write_text("# Linking\n\n[What it means](about/evidence.md#fully-validated)\n", encoding="utf-8")
+    result = build(project.root, tmp_path_factory.mktemp("anchor-site"))
+    assert result.returncode == 0, result.stderr
+    page.write_text("# Linking\n\n[Nowhere](about/evidence.md#no-such-rating)\n", encoding="utf-8")
+    result = build(project.root, tmp_path_factory.mktemp("bad-anchor-site"))
+    assert result.returncode != 0
+    assert "does not contain an anchor '#no-such-rating'" in result.stderr
 
 
 def test_invalid_collection_stops_the_build_with_a_located_message(leeds_text, scratch_project, tmp_path_factory):

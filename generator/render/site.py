@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -216,6 +217,21 @@ def _render_page(
     return front_matter(title, description, hide) + body
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _without_blank_lines(value: object) -> object:
+    """Contributed text keeps its words and line breaks but loses its blank lines.
+
+    This is the renderer's promise to engines: no HTML it writes has a blank line inside, so
+    an engine can find where each HTML block ends without parsing it (mkdocs_html_blocks
+    relies on it). A browser shows line breaks in text as spaces, so readers see no change.
+    Markup (HTML this package made) is already without blank lines."""
+    if isinstance(value, str) and not isinstance(value, Markup) and ("\n" in value or "\r" in value):
+        return "\n".join(line for line in _LINE_BREAK.split(value) if line.strip())
+    return value
+
+
 def _environment() -> Environment:
     env = Environment(
         loader=PackageLoader("generator.render", "templates"),
@@ -224,6 +240,7 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=_without_blank_lines,
     )
     # render_description escapes everything it does not turn into an allowed element.
     env.filters["description_html"] = lambda text: Markup(render_description(text))
