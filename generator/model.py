@@ -5,7 +5,7 @@ Built only from data that passed validation, so construction does not re-check t
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields, is_dataclass
 from datetime import date
 from typing import Any
 
@@ -187,9 +187,13 @@ def _money(data: dict[str, Any]) -> Money:
 
 
 def _plain(value: Any) -> Any:
-    """Dataclass fields to the schema's plain data: dates as text, no empty optional fields."""
+    """Dataclass fields to the schema's plain data: dates as text, no empty optional fields.
+    (Read field by field: dataclasses.asdict deep-copies every value first, which made the
+    open data export of 1,000 case studies take half a second.)"""
     if isinstance(value, date):
         return value.isoformat()
+    if is_dataclass(value):
+        value = {f.name: getattr(value, f.name) for f in fields(value)}
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items() if v is not None and v != ""}
     if isinstance(value, (list, tuple)):
@@ -199,7 +203,7 @@ def _plain(value: Any) -> Any:
 
 def to_data(case_study: CaseStudy) -> dict[str, Any]:
     """The case study in the shape of the schema: what from_data reads back."""
-    data = _plain(asdict(case_study))
+    data = _plain(case_study)
     data.pop("source_file")
     for key in ("costs", "claimed_savings"):
         moneys = []
