@@ -93,16 +93,15 @@ class PracticeConfig(Config):
 
 
 class PracticePlugin(BasePlugin[PracticeConfig]):
-    serving = False
-    incremental = False  # `mkdocs serve --dirty`, as `practice serve` runs it: see generator.rebuild
-
     def __init__(self) -> None:
         super().__init__()
-        self._start(incremental=False)
+        self._start(serving=False, incremental=False)
 
-    def _start(self, *, incremental: bool) -> None:
+    def _start(self, *, serving: bool, incremental: bool) -> None:
         """MkDocs keeps this instance across a serve's rebuilds (it has on_startup): state
-        carried from one build to the next lives here, and starts empty with each command."""
+        carried from one build to the next lives here, and starts empty with each command.
+        `incremental`: `mkdocs serve --dirty`, as `practice serve` runs it (generator.rebuild)."""
+        self.serving = serving
         self.incremental = incremental
         self._rebuilds = Rebuilds()
         self._remembered = RememberedChecks() if incremental else None
@@ -111,8 +110,7 @@ class PracticePlugin(BasePlugin[PracticeConfig]):
         self._html_blocks = GeneratedHtmlBlocks()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.serving = command == "serve"
-        self._start(incremental=self.serving and dirty)
+        self._start(serving=command == "serve", incremental=command == "serve" and dirty)
         if self.incremental:
             logging.getLogger("mkdocs.commands.build").addFilter(_without_dirty_build_warning)
 
@@ -183,7 +181,7 @@ class PracticePlugin(BasePlugin[PracticeConfig]):
             file = RenderedOnRead.rendering(config, src_uri, make)
             file.modified = src_uri in plan.changed
             files.append(file)
-        self._removed = [RenderedOnRead.rendering(config, src_uri, str).abs_dest_path for src_uri in plan.removed]
+        self._removed = [File.generated(config, src_uri, content="").abs_dest_path for src_uri in plan.removed]
         if plan.everything:
             log.info(
                 "generated %d pages and data files from %d case studies",
@@ -236,6 +234,7 @@ class PracticePlugin(BasePlugin[PracticeConfig]):
 
     def on_shutdown(self) -> None:
         self._discard_search_index()
+        logging.getLogger("mkdocs.commands.build").removeFilter(_without_dirty_build_warning)
 
     def _discard_search_index(self) -> None:
         job, self._search = self._search, None
