@@ -35,10 +35,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.synthetic import make_collection
-from generator.collection import load_collection
-from generator.project import Project
+from generator.check.collection import load_collection
+from generator.config.project import Project
+from generator.config.taxonomy import Taxonomy
 from generator.render.site import SiteRenderer
-from generator.taxonomy import Taxonomy
 
 MAX_OVERHEAD = 0.15
 MAX_PEAK_BYTES = 1024**3

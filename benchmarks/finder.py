@@ -21,11 +21,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.synthetic import REPO, make_collection
-from generator.collection import load_collection
-from generator.project import Project
+from generator.check.collection import load_collection
+from generator.config.project import Project
+from generator.config.taxonomy import Taxonomy
 from generator.render.site import SiteRenderer
 from generator.render.urls import FINDER
-from generator.taxonomy import Taxonomy
 from tests.browser import launch_chromium, serve
 
 MAX_MS = 100

@@ -27,9 +27,9 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.synthetic import make_collection
-from generator.collection import case_study_paths
-from generator.project import Project
-from generator.validate import validate
+from generator.check.collection import case_study_paths
+from generator.check.validate import validate
+from generator.config.project import Project
 
 COLD_RATIO_TARGET = 1.5
 WARM_SECONDS_TARGET = 1.0
@@ -50,7 +50,7 @@ def cli_seconds(project: Project) -> float:
     """Wall time of the command an editor runs, interpreter start-up included."""
     started = time.perf_counter()
     result = subprocess.run(
-        [sys.executable, "-m", "generator.cli", "validate", "--format", "json"],
+        [sys.executable, "-m", "generator.adapters.cli", "validate", "--format", "json"],
         cwd=project.root,
         env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)},
         capture_output=True,

@@ -9,8 +9,8 @@ from datetime import date
 from pathlib import Path
 from string import Template
 
-from generator.project import Project
-from generator.taxonomy import Taxonomy
+from generator.config.project import Project
+from generator.config.taxonomy import Taxonomy
 
 SKELETON = Path(__file__).with_name("skeleton.yaml.tmpl")
 MAX_ID_LENGTH = 80

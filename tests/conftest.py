@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.collection import Collection, load_collection
-from generator.project import Project
-from generator.taxonomy import Taxonomy
+from generator.check.collection import Collection, load_collection
+from generator.config.project import Project
+from generator.config.taxonomy import Taxonomy
 
 REPO = Path(__file__).resolve().parent.parent
 # A fixed "today" so that date rules give the same answer whenever the tests run.

@@ -7,8 +7,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from benchmarks.synthetic import make_collection
-from generator.collection import load_collection
-from generator.project import Project
+from generator.check.collection import load_collection
+from generator.config.project import Project
 from tests.browser import launch_chromium, serve
 from tests.conftest import build
 

@@ -12,7 +12,7 @@ from tests.conftest import REPO
 
 def practice(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "generator.cli", *args],
+        [sys.executable, "-m", "generator.adapters.cli", *args],
         cwd=cwd,
         capture_output=True,
         text=True,

@@ -20,8 +20,8 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from benchmarks.serve_reload import free_port, wait_for
-from generator.preview import PREVIEW_ONLY_VARIABLE
-from generator.project import Project
+from generator.config.project import Project
+from generator.incremental.preview import PREVIEW_ONLY_VARIABLE
 from tests.conftest import REPO, build
 from tests.site_html import read_page
 
@@ -194,7 +194,7 @@ def test_practice_serve_rebuilds_a_saved_case_study_in_part(project, tmp_path):
     log = tmp_path / "serve.log"
     with log.open("w") as output:
         server = subprocess.Popen(
-            [sys.executable, "-m", "generator.cli", "serve", "-a", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", "generator.adapters.cli", "serve", "-a", f"127.0.0.1:{port}"],
             cwd=project.root,
             env={k: v for k, v in os.environ.items() if k not in ("SOURCE_DATE_EPOCH", PREVIEW_ONLY_VARIABLE)},
             stdout=output,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.markdown_check import description_issues
+from generator.check.markdown_check import description_issues
 from generator.render.markdown_subset import render_description
 from tests.site_html import parse_html
 
@@ -88,6 +88,6 @@ TRICKY_TEXTS = [
 
 @pytest.mark.parametrize("text", TRICKY_TEXTS)
 def test_fast_prefilter_never_hides_an_issue(text):
-    from generator.markdown_check import _issues
+    from generator.check.markdown_check import _issues
 
     assert description_issues(text) == list(dict.fromkeys(_issues(text)))

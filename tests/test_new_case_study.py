@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 import yaml
 
+from generator.check.validate import validate
 from generator.new_case_study import create, slugify
-from generator.validate import validate
 from tests.conftest import TODAY
 
 # What an editor might fill each placeholder with, by field.

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.serve_reload import free_port
-from generator.preview import PREVIEW_ONLY_VARIABLE, PreviewError, preview_only
+from generator.incremental.preview import PREVIEW_ONLY_VARIABLE, PreviewError, preview_only
 from tests.conftest import REPO, build
 from tests.site_html import parse_html
 
@@ -47,7 +47,7 @@ def test_a_build_with_the_preview_variable_set_is_refused(scratch_project, tmp_p
 def test_only_a_missing_file_is_a_usage_error(scratch_project):
     project = scratch_project({"one.yaml": case_study("one")})
     result = subprocess.run(
-        [sys.executable, "-m", "generator.cli", "serve", "--only", "practice/nope.yaml"],
+        [sys.executable, "-m", "generator.adapters.cli", "serve", "--only", "practice/nope.yaml"],
         cwd=project.root,
         capture_output=True,
         text=True,
@@ -71,7 +71,16 @@ def test_serve_only_previews_the_named_case_studies(scratch_project):
     project = scratch_project({f"{name}.yaml": case_study(name) for name in ("one", "two", "three")})
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "generator.cli", "serve", "--only", "practice/two.yaml", "-a", f"127.0.0.1:{port}"],
+        [
+            sys.executable,
+            "-m",
+            "generator.adapters.cli",
+            "serve",
+            "--only",
+            "practice/two.yaml",
+            "-a",
+            f"127.0.0.1:{port}",
+        ],
         cwd=project.root,
         env={k: v for k, v in os.environ.items() if k != PREVIEW_ONLY_VARIABLE},
         stdout=subprocess.DEVNULL,

@@ -7,8 +7,8 @@ import time
 
 import pytest
 
-from generator.collection import load_collection
-from generator.yaml_loading import YamlProblem, load_yaml
+from generator.check.collection import load_collection
+from generator.load.strict_yaml import YamlProblem, load_yaml
 from tests.conftest import TODAY
 
 
@@ -66,7 +66,7 @@ def test_anchors_and_aliases_in_any_position_are_rejected(text):
 @pytest.mark.parametrize("text", ANCHORED_AND_ALIASED)
 def test_the_alias_check_stands_alone(text, monkeypatch):
     """Two layers: with the anchor scan switched off, the alias check still rejects each."""
-    import generator.yaml_loading as yaml_loading
+    import generator.load.strict_yaml as yaml_loading
 
     monkeypatch.setattr(yaml_loading, "_MAYBE_ANCHOR", re.compile(r"(?!)"))  # never matches
     with pytest.raises(YamlProblem, match=r"anchors and aliases|undefined alias"):

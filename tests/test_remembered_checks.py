@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from generator.collection import load_collection
-from generator.remembered_checks import RememberedChecks
+from generator.check.collection import load_collection
+from generator.check.memory_cache import RememberedChecks
 
 TODAY = date(2026, 11, 22)
 
 
 def counting_checks(monkeypatch) -> list[str]:
     """Record which files are really parsed and checked."""
-    import generator.collection as collection
+    import generator.check.collection as collection
 
     checked: list[str] = []
     real = collection.check_file

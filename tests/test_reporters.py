@@ -93,7 +93,7 @@ def test_github_format_is_the_default_on_github_actions(tmp_path):
     env = {**os.environ, "GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary_file)}
     bad = "tests/examples/negative/unknown-theme.yaml"
     result = subprocess.run(
-        [sys.executable, "-m", "generator.cli", "validate", "--no-cache", bad],
+        [sys.executable, "-m", "generator.adapters.cli", "validate", "--no-cache", bad],
         cwd=REPO,
         env=env,
         capture_output=True,

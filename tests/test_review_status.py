@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.build_date import BuildDateError, build_date, source_date_epoch
-from generator.policy import PolicyError, ReviewPolicy, add_months, describe_months
-from generator.project import Project
-from generator.validate import validate
+from generator.check.validate import validate
+from generator.config.build_date import BuildDateError, build_date, source_date_epoch
+from generator.config.policy import PolicyError, ReviewPolicy, add_months, describe_months
+from generator.config.project import Project
 from tests.conftest import REPO, TODAY, build
 from tests.site_html import read_page
 
@@ -46,7 +46,7 @@ def write_policy(project: Project, text: str) -> None:
 
 def run_practice(project: Project, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "generator.cli", *args],
+        [sys.executable, "-m", "generator.adapters.cli", *args],
         cwd=project.root,
         capture_output=True,
         text=True,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.collection import load_collection
+from generator.check.collection import load_collection
 from tests.conftest import TODAY
 
 GOOD_STATEMENT = """  creative-capacity-building: >-

@@ -8,7 +8,7 @@ import os
 import pytest
 import yaml
 
-from generator.collection import case_study_paths, load_collection
+from generator.check.collection import case_study_paths, load_collection
 from tests.conftest import TODAY
 
 REQUIRED_PRACTICE = {

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from generator.project import Project
+from generator.config.project import Project
 from tests.conftest import REPO, build
 from tests.link_crawl import crawl, feed_links
 from tests.site_html import read_page

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 
-from generator.schema_sync import ENUM_DEFINITIONS, synced
-from generator.taxonomy import Taxonomy, Term, Vocabulary
+from generator.config.schema_sync import ENUM_DEFINITIONS, synced
+from generator.config.taxonomy import Taxonomy, Term, Vocabulary
 
 
 def test_committed_schema_matches_taxonomy(repo, taxonomy):

@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from generator import checking
-from generator.validate import validate
+from generator.check import file_check as checking
+from generator.check.validate import validate
 from tests.conftest import TODAY
 
 
@@ -22,7 +22,7 @@ def counted(monkeypatch):
         calls.append(display)
         return real(path, display, *rest)
 
-    monkeypatch.setattr("generator.validate.check_file", spy)
+    monkeypatch.setattr("generator.check.validate.check_file", spy)
     return calls
 
 

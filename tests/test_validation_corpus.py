@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.project import Project
-from generator.validate import validate
-from generator.validation import SchemaValidator
-from generator.yaml_loading import YamlProblem, load_yaml
+from generator.check.schema_validator import SchemaValidator
+from generator.check.validate import validate
+from generator.config.project import Project
+from generator.load.strict_yaml import YamlProblem, load_yaml
 from tests.conftest import REPO, TODAY
 
 EXAMPLES = Path(__file__).parent / "examples"
@@ -108,7 +108,7 @@ def test_whole_corpus_in_one_command_run():
     files = [str(p.relative_to(REPO)) for p in NEGATIVE]
     started = time.perf_counter()
     result = subprocess.run(
-        [sys.executable, "-m", "generator.cli", "validate", "--no-cache", "--format", "json", *files],
+        [sys.executable, "-m", "generator.adapters.cli", "validate", "--no-cache", "--format", "json", *files],
         cwd=REPO,
         capture_output=True,
         text=True,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from generator.project import Project
-from generator.validate import validate
+from generator.check.validate import validate
+from generator.config.project import Project
 from tests.conftest import REPO
 
 BASE = (REPO / "tests" / "examples" / "positive" / "minimal-valid.yaml").read_text(encoding="utf-8")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from generator.config.taxonomy import Taxonomy, Vocabulary
 from generator.model import CaseStudy
-from generator.taxonomy import Taxonomy, Vocabulary
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.config.taxonomy import Taxonomy
 from generator.model import CaseStudy
-from generator.taxonomy import Taxonomy
 
 
 @dataclass(frozen=True)

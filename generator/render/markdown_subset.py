@@ -3,7 +3,7 @@
 markdown-it-py in CommonMark mode with raw HTML off, and only these constructs on:
 paragraphs, emphasis, lists, block quotes, inline code, line breaks and links (including
 <https://...> autolinks) to http(s) addresses. Headings, images, code blocks, tables and
-HTML are off, so they show as the text the editor typed (generator.markdown_check reports
+HTML are off, so they show as the text the editor typed (generator.check.markdown_check reports
 them to the editor first). Links to anything but http(s) are not made links at all.
 """
 

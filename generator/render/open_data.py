@@ -8,10 +8,10 @@ import io
 import json
 import xml.etree.ElementTree as ET
 
+from generator.config.taxonomy import Taxonomy
 from generator.model import CaseStudy, to_data
 from generator.render.deferred import Deferred, same_text
 from generator.render.urls import case_study_page, page_url
-from generator.taxonomy import Taxonomy
 
 JSON_PATH = "data/case-studies.json"
 CSV_PATH = "data/case-studies.csv"

@@ -14,8 +14,8 @@ import itertools
 from collections import defaultdict
 from collections.abc import Iterator
 
+from generator.config.taxonomy import Taxonomy
 from generator.model import CaseStudy
-from generator.taxonomy import Taxonomy
 
 RELATED_COUNT = 3
 

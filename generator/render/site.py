@@ -12,9 +12,10 @@ from datetime import date
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from generator.build_date import build_date
+from generator.config.build_date import build_date
+from generator.config.policy import ReviewPolicy
+from generator.config.taxonomy import Taxonomy
 from generator.model import CaseStudy
-from generator.policy import ReviewPolicy
 from generator.render import formatting, open_data, urls
 from generator.render.charts import outcome_chart
 from generator.render.citation import citation
@@ -23,7 +24,6 @@ from generator.render.facets import FACETS, Facet
 from generator.render.gap_map import gap_map_cells
 from generator.render.markdown_subset import render_description
 from generator.render.related import RelatedPractice
-from generator.taxonomy import Taxonomy
 
 NEWEST_ON_HOME = 6
 

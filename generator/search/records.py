@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.config.taxonomy import Taxonomy
 from generator.model import CaseStudy
 from generator.render.urls import case_study_page, page_url
-from generator.taxonomy import Taxonomy
 
 
 @dataclass(frozen=True)

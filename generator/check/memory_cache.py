@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from generator.checking import FileCheck
+from generator.check.file_check import FileCheck
 
 Checker = Callable[[Path, str], FileCheck]
 

@@ -8,8 +8,8 @@ from typing import Any
 
 import yaml
 
+from generator.load.strict_yaml import YamlProblem, load_yaml_with_nodes
 from generator.problems import Problem
-from generator.yaml_loading import YamlProblem, load_yaml_with_nodes
 
 MAX_FILE_BYTES = 256 * 1024
 BOM = "\ufeff"

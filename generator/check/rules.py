@@ -12,9 +12,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from generator.markdown_check import description_issues
-from generator.policy import ReviewPolicy
-from generator.positions import PositionFinder
+from generator.check.markdown_check import description_issues
+from generator.check.positions import PositionFinder
+from generator.config.policy import ReviewPolicy
 from generator.problems import Problem, Severity, field_path
 
 PERCENT_TOLERANCE_POINTS = 5.0

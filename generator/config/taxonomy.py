@@ -1,7 +1,7 @@
 """The controlled vocabularies: themes, characteristics, ratings, regions and the rest.
 
 schema/taxonomy.yaml is their one source of truth; the JSON Schema's enums are derived
-from it (generator.schema_sync) and the site's explanation pages are rendered from it.
+from it (generator.config.schema_sync) and the site's explanation pages are rendered from it.
 """
 
 from __future__ import annotations

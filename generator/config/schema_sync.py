@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from generator.taxonomy import Taxonomy
+from generator.config.taxonomy import Taxonomy
 
 # definitions/<name> in the schema -> taxonomy vocabulary whose ids are its enum
 ENUM_DEFINITIONS = {

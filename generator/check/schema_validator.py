@@ -12,9 +12,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from generator.positions import PositionFinder
+from generator.check.positions import PositionFinder
+from generator.check.schema_messages import messages_for
 from generator.problems import Problem
-from generator.schema_messages import messages_for
 
 # Which schema keyword's message to show when one field breaks several.
 KEYWORD_RANK = {

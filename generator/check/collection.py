@@ -7,13 +7,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from generator.checking import FileCheck, check_file, duplicate_id_problems, peek_id
+from generator.check.file_check import FileCheck, check_file, duplicate_id_problems, peek_id
+from generator.check.memory_cache import RememberedChecks
+from generator.check.schema_validator import SchemaValidator
+from generator.config.policy import ReviewPolicy
+from generator.config.project import Project
 from generator.model import CaseStudy
-from generator.policy import ReviewPolicy
 from generator.problems import Problem
-from generator.project import Project
-from generator.remembered_checks import RememberedChecks
-from generator.validation import SchemaValidator
 
 NOT_CASE_STUDIES = {"README.md"}
 

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from generator.positions import PositionFinder
-from generator.yaml_loading import YamlProblem, load_yaml_with_nodes
+from generator.check.positions import PositionFinder
+from generator.load.strict_yaml import YamlProblem, load_yaml_with_nodes
 
 MAX_MONTHS = 600  # 50 years: anything longer is a typing mistake, not a policy
 

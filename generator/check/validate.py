@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from generator.checking import check_file
-from generator.collection import displayed, finish, other_ids
-from generator.policy import ReviewPolicy
-from generator.project import Project
+from generator.check.collection import displayed, finish, other_ids
+from generator.check.disk_cache import ValidationCache, context_key, file_digest
+from generator.check.file_check import check_file
+from generator.check.schema_validator import SchemaValidator
+from generator.config.policy import ReviewPolicy
+from generator.config.project import Project
 from generator.reporting import Report
-from generator.validation import SchemaValidator
-from generator.validation_cache import ValidationCache, context_key, file_digest
 
 
 def default_cache_path(project: Project) -> Path:

@@ -1,7 +1,7 @@
 """Find the line and column of a field in YAML text, for error messages.
 
 Positions come from the node tree libyaml builds on the way to the data (kept by
-generator.yaml_loading.load_yaml_with_nodes), so finding one costs no second parse. Given
+generator.load.strict_yaml.load_yaml_with_nodes), so finding one costs no second parse. Given
 only text, the tree is parsed lazily on the first look-up.
 """
 

@@ -22,20 +22,20 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
 
-from generator.build_date import BuildDateError, build_date, source_date_epoch
-from generator.collection import load_collection
-from generator.mkdocs_html_blocks import GeneratedHtmlBlocks
-from generator.policy import PolicyError, ReviewPolicy
-from generator.preview import PreviewError, preview_only
-from generator.project import Project
-from generator.rebuild import Rebuilds, file_states
-from generator.remembered_checks import RememberedChecks
+from generator.adapters.mkdocs_html_blocks import GeneratedHtmlBlocks
+from generator.check.collection import load_collection
+from generator.check.memory_cache import RememberedChecks
+from generator.config.build_date import BuildDateError, build_date, source_date_epoch
+from generator.config.policy import PolicyError, ReviewPolicy
+from generator.config.project import Project
+from generator.config.taxonomy import Taxonomy
+from generator.incremental.preview import PreviewError, preview_only
+from generator.incremental.rebuild import Rebuilds, file_states
 from generator.render.site import SiteRenderer
 from generator.reporting import Report
 from generator.reporting.text import format_text
 from generator.search.pagefind_index import SearchIndexError, SearchIndexJob, pagefind_executable
 from generator.search.records import SearchRecord, search_records
-from generator.taxonomy import Taxonomy
 
 log = get_plugin_logger(__name__)
 
@@ -55,7 +55,7 @@ class RenderedOnRead(File):
     written (the hooks below), a page's text is held only while MkDocs needs it.
 
     `modified` answers MkDocs' question in a dirty build (`practice serve`): whether the
-    output must be made again, as planned by generator.rebuild, not guessed from file times.
+    output must be made again, as planned by generator.incremental.rebuild, not guessed from file times.
     """
 
     make: Callable[[], str]
@@ -100,7 +100,7 @@ class PracticePlugin(BasePlugin[PracticeConfig]):
     def _start(self, *, serving: bool, incremental: bool) -> None:
         """MkDocs keeps this instance across a serve's rebuilds (it has on_startup): state
         carried from one build to the next lives here, and starts empty with each command.
-        `incremental`: `mkdocs serve --dirty`, as `practice serve` runs it (generator.rebuild)."""
+        `incremental`: `mkdocs serve --dirty`, as `practice serve` runs it (generator.incremental.rebuild)."""
         self.serving = serving
         self.incremental = incremental
         self._rebuilds = Rebuilds()
@@ -263,5 +263,5 @@ def _remove_with_empty_folder(path: Path) -> None:
 
 def _without_dirty_build_warning(record: logging.LogRecord) -> bool:
     """MkDocs warns that a dirty build leaves pages stale, which in strict mode fails it. This
-    plugin decides what to rebuild itself (generator.rebuild), so the warning does not apply."""
+    plugin decides what to rebuild itself (generator.incremental.rebuild), so the warning does not apply."""
     return not record.getMessage().startswith("A 'dirty' build is being performed")

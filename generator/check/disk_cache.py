@@ -18,13 +18,13 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from generator.checking import FileCheck
+from generator.check.file_check import FileCheck
+from generator.config.project import Project
+from generator.load.read_file import MAX_FILE_BYTES
 from generator.problems import Problem, Severity
-from generator.project import Project
-from generator.reading import MAX_FILE_BYTES
 
 CACHE_FORMAT = 1
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(__file__).resolve().parents[1]  # the whole generator package
 
 
 @cache

@@ -23,14 +23,14 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from generator.policy import PolicyError
-from generator.preview import PREVIEW_ONLY_VARIABLE
-from generator.project import Project
+from generator.check.validate import default_cache_path, validate
+from generator.config.policy import PolicyError
+from generator.config.project import Project
+from generator.config.schema_sync import dump, synced, write_synced
+from generator.config.taxonomy import Taxonomy
+from generator.incremental.preview import PREVIEW_ONLY_VARIABLE
 from generator.reporting import FORMATS, reporter
 from generator.reporting.github import summary_markdown
-from generator.schema_sync import dump, synced, write_synced
-from generator.taxonomy import Taxonomy
-from generator.validate import default_cache_path, validate
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -144,7 +144,7 @@ def _schema(project: Project, write: bool) -> int:
 
 
 # MkDocs' own serve options that choose how it rebuilds; without one, practice serve asks for
-# dirty rebuilds, which the practice plugin plans itself (generator/rebuild.py).
+# dirty rebuilds, which the practice plugin plans itself (generator/incremental/rebuild.py).
 SERVE_BUILD_TYPES = ("--dirty", "--clean", "--dirtyreload")
 
 

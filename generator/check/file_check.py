@@ -9,12 +9,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from generator.policy import ReviewPolicy
-from generator.positions import PositionFinder
+from generator.check.positions import PositionFinder
+from generator.check.rules import ERROR_RULES, WARNING_RULES, RuleContext, placeholder_problems
+from generator.check.schema_validator import SchemaValidator
+from generator.config.policy import ReviewPolicy
+from generator.load.read_file import read_case_study
 from generator.problems import Problem, field_path
-from generator.reading import read_case_study
-from generator.rules import ERROR_RULES, WARNING_RULES, RuleContext, placeholder_problems
-from generator.validation import SchemaValidator
 
 
 @dataclass

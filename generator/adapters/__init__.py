@@ -1,0 +1,1 @@
+"""Adapters: the `practice` command and the MkDocs plugin, thin layers over the core."""

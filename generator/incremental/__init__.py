@@ -1,0 +1,1 @@
+"""What a preview's rebuild must redo, and previewing part of the collection."""

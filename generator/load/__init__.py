@@ -1,0 +1,1 @@
+"""Load: one contributed file to plain data, strictly and safely, or to problems saying why not."""
