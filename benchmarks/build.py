@@ -22,6 +22,8 @@ contender, Pagefind), sampled every 20 ms from /proc.
 from __future__ import annotations
 
 import argparse
+import html
+import json
 import os
 import shutil
 import statistics
@@ -35,9 +37,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.synthetic import make_collection
-from generator.check.collection import load_collection
+from generator.check.collection import check_collection
 from generator.config.project import Project
 from generator.config.taxonomy import Taxonomy
+from generator.render.page import PageOutput
 from generator.render.site import SiteRenderer
 
 MAX_OVERHEAD = 0.15
@@ -57,15 +60,16 @@ def write_baseline(project: Project, target: Path) -> Path:
         raise SystemExit("mkdocs.yml no longer lists the practice plugin as expected; update write_baseline")
     (target / "mkdocs.yml").write_text(config.replace("plugins:\n  - practice\n", "plugins:\n  - search\n"))
     taxonomy = Taxonomy.load(project.taxonomy_path)
-    collection = load_collection(project)
-    pages = SiteRenderer(taxonomy).render(collection.case_studies, project.schema_path.read_text(encoding="utf-8"))
-    for src_uri, content in pages.items():
+    collection = check_collection(project)
+    outputs = SiteRenderer(taxonomy).pages(collection.case_studies, project.schema_path.read_text(encoding="utf-8"))
+    for src_uri, output in outputs.items():
         path = target / "docs" / src_uri
         path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
+        if isinstance(output, PageOutput):  # a hand-written page would carry its title as front matter
+            front = json.dumps({"title": html.escape(output.title), "description": html.escape(output.description)})
+            path.write_text(f"---\n{front}\n---\n\n{output.body().html}", encoding="utf-8")
         else:
-            path.write_text(content, encoding="utf-8")
+            path.write_text(output(), encoding="utf-8")
     return target
 
 

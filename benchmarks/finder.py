@@ -21,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.synthetic import REPO, make_collection
-from generator.check.collection import load_collection
+from generator.check.collection import check_collection
 from generator.config.project import Project
 from generator.config.taxonomy import Taxonomy
 from generator.render.site import SiteRenderer
@@ -40,8 +40,8 @@ FILTERS = [
 def finder_page(count: int, folder: Path) -> Path:
     project = Project(make_collection(folder / "project", count))
     taxonomy = Taxonomy.load(project.taxonomy_path)
-    pages = SiteRenderer(taxonomy).render(load_collection(project).case_studies, "{}")
-    body = pages[FINDER].split("---\n", 2)[2]
+    pages = SiteRenderer(taxonomy).render(check_collection(project).case_studies, "{}")
+    body = pages[FINDER].html
     site = folder / "site"
     (site / "finder").mkdir(parents=True)
     (site / "assets").mkdir()

@@ -24,7 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.synthetic import REPO, make_collection
-from generator.check.collection import load_collection
+from generator.check.collection import check_collection
 from generator.config.project import Project
 from generator.config.taxonomy import Taxonomy
 from generator.search.pagefind_index import pagefind_executable, write_search_index
@@ -86,7 +86,7 @@ def main() -> int:
         site = Path(folder) / "site"
         build_site(site)
         project = Project(make_collection(Path(folder) / "project", args.count))
-        records = search_records(load_collection(project).case_studies, Taxonomy.load(project.taxonomy_path))
+        records = search_records(check_collection(project).case_studies, Taxonomy.load(project.taxonomy_path))
         started = time.perf_counter()
         write_search_index(records, site / "pagefind", pagefind_executable(REPO))
         indexing = time.perf_counter() - started

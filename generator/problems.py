@@ -58,3 +58,9 @@ def field_path(parts: list[str | int] | tuple[str | int, ...]) -> str:
         else:
             text += f".{part}" if text else str(part)
     return text
+
+
+class SetupError(Exception):
+    """A fault in the project's set-up rather than in a case study: a missing folder, an
+    unreadable schema, taxonomy or policy, a bad setting. The message names the file (and
+    line, where there is one) and the fix; both commands report it without a traceback."""

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.check.collection import Collection, load_collection
+from generator.check.collection import Collection, check_collection
 from generator.config.project import Project
 from generator.config.taxonomy import Taxonomy
 
@@ -33,7 +33,7 @@ def taxonomy(repo: Project) -> Taxonomy:
 
 @pytest.fixture(scope="session")
 def shipped(repo: Project) -> Collection:
-    return load_collection(repo, today=TODAY)
+    return check_collection(repo, today=TODAY)
 
 
 @pytest.fixture

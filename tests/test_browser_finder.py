@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from benchmarks.synthetic import make_collection
-from generator.check.collection import load_collection
+from generator.check.collection import check_collection
 from generator.config.project import Project
 from tests.browser import launch_chromium, serve
 from tests.conftest import build
@@ -112,7 +112,7 @@ def large_finder(browser, tmp_path_factory):
     out = root / "site"
     result = build(root, out)
     assert result.returncode == 0, result.stderr
-    collection = load_collection(Project(root))
+    collection = check_collection(Project(root))
     with serve(out) as url:
         yield browser, url + "finder/", collection.case_studies
 

@@ -7,13 +7,13 @@ import time
 
 import pytest
 
-from generator.check.collection import load_collection
+from generator.check.collection import check_collection
 from generator.load.strict_yaml import YamlProblem, load_yaml
 from tests.conftest import TODAY
 
 
 def only_error(project):
-    collection = load_collection(project, today=TODAY)
+    collection = check_collection(project, today=TODAY)
     assert collection.case_studies == []
     assert len(collection.errors) == 1, collection.errors
     return collection.errors[0]
@@ -113,7 +113,7 @@ def test_dates_stay_text_so_the_schema_checks_them_one_way():
 
 def test_byte_order_mark_is_accepted(leeds_text, scratch_project):
     project = scratch_project({"leeds-family-valued.yaml": b"\xef\xbb\xbf" + leeds_text.encode()})
-    collection = load_collection(project, today=TODAY)
+    collection = check_collection(project, today=TODAY)
     assert [c.id for c in collection.case_studies] == ["leeds-family-valued"]
 
 
@@ -144,7 +144,7 @@ def test_wrong_extension_directory_and_symlink_are_reported(leeds_text, scratch_
     project = scratch_project({"notes.yml": leeds_text})
     (project.practice_dir / "folder.yaml").mkdir()
     (project.practice_dir / "link.yaml").symlink_to(project.practice_dir / "notes.yml")
-    collection = load_collection(project, today=TODAY)
+    collection = check_collection(project, today=TODAY)
     messages = {p.file: p.message for p in collection.errors}
     assert "end in .yaml" in messages["practice/notes.yml"]
     assert "not a regular file" in messages["practice/folder.yaml"]

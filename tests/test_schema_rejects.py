@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.check.collection import load_collection
+from generator.check.collection import check_collection
 from tests.conftest import TODAY
 
 GOOD_STATEMENT = """  creative-capacity-building: >-
@@ -119,7 +119,7 @@ def test_bad_case_study_is_rejected_with_a_located_message(name, leeds_text, scr
     assert broken != leeds_text, "the edit did not apply"
     project = scratch_project({"leeds-family-valued.yaml": broken})
 
-    collection = load_collection(project, today=TODAY)
+    collection = check_collection(project, today=TODAY)
 
     assert collection.case_studies == []
     matching = [p for p in collection.errors if p.field == field]
@@ -147,14 +147,14 @@ def test_other_files_are_still_checked_and_kept(leeds_text, scratch_project, rep
             "family-intervention-projects.yaml": good,
         }
     )
-    collection = load_collection(project, today=TODAY)
+    collection = check_collection(project, today=TODAY)
     assert [c.id for c in collection.case_studies] == ["family-intervention-projects"]
     assert {p.file for p in collection.errors} == {"practice/leeds-family-valued.yaml"}
 
 
 def test_all_problems_in_a_file_are_reported_together(leeds_text, scratch_project):
     broken = leeds_text.replace("locality:", "localty:").replace("  - safeguarding\n", "  - safegaurding\n")
-    collection = load_collection(scratch_project({"leeds-family-valued.yaml": broken}), today=TODAY)
+    collection = check_collection(scratch_project({"leeds-family-valued.yaml": broken}), today=TODAY)
     fields = {p.field for p in collection.errors}
     assert {"localty", "locality", "themes[0]"} <= fields
 
@@ -166,6 +166,6 @@ def test_two_files_with_one_id_are_both_reported(leeds_text, scratch_project):
             "leeds-copy.yaml": leeds_text,
         }
     )
-    collection = load_collection(project, today=TODAY)
+    collection = check_collection(project, today=TODAY)
     duplicate = [p for p in collection.errors if "is also used by" in p.message]
     assert {p.file for p in duplicate} == {"practice/leeds-family-valued.yaml", "practice/leeds-copy.yaml"}

@@ -8,7 +8,7 @@ import os
 import pytest
 import yaml
 
-from generator.check.collection import case_study_paths, load_collection
+from generator.check.collection import case_study_paths, check_collection
 from tests.conftest import TODAY
 
 REQUIRED_PRACTICE = {
@@ -90,7 +90,7 @@ def test_annotated_example_in_the_docs_is_valid(repo, scratch_project):
     doc = (repo.root / "docs" / "contributing" / "format.md").read_text(encoding="utf-8")
     example = doc.split("```yaml\n", 1)[1].split("```", 1)[0]
     project = scratch_project({"example-family-support.yaml": example})
-    collection = load_collection(project, today=TODAY)
+    collection = check_collection(project, today=TODAY)
     assert [p.message for p in collection.problems] == []
     schema = json.loads(repo.schema_path.read_text(encoding="utf-8"))
     assert set(yaml.safe_load(example)) == set(schema["properties"]), "the example must show every field"

@@ -1,245 +1,177 @@
-"""The MkDocs adapter: feeds the generated pages to MkDocs. All the work is in the core.
+"""The MkDocs adapter (the `practice` plugin): maps the core's SiteBuild onto MkDocs.
 
-Registered as the `practice` plugin. Pages exist only in memory (File.generated), so
-nothing is written into a watched folder under `mkdocs serve`.
+Generated pages are Page objects whose HTML, title and table of contents come from the core;
+MkDocs never reads them as Markdown. Their files exist only in memory, and their text is
+made when MkDocs asks for it and dropped once written (hundreds of MB at 10,000).
 """
 
 from __future__ import annotations
 
+import html
 import logging
 import os
-import shutil
-from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from mkdocs.config import config_options
-from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 from mkdocs.utils import clean_directory
 
-from generator.adapters.mkdocs_html_blocks import GeneratedHtmlBlocks
-from generator.check.collection import load_collection
-from generator.check.memory_cache import RememberedChecks
-from generator.config.build_date import BuildDateError, build_date, source_date_epoch
-from generator.config.policy import PolicyError, ReviewPolicy
+from generator.config.build_date import build_date, source_date_epoch
 from generator.config.project import Project
-from generator.config.taxonomy import Taxonomy
-from generator.incremental.preview import PreviewError, preview_only
-from generator.incremental.rebuild import Rebuilds, file_states
-from generator.render.site import SiteRenderer
+from generator.incremental.preview import preview_only
+from generator.incremental.session import BuildSession
+from generator.problems import SetupError
+from generator.render.deferred import Deferred
+from generator.render.page import Heading, PageOutput
 from generator.reporting import Report
 from generator.reporting.text import format_text
-from generator.search.pagefind_index import SearchIndexError, SearchIndexJob, pagefind_executable
-from generator.search.records import SearchRecord, search_records
+from generator.search.pagefind_index import pagefind_executable
+from generator.site_build import SiteBuild, SiteSettings, build_site
 
 log = get_plugin_logger(__name__)
-
-SEARCH_BUNDLE = "pagefind"  # folder in the built site; site_overrides and mkdocs.yml refer to it
-
-# A SOURCE_DATE_EPOCH the user set is theirs to keep; otherwise the plugin sets it from the data.
-_USER_SOURCE_DATE_EPOCH = os.environ.get("SOURCE_DATE_EPOCH")
+_USER_SOURCE_DATE_EPOCH = os.environ.get("SOURCE_DATE_EPOCH")  # the user's to keep; else set from the data
+_DIRTY_WARNING = "A 'dirty' build is being performed"  # the plugin plans dirty builds itself
 
 
-class RenderedOnRead(File):
-    """A generated page or data file whose text is made when MkDocs reads or copies it, and
-    not kept.
+class GeneratedFile(File):
+    """A page or data file made by the core; `modified` is the rebuild plan's answer."""
 
-    MkDocs reads every page before it writes any; holding every generated page's text from
-    `on_files` on (as File.generated(content=...) does) cost hundreds of MB at 10,000 case
-    studies. Together with dropping each page's source once converted and its HTML once
-    written (the hooks below), a page's text is held only while MkDocs needs it.
-
-    `modified` answers MkDocs' question in a dirty build (`practice serve`): whether the
-    output must be made again, as planned by generator.incremental.rebuild, not guessed from file times.
-    """
-
-    make: Callable[[], str]
+    output: PageOutput | Deferred
     modified: bool = True
-
-    @classmethod
-    def rendering(cls, config: MkDocsConfig, src_uri: str, make: Callable[[], str]) -> RenderedOnRead:
-        file = cls.generated(config, src_uri, content="")  # the content is never stored: see content_string
-        assert isinstance(file, RenderedOnRead)
-        file.make = make
-        return file
-
-    @property
-    def content_string(self) -> str:
-        return self.make()
 
     @property
     def content_bytes(self) -> bytes:
-        return self.make().encode()
+        assert isinstance(self.output, Deferred)
+        return self.output().encode()
 
     def is_modified(self) -> bool:
         return self.modified
 
-    def copy_file(self, dirty: bool = False) -> None:
-        """Data files (pages are written by MkDocs from their HTML)."""
-        if dirty and not self.modified:
-            return
-        target = Path(self.abs_dest_path)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(self.content_bytes)
+    def copy_file(self, dirty: bool = False) -> None:  # data files; pages are written by MkDocs
+        if not (dirty and not self.modified):
+            Path(self.abs_dest_path).parent.mkdir(parents=True, exist_ok=True)
+            Path(self.abs_dest_path).write_bytes(self.content_bytes)
 
 
-class PracticeConfig(Config):
-    site_title = config_options.Type(str, default="Effective Practice Repository")
+class GeneratedPage(Page):
+    """A page whose HTML and table of contents the core made; never parsed as Markdown.
+    Its title and meta are known from the start, so a preview's nav is whole even for pages
+    it does not rebuild."""
+
+    def __init__(self, output: PageOutput, file: File, config: MkDocsConfig) -> None:
+        super().__init__(html.escape(output.title), file, config)  # becomes file.page
+        self.output = output
+        self.meta = {"title": html.escape(output.title), "description": html.escape(output.description)}
+        if output.hide:
+            self.meta["hide"] = list(output.hide)
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        self.markdown = ""
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        rendered = self.output.body()
+        self.content = rendered.html
+        self.toc = get_toc([_toc_token(heading) for heading in rendered.headings])
+        self.present_anchor_ids = set(rendered.anchor_ids)
 
 
-class PracticePlugin(BasePlugin[PracticeConfig]):
+class PracticePlugin(BasePlugin):
     def __init__(self) -> None:
         super().__init__()
-        self._start(serving=False, incremental=False)
-
-    def _start(self, *, serving: bool, incremental: bool) -> None:
-        """MkDocs keeps this instance across a serve's rebuilds (it has on_startup): state
-        carried from one build to the next lives here, and starts empty with each command.
-        `incremental`: `mkdocs serve --dirty`, as `practice serve` runs it (generator.incremental.rebuild)."""
-        self.serving = serving
-        self.incremental = incremental
-        self._rebuilds = Rebuilds()
-        self._remembered = RememberedChecks() if incremental else None
-        self._indexed: list[SearchRecord] | None = None  # what the site's search bundle holds
-        self._search: SearchIndexJob | None = None
-        self._html_blocks = GeneratedHtmlBlocks()
+        self.session, self.serving = BuildSession(preview=False), False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        self._start(serving=command == "serve", incremental=command == "serve" and dirty)
-        if self.incremental:
-            logging.getLogger("mkdocs.commands.build").addFilter(_without_dirty_build_warning)
+        self.serving = command == "serve"
+        self.session = BuildSession(preview=self.serving and dirty)  # `practice serve` runs `mkdocs serve --dirty`
+        logging.getLogger("mkdocs.commands.build").addFilter(_without_dirty_warning)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.project = Project(Path(config.config_file_path).resolve().parent)
-        config.markdown_extensions.append(self._html_blocks)  # type: ignore[arg-type]  # an instance is accepted
+        if not config.use_directory_urls:
+            raise PluginError("mkdocs.yml: use_directory_urls must be true; the generated links depend on it")
         try:
-            self.review = ReviewPolicy.load(self.project.policy_path)
-            self.as_of = build_date(_USER_SOURCE_DATE_EPOCH)  # the day review status is judged on
-            only = preview_only(os.environ, self.serving)
-        except (PolicyError, BuildDateError, PreviewError) as error:
+            settings = SiteSettings(
+                site_name=config.site_name,
+                site_url=config.site_url,
+                as_of=build_date(_USER_SOURCE_DATE_EPOCH),
+                only=preview_only(os.environ, self.serving),
+            )
+            self.build = build_site(self.project, settings, self.session.remembered)
+        except SetupError as error:
             raise PluginError(str(error)) from None
-        self.collection = load_collection(self.project, paths=only, review=self.review, remembered=self._remembered)
-        if only is not None:
-            log.info("previewing %d case studies only (practice serve --only)", len(self.collection.case_studies))
-        self.taxonomy = Taxonomy.load(self.project.taxonomy_path)  # one snapshot for pages and search
-        # Reproducible builds: the dates MkDocs stamps on its output (the sitemap's) come
-        # from the collection's newest publication or review, not from the clock.
-        if _USER_SOURCE_DATE_EPOCH is None and self.collection.case_studies:
-            newest = max(max(c.published, c.last_reviewed) for c in self.collection.case_studies)
-            os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(newest)
+        if settings.only is not None:
+            log.info("previewing %d case studies only (practice serve --only)", self.build.case_study_count)
+        if _USER_SOURCE_DATE_EPOCH is None and self.build.newest_date:  # reproducible sitemap dates
+            os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(self.build.newest_date)
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        self._discard_search_index()
-        self._site_files = file_states(_site_sources(config)) if self.incremental else ()
-        if self.incremental and not self._rebuilds.knows(self._site_files):
+        if self.session.begin(_site_sources(config)):
             clean_directory(config.site_dir)  # mkdocs.yml, a hand-written page or the theme changed
-        if not self.collection.ok:
-            return  # on_files reports the problems; there is nothing to index
-        self._records = search_records(self.collection.case_studies, self.taxonomy)
-        if self.incremental and self._records == self._indexed and (Path(config.site_dir) / SEARCH_BUNDLE).is_dir():
-            return  # what search knows is unchanged: the site's bundle stays
-        # A build writes the index now, into a scratch folder, and moves it into the site at
-        # the end: Pagefind needs ~530 MB at 10,000 case studies, and this is the build's
-        # smallest moment (later MkDocs holds every page; both at once passed 1 GB). A preview
-        # indexes while MkDocs works: its rebuilds are small.
-        try:
-            executable = pagefind_executable(self.project.root)
-            self._search = SearchIndexJob(self._records, executable, background=self.incremental)
-            if not self.incremental:
-                self._search.wait()
-        except SearchIndexError as error:
-            self._discard_search_index()
-            raise PluginError(str(error)) from None
+        if self.build.ok:
+            try:
+                pagefind = pagefind_executable(self.project.root)
+                self.session.search.start(
+                    self.build.search_records, pagefind, Path(config.site_dir), preview=self.session.preview
+                )
+            except SetupError as error:
+                raise PluginError(str(error)) from None
+        else:
+            self.session.search.discard()
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        collection = self.collection
-        if not collection.ok:
-            raise PluginError(
-                "the case-study collection has problems; nothing was built.\n"
-                + format_text(Report(collection.problems, collection.files_checked))
-            )
-        for problem in collection.problems:  # warnings only: shown, never fatal
+        build: SiteBuild = self.build
+        if not build.ok:
+            report = format_text(Report(build.problems, build.files_checked))
+            raise PluginError(f"the case-study collection has problems; nothing was built.\n{report}")
+        for problem in build.problems:  # warnings only: shown, never fatal
             log.info("%s: %s", problem.location(), problem.message)
-        renderer = SiteRenderer(
-            self.taxonomy,
-            site_name=self.config.site_title,
-            site_url=config.site_url,
-            review=self.review,
-            as_of=self.as_of,
-        )
-        self._outputs = renderer.pages(collection.case_studies, self.project.schema_path.read_text(encoding="utf-8"))
-        plan = self._rebuilds.plan(self._outputs, self._site_files)
-        for src_uri, make in self._outputs.items():
+        outputs = {**build.pages, **build.data_files}
+        plan = self.session.plan(outputs)
+        for src_uri, output in outputs.items():
             if files.get_file_from_path(src_uri) is not None:
                 raise PluginError(f"{config.docs_dir}/{src_uri} clashes with a generated page; remove or rename it")
-            file = RenderedOnRead.rendering(config, src_uri, make)
-            file.modified = src_uri in plan.changed
+            file = GeneratedFile.generated(config, src_uri, content="")
+            assert isinstance(file, GeneratedFile)
+            file.output, file.modified = output, src_uri in plan.changed
+            if isinstance(output, PageOutput):
+                GeneratedPage(output, file, config)
             files.append(file)
-        self._removed = [File.generated(config, src_uri, content="").abs_dest_path for src_uri in plan.removed]
+        self._removed = [File.generated(config, uri, content="").abs_dest_path for uri in plan.removed]
         if plan.everything:
-            log.info(
-                "generated %d pages and data files from %d case studies",
-                len(self._outputs),
-                len(collection.case_studies),
-            )
+            log.info("generated %d pages and data files from %d case studies", len(outputs), build.case_study_count)
         else:
-            log.info("%d of %d generated pages and data files changed", len(plan.changed), len(self._outputs))
+            log.info("%d of %d generated pages and data files changed", len(plan.changed), len(outputs))
         return files
 
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        self._html_blocks.start_page(generated=isinstance(page.file, RenderedOnRead))
-        return markdown
-
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if isinstance(page.file, RenderedOnRead):
-            page.markdown = ""  # converted: the source is not needed again (its title is in page.meta)
-            # The ids in its HTML blocks, which MkDocs' own scan no longer sees (mkdocs_html_blocks).
-            page.present_anchor_ids = (page.present_anchor_ids or set()) | self._html_blocks.anchor_ids
-        return html
-
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        if isinstance(page.file, RenderedOnRead):
+        if isinstance(page, GeneratedPage):
             page.content = None  # written: other pages need only its title, url and anchors
         return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self._search is not None:
-            try:
-                bundle = self._search.wait()
-            except SearchIndexError as error:
-                raise PluginError(str(error)) from None
-            target = Path(config.site_dir) / SEARCH_BUNDLE
-            if target.exists():
-                shutil.rmtree(target)
-            shutil.move(bundle, target)
-            self._discard_search_index()
-        elif self._records != self._indexed:
-            raise PluginError("the search index was not written; see the messages above")
-        self._indexed = self._records
-        for path in self._removed:  # a case study deleted or renamed during a preview
-            _remove_with_empty_folder(Path(path))
-        if self.incremental:
-            self._rebuilds.built(self._outputs, self._site_files)
+        try:
+            self.session.search.install(Path(config.site_dir))
+        except SetupError as error:
+            raise PluginError(str(error)) from None
+        for path in map(Path, self._removed):  # a case study deleted or renamed during a preview
+            path.unlink(missing_ok=True)
+            if path.parent.is_dir() and not any(path.parent.iterdir()):
+                path.parent.rmdir()
+        self.session.built({**self.build.pages, **self.build.data_files})
 
     def on_build_error(self, *, error: Exception) -> None:
-        self._discard_search_index()
-        self._rebuilds.forget()  # what reached the site is unknown: the next build makes everything
-        self._indexed = None
+        self.session.failed()
 
     def on_shutdown(self) -> None:
-        self._discard_search_index()
-        logging.getLogger("mkdocs.commands.build").removeFilter(_without_dirty_build_warning)
-
-    def _discard_search_index(self) -> None:
-        job, self._search = self._search, None
-        if job is not None:
-            job.discard()
+        self.session.search.discard()
+        logging.getLogger("mkdocs.commands.build").removeFilter(_without_dirty_warning)
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: object) -> LiveReloadServer:
         server.watch(str(self.project.practice_dir))
@@ -247,21 +179,16 @@ class PracticePlugin(BasePlugin[PracticeConfig]):
         return server
 
 
+def _toc_token(heading: Heading) -> Any:
+    return {"level": heading.level, "id": heading.id, "name": html.escape(heading.text), "children": []}
+
+
 def _site_sources(config: MkDocsConfig) -> list[Path]:
     """Everything besides practice/ and schema/ that a page may be made from."""
     sources = [Path(config.config_file_path), Path(config.docs_dir)]
-    if config.theme.custom_dir:
-        sources.append(Path(config.theme.custom_dir))
-    return sources
+    return [*sources, Path(config.theme.custom_dir)] if config.theme.custom_dir else sources
 
 
-def _remove_with_empty_folder(path: Path) -> None:
-    path.unlink(missing_ok=True)
-    if path.parent.is_dir() and not any(path.parent.iterdir()):
-        path.parent.rmdir()
-
-
-def _without_dirty_build_warning(record: logging.LogRecord) -> bool:
-    """MkDocs warns that a dirty build leaves pages stale, which in strict mode fails it. This
-    plugin decides what to rebuild itself (generator.incremental.rebuild), so the warning does not apply."""
-    return not record.getMessage().startswith("A 'dirty' build is being performed")
+def _without_dirty_warning(record: logging.LogRecord) -> bool:
+    """MkDocs warns that a dirty build leaves pages stale, which fails a strict build; the plugin plans them."""
+    return not record.getMessage().startswith(_DIRTY_WARNING)

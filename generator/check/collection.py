@@ -72,7 +72,7 @@ def finish(checks: list[FileCheck], others: dict[str, str]) -> list[Problem]:
     return sorted(problems, key=Problem.sort_key)
 
 
-def load_collection(
+def check_collection(
     project: Project,
     paths: list[Path] | None = None,
     today: date | None = None,

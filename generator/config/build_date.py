@@ -13,8 +13,10 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+from generator.problems import SetupError
 
-class BuildDateError(ValueError):
+
+class BuildDateError(SetupError):
     pass
 
 

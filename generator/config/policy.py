@@ -13,6 +13,7 @@ from pathlib import Path
 
 from generator.check.positions import PositionFinder
 from generator.load.strict_yaml import YamlProblem, load_yaml_with_nodes
+from generator.problems import SetupError
 
 MAX_MONTHS = 600  # 50 years: anything longer is a typing mistake, not a policy
 
@@ -23,7 +24,7 @@ _FIELDS = {
 }
 
 
-class PolicyError(ValueError):
+class PolicyError(SetupError):
     """schema/policy.yaml is unreadable or holds a value outside the policy's rules."""
 
 

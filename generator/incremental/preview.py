@@ -13,10 +13,12 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
+from generator.problems import SetupError
+
 PREVIEW_ONLY_VARIABLE = "PRACTICE_PREVIEW_ONLY"
 
 
-class PreviewError(ValueError):
+class PreviewError(SetupError):
     pass
 
 

@@ -1,7 +1,7 @@
 """What a preview's rebuild must redo: the outputs whose inputs changed since the last build.
 
 Under `mkdocs serve`, rebuilding all 1,000 pages of a collection after one case study is
-saved took 12-16 s. Each generated output is a `Deferred` that compares equal to the same
+saved took 12-16 s. Each generated output (a page or a `Deferred` data file) compares equal to the same
 output of another build exactly when its text would be the same, so comparing the two
 builds' outputs (0.1 s at 1,000) names the few pages to make again: the saved case study's
 page, the pages that list it or show it as related, and the indexes.
@@ -17,8 +17,6 @@ import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-
-from generator.render.deferred import Deferred
 
 FileStates = tuple[tuple[str, int, int], ...]
 
@@ -49,7 +47,7 @@ class Rebuilds:
     """Remembers the last successful build's outputs, to plan the next build."""
 
     def __init__(self) -> None:
-        self._outputs: Mapping[str, Deferred] | None = None
+        self._outputs: Mapping[str, object] | None = None
         self._site_files: FileStates | None = None
 
     def knows(self, site_files: FileStates) -> bool:
@@ -57,14 +55,14 @@ class Rebuilds:
         plan rebuilds everything, and whatever the site folder holds is stale."""
         return self._outputs is not None and site_files == self._site_files
 
-    def plan(self, outputs: Mapping[str, Deferred], site_files: FileStates) -> RebuildPlan:
+    def plan(self, outputs: Mapping[str, object], site_files: FileStates) -> RebuildPlan:
         previous = self._outputs if self.knows(site_files) else None
         if previous is None:
             return RebuildPlan(True, frozenset(outputs), frozenset())
         changed = frozenset(path for path, output in outputs.items() if previous.get(path) != output)
         return RebuildPlan(False, changed, frozenset(previous.keys() - outputs.keys()))
 
-    def built(self, outputs: Mapping[str, Deferred], site_files: FileStates) -> None:
+    def built(self, outputs: Mapping[str, object], site_files: FileStates) -> None:
         self._outputs, self._site_files = outputs, site_files
 
     def forget(self) -> None:

@@ -1,6 +1,6 @@
-"""Render the collection to site pages: pure functions returning {source path: content}.
+"""Render the collection to site pages and data files: pure functions of the case studies,
+the taxonomy and the settings.
 
-Pages are Markdown documents for the site engine whose every piece of contributed text sits
-inside HTML blocks produced by autoescaping Jinja templates, so no contributed text is ever
-read as Markdown, HTML or a template by the engine.
+Every page is finished HTML from autoescaping Jinja templates (generator.render.page), so no
+contributed text is ever read as Markdown, HTML or a template by the site engine.
 """

@@ -33,7 +33,5 @@ def _subset_parser() -> MarkdownIt:
 
 
 def render_description(text: str) -> str:
-    """HTML for a description field, with no blank lines (it is embedded in an HTML block)."""
-    html = _subset_parser().render(text)
-    html = html.replace("<a href=", '<a rel="nofollow noopener" href=')
-    return "\n".join(line for line in html.splitlines() if line.strip())
+    """HTML for a description field."""
+    return _subset_parser().render(text).replace("<a href=", '<a rel="nofollow noopener" href=')

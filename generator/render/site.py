@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import html
-import json
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -23,19 +20,10 @@ from generator.render.deferred import Deferred
 from generator.render.facets import FACETS, Facet
 from generator.render.gap_map import gap_map_cells
 from generator.render.markdown_subset import render_description
+from generator.render.page import PageAnchors, PageOutput, RenderedPage
 from generator.render.related import RelatedPractice
 
 NEWEST_ON_HOME = 6
-
-
-def front_matter(title: str, description: str, hide: tuple[str, ...] = ()) -> str:
-    """Front matter for the engine, HTML-escaped: themes put these values into <title> and
-    <meta> without escaping them. JSON strings are valid YAML, so no value can break out.
-    `hide` names parts of the theme's page left out (e.g. "toc" to give a wide page room)."""
-    lines = [f"title: {json.dumps(html.escape(title))}", f"description: {json.dumps(html.escape(description))}"]
-    if hide:
-        lines.append(f"hide: {json.dumps(list(hide))}")
-    return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 
 @dataclass(frozen=True)
@@ -50,19 +38,23 @@ class SiteRenderer:
         """Strongest rating first, then by title: the order of every listing."""
         return sorted(case_studies, key=lambda c: (self.taxonomy.ratings.rank(c.evidence.rating), c.title, c.id))
 
-    def render(self, case_studies: list[CaseStudy], schema_text: str) -> dict[str, str]:
-        """Every generated page and data file, keyed by its path under the site's docs folder."""
-        return {path: make() for path, make in self.pages(case_studies, schema_text).items()}
+    def render(self, case_studies: list[CaseStudy], schema_text: str) -> dict[str, RenderedPage | str]:
+        """Every generated page and data file, made now, keyed by its path under the site's docs folder."""
+        return {
+            path: output.body() if isinstance(output, PageOutput) else output()
+            for path, output in self.pages(case_studies, schema_text).items()
+        }
 
-    def pages(self, case_studies: list[CaseStudy], schema_text: str) -> dict[str, Deferred]:
-        """Like `render`, but each value renders its page when called, and compares equal to
-        the same page of another build when that page's text would be the same."""
+    def pages(self, case_studies: list[CaseStudy], schema_text: str) -> dict[str, PageOutput | Deferred]:
+        """Every generated page (.md paths, as engines address pages) and data file. Each body
+        is made when called, and compares equal to the same output of another build when its
+        text would be the same."""
         ranked = self.ranked(case_studies)
         newest = sorted(case_studies, key=lambda c: (-c.published.toordinal(), c.title, c.id))[:NEWEST_ON_HOME]
         ratings = FACETS[0]
         pages = {
             urls.HOME: self._page(
-                "home.md.j2",
+                "home.html.j2",
                 urls.HOME,
                 "Home",
                 "Case studies of effective local practice in children's and family services.",
@@ -71,7 +63,7 @@ class SiteRenderer:
                 newest=newest,
             ),
             urls.ABOUT_EVIDENCE: self._page(
-                "about_evidence.md.j2",
+                "about_evidence.html.j2",
                 urls.ABOUT_EVIDENCE,
                 "About the evidence",
                 "What the evidence ratings mean, and the five characteristics of effective early intervention.",
@@ -83,7 +75,7 @@ class SiteRenderer:
         for case_study in case_studies:
             path = urls.case_study_page(case_study.id)
             pages[path] = self._page(
-                "case_study.md.j2",
+                "case_study.html.j2",
                 path,
                 case_study.title,
                 case_study.summary,
@@ -95,7 +87,7 @@ class SiteRenderer:
                 review_page=urls.REVIEW,
             )
         pages[urls.FINDER] = self._page(
-            "finder.md.j2",
+            "finder.html.j2",
             urls.FINDER,
             "Find practice",
             "Narrow the collection by theme, characteristic, rating, region, age group and words.",
@@ -104,7 +96,7 @@ class SiteRenderer:
             groups=self._finder_groups(),
         )
         pages[urls.GAP_MAP] = self._page(
-            "gap_map.md.j2",
+            "gap_map.html.j2",
             urls.GAP_MAP,
             "Evidence gap map",
             "Themes against the five characteristics: how much practice, how strong its evidence, and the gaps.",
@@ -113,7 +105,7 @@ class SiteRenderer:
             finder=urls.FINDER,
         )
         pages[urls.OPEN_DATA] = self._page(
-            "open_data.md.j2",
+            "open_data.html.j2",
             urls.OPEN_DATA,
             "Open data",
             "The whole collection as JSON, CSV and an Atom feed, with its JSON Schema.",
@@ -124,7 +116,7 @@ class SiteRenderer:
             feed_path=open_data.FEED_PATH,
         )
         pages[urls.REVIEW] = self._page(
-            "review.md.j2",
+            "review.html.j2",
             urls.REVIEW,
             "Review status",
             "Case studies due for review, and those falling due soon: the editors' list.",
@@ -165,7 +157,7 @@ class SiteRenderer:
         overview = urls.facet_page(facet.folder)
         pages = {
             overview: self._page(
-                "facet_overview.md.j2",
+                "facet_overview.html.j2",
                 overview,
                 facet.title,
                 facet.intro,
@@ -178,7 +170,7 @@ class SiteRenderer:
         for term in vocabulary.terms:
             path = urls.facet_page(facet.folder, term.id)
             pages[path] = self._page(
-                "facet_term.md.j2",
+                "facet_term.html.j2",
                 path,
                 term.label,
                 term.description,
@@ -190,19 +182,12 @@ class SiteRenderer:
 
     def _page(
         self, template: str, path: str, title: str, description: str, hide: tuple[str, ...] = (), **context: object
-    ) -> Deferred:
-        return Deferred(_render_page, (self, template, path, title, description, hide, context))
+    ) -> PageOutput:
+        return PageOutput(title, description, hide, Deferred(_render_page, (self, template, path, context)))
 
 
-def _render_page(
-    renderer: SiteRenderer,
-    template: str,
-    path: str,
-    title: str,
-    description: str,
-    hide: tuple[str, ...],
-    context: dict[str, object],
-) -> str:
+def _render_page(renderer: SiteRenderer, template: str, path: str, context: dict[str, object]) -> RenderedPage:
+    anchors = PageAnchors()
     body = _ENVIRONMENT.get_template(template).render(
         taxonomy=renderer.taxonomy,
         site_name=renderer.site_name,
@@ -212,24 +197,11 @@ def _render_page(
         facet_page=urls.facet_page,
         case_study_page=urls.case_study_page,
         facets=FACETS,
+        heading=anchors.heading,
+        anchor=anchors.anchor,
         **context,
     )
-    return front_matter(title, description, hide) + body
-
-
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
-
-
-def _without_blank_lines(value: object) -> object:
-    """Contributed text keeps its words and line breaks but loses its blank lines.
-
-    This is the renderer's promise to engines: no HTML it writes has a blank line inside, so
-    an engine can find where each HTML block ends without parsing it (mkdocs_html_blocks
-    relies on it). A browser shows line breaks in text as spaces, so readers see no change.
-    Markup (HTML this package made) is already without blank lines."""
-    if isinstance(value, str) and not isinstance(value, Markup) and ("\n" in value or "\r" in value):
-        return "\n".join(line for line in _LINE_BREAK.split(value) if line.strip())
-    return value
+    return anchors.page(body)
 
 
 def _environment() -> Environment:
@@ -240,7 +212,6 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        finalize=_without_blank_lines,
     )
     # render_description escapes everything it does not turn into an allowed element.
     env.filters["description_html"] = lambda text: Markup(render_description(text))

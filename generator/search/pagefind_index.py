@@ -17,12 +17,13 @@ import tempfile
 import threading
 from pathlib import Path
 
+from generator.problems import SetupError
 from generator.search.records import SearchRecord
 
 LANGUAGE = "en"
 
 
-class SearchIndexError(RuntimeError):
+class SearchIndexError(SetupError):
     pass
 
 

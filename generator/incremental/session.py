@@ -1,0 +1,45 @@
+"""What an engine process carries from one build to the next.
+
+A plain build uses a session once. A preview (`practice serve`) keeps one across rebuilds:
+the checked files (generator.check.memory_cache), the last build's outputs, to plan what a
+rebuild must redo (generator.incremental.rebuild), and the search bundle the site holds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from generator.check.memory_cache import RememberedChecks
+from generator.incremental.rebuild import FileStates, RebuildPlan, Rebuilds, file_states
+from generator.search.bundle import SearchBundle
+
+
+class BuildSession:
+    def __init__(self, *, preview: bool) -> None:
+        self.preview = preview
+        self.remembered = RememberedChecks() if preview else None
+        self.search = SearchBundle()
+        self._rebuilds = Rebuilds()
+        self._site_files: FileStates = ()
+
+    def begin(self, site_sources: list[Path]) -> bool:
+        """Start a build made with `site_sources` (the engine's configuration, hand-written
+        pages, theme). True when the site folder is stale and must be emptied first: they
+        changed since the last preview build, or there was none."""
+        if not self.preview:
+            return False
+        self._site_files = file_states(site_sources)
+        return not self._rebuilds.knows(self._site_files)
+
+    def plan(self, outputs: Mapping[str, object]) -> RebuildPlan:
+        return self._rebuilds.plan(outputs, self._site_files)
+
+    def built(self, outputs: Mapping[str, object]) -> None:
+        if self.preview:
+            self._rebuilds.built(outputs, self._site_files)
+
+    def failed(self) -> None:
+        """What reached the site is unknown: the next build makes everything."""
+        self._rebuilds.forget()
+        self.search.discard(forget=True)

@@ -1,0 +1,74 @@
+"""One core call that returns everything the site needs: the pipeline, end to end.
+
+    practice/*.yaml --load/check--> case studies --render--> pages (finished HTML), data files
+                                                 --search--> records for the search index
+
+An engine adapter (generator.adapters.mkdocs_plugin) only maps a SiteBuild onto its own
+files and pages. Nothing here knows of MkDocs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from generator.check.collection import check_collection
+from generator.check.memory_cache import RememberedChecks
+from generator.config.build_date import build_date
+from generator.config.policy import ReviewPolicy
+from generator.config.project import Project
+from generator.config.taxonomy import Taxonomy
+from generator.problems import Problem
+from generator.render.deferred import Deferred
+from generator.render.page import PageOutput
+from generator.render.site import SiteRenderer
+from generator.search.records import SearchRecord, search_records
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    site_name: str = "Effective Practice Repository"
+    site_url: str | None = None  # the published address, for absolute links in citations
+    as_of: date = field(default_factory=lambda: build_date(None))  # the day review status is judged on
+    only: list[Path] | None = None  # preview just these case studies (ids still checked against all)
+
+
+@dataclass(frozen=True)
+class SiteBuild:
+    pages: dict[str, PageOutput]  # by source path, e.g. practice/leeds-family-valued.md
+    data_files: dict[str, Deferred]  # by path in the site, e.g. data/case-studies.json
+    search_records: list[SearchRecord]
+    problems: list[Problem]  # errors and warnings, sorted
+    files_checked: int
+    case_study_count: int
+    newest_date: date | None  # the newest publication or review: the date a reproducible build stamps
+
+    @property
+    def ok(self) -> bool:
+        return not any(p.is_error for p in self.problems)
+
+
+def build_site(project: Project, settings: SiteSettings, remembered: RememberedChecks | None = None) -> SiteBuild:
+    """Check the collection and, if it has no errors, make every page, data file and search
+    record. Raises SetupError (with a message naming file and line) for a fault in the set-up."""
+    review = ReviewPolicy.load(project.policy_path)
+    taxonomy = Taxonomy.load(project.taxonomy_path)
+    collection = check_collection(project, paths=settings.only, review=review, remembered=remembered)
+    case_studies = collection.case_studies
+    if not collection.ok:
+        return SiteBuild({}, {}, [], collection.problems, collection.files_checked, 0, None)
+    renderer = SiteRenderer(
+        taxonomy, site_name=settings.site_name, site_url=settings.site_url, review=review, as_of=settings.as_of
+    )
+    outputs = renderer.pages(case_studies, project.schema_path.read_text(encoding="utf-8"))
+    newest = max((max(c.published, c.last_reviewed) for c in case_studies), default=None)
+    return SiteBuild(
+        pages={path: output for path, output in outputs.items() if isinstance(output, PageOutput)},
+        data_files={path: output for path, output in outputs.items() if not isinstance(output, PageOutput)},
+        search_records=search_records(case_studies, taxonomy),
+        problems=collection.problems,
+        files_checked=collection.files_checked,
+        case_study_count=len(case_studies),
+        newest_date=newest,
+    )
