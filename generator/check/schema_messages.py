@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
 
+from generator.config.schema_sync import VISIBLE
 from generator.problems import field_path
 
 SCHEMA_TYPE_NAMES = {
@@ -22,13 +23,43 @@ SCHEMA_TYPE_NAMES = {
 }
 
 
+SHOWN_LENGTH = 60
+
+
+def shown(value: object, limit: int = SHOWN_LENGTH) -> str:
+    """A value as a message quotes it: invisible and control characters written as escapes
+    (so nothing reaches a terminal or a report raw), and at most `limit` characters."""
+    text = str(value)
+    cut = text[:limit] + ("…" if len(text) > limit else "")
+    return "".join(_escaped(character) for character in cut)
+
+
+def _escaped(character: str) -> str:
+    if character.isprintable() or character == " ":
+        return character
+    code = ord(character)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def first_forbidden(text: str, newline_allowed: bool) -> tuple[int, str] | None:
+    """The 1-based position and the escaped form of the first character a text may not hold."""
+    for index, character in enumerate(text):
+        if _forbidden(ord(character)) and not (newline_allowed and character in "\t\n"):
+            return index + 1, _escaped(character)
+    return None
+
+
+def _forbidden(code: int) -> bool:
+    return code < 0x20 or 0x7F <= code <= 0x9F or code in (0xFFFE, 0xFFFF)
+
+
 def describe_value(value: Any) -> str:
     if value is None:
         return "nothing (the value is empty)"
     if isinstance(value, bool):
         return f"{str(value).lower()} (YAML reads yes/no/on/off as true/false; put the text in quotes)"
     if isinstance(value, (int, float)):
-        return f"the number {value}"
+        return f"the number {shown(value)}"
     if isinstance(value, str):
         return "text"
     if isinstance(value, list):
@@ -72,9 +103,9 @@ def messages_for(error: ValidationError) -> Iterator[Message]:
     if kind == "additionalProperties" and isinstance(value, dict):
         allowed = list(schema.get("properties", {}))
         for key in sorted(k for k in value if k not in allowed):
-            guess = did_you_mean(str(key), allowed)
+            guess = did_you_mean(str(key)[:SHOWN_LENGTH], allowed)
             hint = f"did you mean '{guess}'?" if guess else f"allowed fields here: {allowed_list(allowed)}"
-            yield Message([*path, key], f"unknown field '{key}'", hint, at_key=True)
+            yield Message([*path, key], f"unknown field '{shown(key)}'", hint, at_key=True)
     elif kind == "required" and isinstance(value, dict):
         for name in error.validator_value:
             if name not in value:
@@ -89,7 +120,9 @@ def messages_for(error: ValidationError) -> Iterator[Message]:
         choices = [str(c) for c in error.validator_value]
         guess = did_you_mean(str(value), choices)
         hint = f"did you mean '{guess}'? " if guess else ""
-        yield Message(path, f"'{value}' is not an allowed value", f"{hint}allowed values: {allowed_list(choices)}")
+        yield Message(
+            path, f"'{shown(value)}' is not an allowed value", f"{hint}allowed values: {allowed_list(choices)}"
+        )
     elif kind == "type":
         expected = error.validator_value
         names = [SCHEMA_TYPE_NAMES.get(t, t) for t in (expected if isinstance(expected, list) else [expected])]
@@ -110,11 +143,23 @@ def messages_for(error: ValidationError) -> Iterator[Message]:
         yield Message(path, f"must name at least {error.validator_value} entry", described)
     elif kind == "uniqueItems":
         yield Message(path, "lists the same value more than once", "remove the repeated entry")
+    elif kind == "not" and isinstance(value, str) and "pattern" in error.validator_value:
+        found = first_forbidden(value, newline_allowed="\\u000B" in error.validator_value["pattern"])
+        where = f"{found[1]} at character {found[0]}" if found else "an invisible control character"
+        yield Message(
+            path,
+            f"contains a control character ({where})",
+            "delete it: retype the text around it, or paste it as plain text",
+        )
+    elif kind == "not":
+        yield Message(path, f"'{shown(value)}' is reserved", "choose another value")
+    elif kind == "pattern" and error.validator_value == VISIBLE:
+        yield Message(path, "has no visible text (only spaces, line breaks or invisible characters)", described)
     elif kind == "pattern" or kind == "format":
         yield Message(path, _pattern_message(path, value, kind), described)
     elif kind in ("minimum", "maximum"):
         bound = "at least" if kind == "minimum" else "at most"
-        yield Message(path, f"{value} is out of range: it must be {bound} {error.validator_value}", described)
+        yield Message(path, f"{shown(value)} is out of range: it must be {bound} {error.validator_value:,}", described)
     elif kind == "oneOf":
         yield Message(path, _one_of_message(schema, value), described)
     elif kind == "const":
@@ -125,12 +170,15 @@ def messages_for(error: ValidationError) -> Iterator[Message]:
 
 def _pattern_message(path: list[str | int], value: Any, kind: str) -> str:
     name = next((p for p in reversed(path) if isinstance(p, str)), "")
+    value = shown(value)
     if name == "url":
         return f"'{value}' is not a web address starting http:// or https://"
     if name == "id":
         return f"'{value}' is not a valid id: use lowercase letters, digits and single hyphens"
     if name in ("published", "last_reviewed", "rated_on"):
-        return f"'{value}' is not a date written YYYY-MM-DD" if kind == "pattern" else f"'{value}' is not a real date"
+        if kind == "format":
+            return f"'{value}' is not a real date"
+        return f"'{value}' is not a date written YYYY-MM-DD, from 1970 on"
     if name == "date":
         return f"'{value}' is not a date written YYYY-MM-DD, YYYY-MM or YYYY"
     if name == "email":
@@ -150,5 +198,5 @@ def _one_of_message(schema: dict[str, Any], value: Any) -> str:
         if present:
             return f"give one of {either}, not both"
         return f"give one of {either}"
-    shown = f"'{value}'" if isinstance(value, str) else describe_value(value)
-    return f"{shown} is not allowed here"
+    quoted = f"'{shown(value)}'" if isinstance(value, str) else describe_value(value)
+    return f"{quoted} is not allowed here"

@@ -20,7 +20,7 @@ from generator.problems import Problem
 KEYWORD_RANK = {
     keyword: rank
     for rank, keyword in enumerate(
-        ["additionalProperties", "required", "type", "enum", "const", "oneOf", "pattern", "format"]
+        ["additionalProperties", "required", "type", "not", "enum", "const", "oneOf", "pattern", "format"]
     )
 }
 

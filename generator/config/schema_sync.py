@@ -24,10 +24,29 @@ ENUM_DEFINITIONS = {
 }
 
 
+# Characters no text field may hold: C0 and C1 controls (tab and newline excepted in text),
+# and the non-characters U+FFFE and U+FFFF. They are invisible, break XML (the Atom feed) and
+# terminals, and once broke the site's Markdown handling. Checked by an unanchored search:
+# linear in every regex engine, and the same in Python (whose `$` also matches before a final
+# newline) and ECMAScript. Fields with a pattern of their own (web addresses, codes, dates)
+# are single lines, so newline and tab are refused there too.
+TEXT_CHARACTERS = {"not": {"pattern": "[\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F\\uFFFE\\uFFFF]"}}
+LINE_CHARACTERS = {"not": {"pattern": "[\\u0000-\\u001F\\u007F-\\u009F\\uFFFE\\uFFFF]"}}
+# At least one character that shows: not only spaces, line breaks or zero-width characters.
+VISIBLE = (
+    "[^\\t\\n\\u000B\\u000C\\r \\u00A0\\u00AD\\u034F\\u061C\\u115F\\u1160\\u1680\\u17B4\\u17B5\\u180E"
+    "\\u2000-\\u200F\\u2028-\\u202F\\u205F-\\u2064\\u3000\\u3164\\uFEFF\\uFFA0]"
+)
+CHARACTER_RULES = {"textCharacters": TEXT_CHARACTERS, "lineCharacters": LINE_CHARACTERS}
+
+
 def synced(schema: dict[str, Any], taxonomy: Taxonomy) -> dict[str, Any]:
-    """A copy of `schema` whose enums and characteristic keys come from `taxonomy`."""
+    """A copy of `schema` whose enums and characteristic keys come from `taxonomy`, and whose
+    every free-text field refuses control characters and text with nothing visible."""
     result = copy.deepcopy(schema)
     definitions = result["definitions"]
+    definitions.update(copy.deepcopy(CHARACTER_RULES))
+    _add_character_rules(result)
     for definition, vocabulary_name in ENUM_DEFINITIONS.items():
         definitions[definition]["enum"] = getattr(taxonomy, vocabulary_name).ids
     characteristics = result["properties"]["characteristics"]
@@ -39,6 +58,23 @@ def synced(schema: dict[str, Any], taxonomy: Taxonomy) -> dict[str, Any]:
         for term in taxonomy.characteristics.terms
     }
     return result
+
+
+def _add_character_rules(node: Any) -> None:
+    if isinstance(node, list):
+        for item in node:
+            _add_character_rules(item)
+        return
+    if not isinstance(node, dict):
+        return
+    if node.get("type") == "string" and "enum" not in node and "const" not in node:
+        own_pattern = node.get("pattern", VISIBLE) != VISIBLE
+        node["allOf"] = [{"$ref": f"#/definitions/{'lineCharacters' if own_pattern else 'textCharacters'}"}]
+        if not own_pattern:
+            node["pattern"] = VISIBLE
+    for key, value in node.items():
+        if key not in CHARACTER_RULES and key != "allOf":
+            _add_character_rules(value)
 
 
 def dump(schema: dict[str, Any]) -> str:
