@@ -7,7 +7,13 @@ safe constructor, and stricter than PyYAML's defaults in three ways:
 * anchors, aliases and merge keys are an error (they make a "billion laughs" file that
   exhausts memory, and case studies never need them);
 * dates stay strings ("2010-03-18", not datetime.date), so the JSON Schema checks them
-  the same way whether or not the editor quoted them.
+  the same way whether or not the editor quoted them;
+* only what JSON can hold: keys are text; no tags beyond text, numbers, true/false, null,
+  lists and mappings (`!!binary`, `!!set`, `!!timestamp` are refused); numbers are written
+  as JSON writes them, so YAML 1.1's readings of `1:20` (80), `010` (8), `0x1F`, `1_000`,
+  `.nan` and `.inf` are refused instead of silently changing the figure;
+* nesting is bounded before libyaml builds the tree (its composer recurses: ~30,000 nested
+  `[` crash the process).
 """
 
 from __future__ import annotations
@@ -19,6 +25,18 @@ import yaml
 
 TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 MERGE_TAG = "tag:yaml.org,2002:merge"
+STR_TAG = "tag:yaml.org,2002:str"
+INT_TAG = "tag:yaml.org,2002:int"
+FLOAT_TAG = "tag:yaml.org,2002:float"
+JSON_TAGS = {STR_TAG, INT_TAG, FLOAT_TAG} | {
+    f"tag:yaml.org,2002:{name}" for name in ("bool", "null", "seq", "map", "merge")
+}
+MAX_DEPTH = 20  # a case study needs 4; the bound keeps libyaml's recursion far from the stack's end
+# Numbers as JSON writes them. Matched against a plain scalar the resolver already read as a
+# number (short by construction: YAML's own number patterns), with fullmatch: linear.
+_JSON_INT = re.compile(r"-?(?:0|[1-9][0-9]*)")
+_JSON_FLOAT = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
+MAX_DIGITS = 15  # beyond this a figure cannot be exact in JSON (2**53); Python refuses int() past 4,300
 
 
 class YamlProblem(Exception):
@@ -52,14 +70,91 @@ class StrictLoader(yaml.CSafeLoader):
         return super().construct_object(node, deep=deep)
 
     def construct_mapping(self, node: yaml.Node, deep: bool = False) -> dict[Any, Any]:
-        try:  # fast path: distinct plain keys, none a merge key (a list or mapping key is unhashable)
+        try:  # fast path: distinct text keys, none a merge key (a list or mapping key is unhashable)
             keys = {key_node.value for key_node, _ in node.value}
             clean = len(keys) == len(node.value) and "<<" not in keys
+            clean = clean and all(key_node.tag == STR_TAG for key_node, _ in node.value)
         except TypeError:
             clean = False
         if not clean:
             _check_keys(node)
         return super().construct_mapping(node, deep=deep)
+
+    def construct_undefined(self, node: yaml.Node) -> Any:
+        raise YamlProblem(
+            f"the tag {_short_tag(node.tag)} is not allowed: a case study holds only text, numbers, "
+            "true/false, lists and fields",
+            node.start_mark.line,
+            node.start_mark.column,
+            "remove the tag (the word starting with '!') and write the value as plain text",
+        )
+
+    def construct_yaml_int(self, node: yaml.Node) -> int:
+        return int(_json_number(node, _JSON_INT, "a whole number"))
+
+    def construct_yaml_float(self, node: yaml.Node) -> float:
+        value = float(_json_number(node, _JSON_FLOAT, "a number"))
+        if value != value or value in (float("inf"), float("-inf")):  # 1e400 reads as infinity
+            raise _number_problem(node, "is too large to be a number here")
+        return value
+
+
+# Only JSON's kinds of value: any other tag goes to construct_undefined.
+StrictLoader.yaml_constructors = {
+    tag: constructor for tag, constructor in yaml.CSafeLoader.yaml_constructors.items() if tag in JSON_TAGS
+}
+StrictLoader.yaml_constructors[INT_TAG] = StrictLoader.construct_yaml_int
+StrictLoader.yaml_constructors[FLOAT_TAG] = StrictLoader.construct_yaml_float
+StrictLoader.yaml_constructors[None] = StrictLoader.construct_undefined
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag[:60]
+
+
+def _json_number(node: yaml.Node, form: re.Pattern[str], kind: str) -> str:
+    text = node.value
+    digits = sum(character.isdigit() for character in text.partition("e")[0].partition("E")[0])
+    if not form.fullmatch(text):
+        raise _number_problem(
+            node,
+            f"is not written as {kind}: YAML would read it as {_yaml_reading(text)}",
+            "write the number in plain digits (80, 0.5, -12), or put it in quotes if it is text",
+        )
+    if digits > MAX_DIGITS:
+        raise _number_problem(node, f"has more than {MAX_DIGITS} digits")
+    return text
+
+
+def _yaml_reading(text: str) -> str:
+    lowered = text.lower()
+    if ":" in text:
+        return "a number in base 60 (as a time of day is)"
+    if lowered in (".nan", "+.nan", "-.nan"):
+        return "'not a number'"
+    if "inf" in lowered:
+        return "infinity"
+    if lowered.startswith(("0x", "-0x", "+0x")):
+        return "a hexadecimal number"
+    if lowered.startswith(("0b", "-0b", "+0b")):
+        return "a binary number"
+    if "_" in text:
+        return "a number with its underscores removed"
+    if text.lstrip("+-").startswith("0") and text.lstrip("+-") != "0":
+        return "an octal number (010 is 8)"
+    return "a number written another way"
+
+
+def _number_problem(node: yaml.Node, message: str, hint: str = "give a smaller figure") -> YamlProblem:
+    shown = node.value if len(node.value) <= 40 else node.value[:40] + "…"
+    return YamlProblem(f"'{shown}' {message}", node.start_mark.line, node.start_mark.column, hint)
+
+
+def _key_reading(node: yaml.Node) -> str:
+    kind = node.tag.removeprefix("tag:yaml.org,2002:")
+    return {"int": "a number", "float": "a number", "bool": "true or false", "null": "nothing (null)"}.get(
+        kind, f"a {_short_tag(node.tag)} value"
+    )
 
 
 def _check_keys(node: yaml.Node) -> None:
@@ -80,6 +175,13 @@ def _check_keys(node: yaml.Node) -> None:
                 mark.line,
                 mark.column,
                 "check for a stray '?', '[' or '{' at the start of the line",
+            )
+        if key_node.tag != STR_TAG:
+            raise YamlProblem(
+                f"the key '{key_node.value[:40]}' is not text: YAML reads it as {_key_reading(key_node)}",
+                mark.line,
+                mark.column,
+                "field names are words such as title or sources; put a key that must stay as written in quotes",
             )
         key = (key_node.tag, key_node.value)
         if key in first_seen:
@@ -140,6 +242,42 @@ def _reject_anchors(text: str) -> None:
             )
 
 
+# A bound on how deep a document nests, from its text alone. Block collections nest only by
+# starting further right, or (a list under a key) at the key's own column, and a collection
+# starts within a line's leading run of spaces and indicators ("- - key:"); flow ones need
+# a '[' or '{' each. So the depth is at most twice the longest leading run plus the brackets.
+_LEADING_RUN = re.compile(r"^[ \t?:-]*", re.MULTILINE)
+
+
+def _may_nest_deeper_than(text: str, depth: int) -> bool:
+    brackets = text.count("[") + text.count("{")
+    if brackets > depth:
+        return True
+    longest = max((len(run) for run in _LEADING_RUN.findall(text)), default=0)
+    return 2 * (longest + 2) + brackets > depth
+
+
+def _reject_deep_nesting(text: str) -> None:
+    """Count the depth from libyaml's events (its parser keeps an explicit stack), stopping at
+    the first level too deep, before the recursive composer ever sees the document."""
+    if not _may_nest_deeper_than(text, MAX_DEPTH):
+        return
+    depth = 0
+    for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                mark = event.start_mark
+                raise YamlProblem(
+                    f"lists and fields are nested more than {MAX_DEPTH} levels deep",
+                    mark.line,
+                    mark.column,
+                    "a case study needs only a few levels; check for stray '[', '{' or '-'",
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
 def load_yaml(text: str) -> Any:
     """Parse one YAML document strictly. Raises YamlProblem on any problem."""
     return load_yaml_with_nodes(text)[0]
@@ -149,6 +287,7 @@ def load_yaml_with_nodes(text: str) -> tuple[Any, yaml.Node | None]:
     """The data and the node tree it was built from (which knows every value's position),
     from one parse. Raises YamlProblem on any problem."""
     try:
+        _reject_deep_nesting(text)
         _reject_anchors(text)
         loader = StrictLoader(text) if _may_hold_alias(text) else _NoAliasLoader(text)
         try:
