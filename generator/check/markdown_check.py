@@ -56,10 +56,21 @@ class MarkdownIssue:
 # plain, and skips the full parse; tests/test_markdown_subset.py checks the two agree.
 _TRIGGER_CHARACTERS = "<#!`~[\t"
 _TRIGGER_LINES = re.compile(r"^(?: {4}| {0,3}(?:[-=]+|(?:[-*_][ \t]*){3,})[ \t]*$)", re.MULTILINE)
+# Lists and quotes nest only by markers and indentation at the start of a line, so a text in
+# which no line starts with a long run of them cannot nest deeply.
+_DEEP_START = re.compile(r"^[ \t>*+\-0-9.)]{12}", re.MULTILINE)
+# markdown-it stops parsing at 20 levels (its tokens count a list as two) and drops what lies
+# deeper, so the site would lose the text: deeper than this is refused.
+MAX_LEVEL = 12
+_REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]*\]:", re.MULTILINE)
 
 
 def _maybe_outside(text: str) -> bool:
-    return any(character in text for character in _TRIGGER_CHARACTERS) or bool(_TRIGGER_LINES.search(text))
+    return (
+        any(character in text for character in _TRIGGER_CHARACTERS)
+        or bool(_TRIGGER_LINES.search(text))
+        or bool(_DEEP_START.search(text))
+    )
 
 
 def description_issues(text: str) -> list[MarkdownIssue]:
@@ -71,9 +82,17 @@ def description_issues(text: str) -> list[MarkdownIssue]:
 
 def _issues(text: str) -> Iterator[MarkdownIssue]:
     line = 0
-    for token in _walk(_full_parser().parse(text)):
+    env: dict[str, object] = {}
+    for token in _walk(_full_parser().parse(text, env)):
         if token.map:
             line = token.map[0]
+        if token.level > MAX_LEVEL:
+            yield MarkdownIssue(
+                line,
+                "lists or quotes are nested too deeply to show",
+                "use at most a few levels of lists and quotes ('>')",
+            )
+            return
         if token.type in NOT_ALLOWED:
             message, hint = NOT_ALLOWED[token.type]
             yield MarkdownIssue(line, message, hint)
@@ -85,6 +104,15 @@ def _issues(text: str) -> Iterator[MarkdownIssue]:
                     f"link to '{href}' is not allowed: links must start http:// or https://",
                     "link to a web page, or remove the link and keep the text",
                 )
+
+
+    if env.get("references"):
+        found = _REFERENCE_DEFINITION.search(text)
+        yield MarkdownIssue(
+            text.count("\n", 0, found.start()) if found else 0,
+            "reference-style links ([text][name] with a line '[name]: address') are not allowed",
+            "write each link in full where it is used: [text](https://...)",
+        )
 
 
 def _walk(tokens: list[Token]) -> Iterator[Token]:
