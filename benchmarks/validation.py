@@ -27,9 +27,9 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.synthetic import make_collection
-from generator.check.collection import case_study_paths
-from generator.check.validate import validate
+from generator.check.collection import validate
 from generator.config.project import Project
+from generator.load.files import case_study_paths
 
 COLD_RATIO_TARGET = 1.5
 WARM_SECONDS_TARGET = 1.0

@@ -49,6 +49,22 @@ class Problem:
         return (self.file, self.line or 0, self.column or 0, self.field)
 
 
+def escape_invisible(text: str) -> str:
+    """`text` with every character that is not printable (controls, escape sequences, line
+    breaks, zero-width and direction marks) written as an escape such as \\x1b or \\u202e, so
+    a value quoted in a message cannot drive a terminal or break a report's layout."""
+    if text.isprintable():
+        return text
+    return "".join(
+        character
+        if character.isprintable()
+        else f"\\x{ord(character):02x}"
+        if ord(character) < 0x100
+        else f"\\u{ord(character):04x}"
+        for character in text
+    )
+
+
 def field_path(parts: list[str | int] | tuple[str | int, ...]) -> str:
     """["sources", 0, "url"] -> "sources[0].url"."""
     text = ""

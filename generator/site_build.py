@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from generator.check.cache import MemoryStore
 from generator.check.collection import check_collection
-from generator.check.memory_cache import RememberedChecks
 from generator.config.build_date import build_date
 from generator.config.policy import ReviewPolicy
 from generator.config.project import Project
@@ -49,12 +49,12 @@ class SiteBuild:
         return not any(p.is_error for p in self.problems)
 
 
-def build_site(project: Project, settings: SiteSettings, remembered: RememberedChecks | None = None) -> SiteBuild:
+def build_site(project: Project, settings: SiteSettings, store: MemoryStore | None = None) -> SiteBuild:
     """Check the collection and, if it has no errors, make every page, data file and search
     record. Raises SetupError (with a message naming file and line) for a fault in the set-up."""
     review = ReviewPolicy.load(project.policy_path)
     taxonomy = Taxonomy.load(project.taxonomy_path)
-    collection = check_collection(project, paths=settings.only, review=review, remembered=remembered)
+    collection = check_collection(project, paths=settings.only, review=review, store=store)
     case_studies = collection.case_studies
     if not collection.ok:
         return SiteBuild({}, {}, [], collection.problems, collection.files_checked, 0, None)

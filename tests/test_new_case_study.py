@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 import yaml
 
-from generator.check.validate import validate
+from generator.check.collection import validate
 from generator.new_case_study import create, slugify
 from tests.conftest import TODAY
 

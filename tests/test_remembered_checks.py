@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from generator.check.cache import MemoryStore
 from generator.check.collection import check_collection
-from generator.check.memory_cache import RememberedChecks
 
 TODAY = date(2026, 11, 22)
 
@@ -33,18 +33,18 @@ def test_only_changed_files_are_checked_again(scratch_project, leeds_text, monke
         }
     )
     checked = counting_checks(monkeypatch)
-    remembered = RememberedChecks()
-    first = check_collection(project, today=TODAY, remembered=remembered)
+    remembered = MemoryStore()
+    first = check_collection(project, today=TODAY, store=remembered)
     assert sorted(checked) == ["leeds-family-valued.yaml", "other.yaml"]
 
     checked.clear()
-    again = check_collection(project, today=TODAY, remembered=remembered)
+    again = check_collection(project, today=TODAY, store=remembered)
     assert checked == []
     assert again.case_studies == first.case_studies and again.problems == first.problems
 
     other = project.practice_dir / "other.yaml"
     other.write_text(leeds_text.replace("id: leeds-family-valued", "id: other").replace("locality:", "localty:"))
-    changed = check_collection(project, today=TODAY, remembered=remembered)
+    changed = check_collection(project, today=TODAY, store=remembered)
     assert checked == ["other.yaml"]
     assert [c.id for c in changed.case_studies] == ["leeds-family-valued"]
     assert any("unknown field 'localty'" in p.message for p in changed.errors)
@@ -53,32 +53,32 @@ def test_only_changed_files_are_checked_again(scratch_project, leeds_text, monke
 def test_new_rules_check_everything_again(scratch_project, leeds_text, monkeypatch):
     project = scratch_project({"leeds-family-valued.yaml": leeds_text})
     checked = counting_checks(monkeypatch)
-    remembered = RememberedChecks()
-    check_collection(project, today=TODAY, remembered=remembered)
-    check_collection(project, today=date(2026, 11, 23), remembered=remembered)  # a new day: dates are judged again
+    remembered = MemoryStore()
+    check_collection(project, today=TODAY, store=remembered)
+    check_collection(project, today=date(2026, 11, 23), store=remembered)  # a new day: dates are judged again
     assert checked == ["leeds-family-valued.yaml"] * 2
     schema = project.schema_path
     schema.write_text(schema.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    check_collection(project, today=date(2026, 11, 23), remembered=remembered)
+    check_collection(project, today=date(2026, 11, 23), store=remembered)
     assert len(checked) == 3
 
 
 def test_a_file_replaced_by_a_symlink_to_the_same_text_is_refused(scratch_project, leeds_text, tmp_path):
     project = scratch_project({"leeds-family-valued.yaml": leeds_text})
-    remembered = RememberedChecks()
-    assert check_collection(project, today=TODAY, remembered=remembered).ok
+    remembered = MemoryStore()
+    assert check_collection(project, today=TODAY, store=remembered).ok
     original = project.practice_dir / "leeds-family-valued.yaml"
     elsewhere = tmp_path / "elsewhere.yaml"
     elsewhere.write_text(leeds_text, encoding="utf-8")
     original.unlink()
     original.symlink_to(elsewhere)
-    after = check_collection(project, today=TODAY, remembered=remembered)
+    after = check_collection(project, today=TODAY, store=remembered)
     assert after.case_studies == [] and any("is a symbolic link" in p.message for p in after.errors)
 
 
 def test_a_deleted_file_is_gone(scratch_project, leeds_text):
     project = scratch_project({"leeds-family-valued.yaml": leeds_text})
-    remembered = RememberedChecks()
-    check_collection(project, today=TODAY, remembered=remembered)
+    remembered = MemoryStore()
+    check_collection(project, today=TODAY, store=remembered)
     (project.practice_dir / "leeds-family-valued.yaml").unlink()
-    assert check_collection(project, today=TODAY, remembered=remembered).case_studies == []
+    assert check_collection(project, today=TODAY, store=remembered).case_studies == []

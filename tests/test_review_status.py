@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.check.validate import validate
+from generator.check.collection import validate
 from generator.config.build_date import BuildDateError, build_date, source_date_epoch
 from generator.config.policy import PolicyError, ReviewPolicy, add_months, describe_months
 from generator.config.project import Project

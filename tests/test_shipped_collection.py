@@ -8,7 +8,8 @@ import os
 import pytest
 import yaml
 
-from generator.check.collection import case_study_paths, check_collection
+from generator.check.collection import check_collection
+from generator.load.files import case_study_paths
 from tests.conftest import TODAY
 
 REQUIRED_PRACTICE = {

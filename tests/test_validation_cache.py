@@ -8,7 +8,8 @@ from datetime import date
 import pytest
 
 from generator.check import file_check as checking
-from generator.check.validate import validate
+from generator.check.cache import CACHE_FORMAT
+from generator.check.collection import validate
 from tests.conftest import TODAY
 
 
@@ -22,7 +23,7 @@ def counted(monkeypatch):
         calls.append(display)
         return real(path, display, *rest)
 
-    monkeypatch.setattr("generator.check.validate.check_file", spy)
+    monkeypatch.setattr("generator.check.collection.check_file", spy)
     return calls
 
 
@@ -86,7 +87,7 @@ def test_unreadable_cache_is_ignored(project, tmp_path, garbage, counted):
     report = validate(project, today=TODAY, cache_path=cache)
     assert len(counted) == 3
     assert report.errors == []
-    assert json.loads(cache.read_text(encoding="utf-8"))["format"] == 1
+    assert json.loads(cache.read_text(encoding="utf-8"))["format"] == CACHE_FORMAT
 
 
 def test_tampered_entry_is_not_trusted(project, tmp_path, counted):

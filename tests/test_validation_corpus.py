@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator.check.collection import validate
 from generator.check.schema_validator import SchemaValidator
-from generator.check.validate import validate
 from generator.config.project import Project
 from generator.load.strict_yaml import YamlProblem, load_yaml
 from tests.conftest import REPO, TODAY

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from generator.check.validate import validate
+from generator.check.collection import validate
 from generator.config.project import Project
 from tests.conftest import REPO
 

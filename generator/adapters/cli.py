@@ -16,20 +16,20 @@ Exit codes: 0 all good, 1 problems found, 2 usage error.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import subprocess
 import sys
 from datetime import date
 from pathlib import Path
 
-from generator.check.validate import default_cache_path, validate
-from generator.config.policy import PolicyError
+from generator.check.collection import default_cache_path, validate
+from generator.check.schema_validator import read_schema
 from generator.config.project import Project
 from generator.config.schema_sync import dump, synced, write_synced
 from generator.config.taxonomy import Taxonomy
 from generator.incremental.preview import PREVIEW_ONLY_VARIABLE
-from generator.reporting import FORMATS, reporter
+from generator.problems import SetupError
+from generator.reporting import FORMATS, reporter, terminal_safe
 from generator.reporting.github import summary_markdown
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -78,10 +78,14 @@ def main(argv: list[str] | None = None) -> int:
     if unknown and args.command not in ("build", "serve"):
         parser.error(f"unrecognized arguments: {' '.join(unknown)}")
     try:
-        project = Project.find()
-    except FileNotFoundError as error:
-        print(f"practice: {error}", file=sys.stderr)
+        return _run(args, unknown)
+    except SetupError as error:  # a fault in the set-up, not in a case study: a message, never a traceback
+        print(f"practice: {terminal_safe(str(error))}", file=sys.stderr)
         return EXIT_USAGE
+
+
+def _run(args: argparse.Namespace, unknown: list[str]) -> int:
+    project = Project.find()
     if args.command == "validate":
         return _validate(project, args.paths, args.format, not args.no_cache)
     if args.command == "new":
@@ -102,11 +106,7 @@ def _validate(project: Project, paths: list[Path], format_name: str, use_cache: 
         print(f"practice: no such file: {', '.join(missing)}", file=sys.stderr)
         return EXIT_USAGE
     cache_path = default_cache_path(project) if use_cache else None
-    try:
-        report = validate(project, paths or None, cache_path=cache_path)
-    except PolicyError as error:
-        print(f"practice: {error}", file=sys.stderr)
-        return EXIT_USAGE
+    report = validate(project, paths or None, cache_path=cache_path)
     color = format_name == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     print(reporter(format_name)(report, color=color))
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
@@ -132,11 +132,11 @@ def _new(project: Project, title: str, locality: str, case_id: str | None) -> in
 def _schema(project: Project, write: bool) -> int:
     taxonomy = Taxonomy.load(project.taxonomy_path)
     if write:
-        changed = write_synced(project.schema_path, taxonomy)
+        changed = write_synced(project.schema_path, read_schema(project.schema_path), taxonomy)
         print(f"{project.schema_path.name}: {'updated from the taxonomy' if changed else 'already up to date'}")
         return EXIT_OK
     current = project.schema_path.read_text(encoding="utf-8")
-    if dump(synced(json.loads(current), taxonomy)) != current:
+    if dump(synced(read_schema(project.schema_path), taxonomy)) != current:
         print(f"{project.schema_path.name} disagrees with taxonomy.yaml; run: practice schema --write")
         return EXIT_PROBLEMS
     print(f"{project.schema_path.name} agrees with taxonomy.yaml")

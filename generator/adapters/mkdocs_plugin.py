@@ -102,7 +102,7 @@ class PracticePlugin(BasePlugin):
                 as_of=build_date(_USER_SOURCE_DATE_EPOCH),
                 only=preview_only(os.environ, self.serving),
             )
-            self.build = build_site(self.project, settings, self.session.remembered)
+            self.build = build_site(self.project, settings, self.session.checks)
         except SetupError as error:
             raise PluginError(str(error)) from None
         if settings.only is not None:

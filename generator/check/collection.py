@@ -1,21 +1,22 @@
-"""Load and validate the whole collection: every file, every problem, in one pass."""
+"""Check the collection: every file, every problem, in one pass. The one pipeline that both
+`practice validate` and the site use."""
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from generator.check.file_check import FileCheck, check_file, duplicate_id_problems, peek_id
-from generator.check.memory_cache import RememberedChecks
+from generator.check.cache import CheckStore, DiskStore, context_key, file_fingerprint
+from generator.check.file_check import check_file, duplicate_id_problems
 from generator.check.schema_validator import SchemaValidator
 from generator.config.policy import ReviewPolicy
 from generator.config.project import Project
+from generator.config.taxonomy import Taxonomy
+from generator.load.files import case_study_paths, display_path, peek_id
 from generator.model import CaseStudy
 from generator.problems import Problem
-
-NOT_CASE_STUDIES = {"README.md"}
+from generator.reporting import Report
 
 
 @dataclass
@@ -32,44 +33,8 @@ class Collection:
     def ok(self) -> bool:
         return not self.errors
 
-
-def case_study_paths(practice_dir: Path) -> list[Path]:
-    """Every entry in practice/ but its README and hidden files. Entries that are not
-    .yaml files, directories and symlinks are returned too, so they are reported rather
-    than silently left out of the site."""
-    entries = (p for p in practice_dir.iterdir() if p.name not in NOT_CASE_STUDIES and not p.name.startswith("."))
-    return sorted(entries, key=lambda p: p.name)
-
-
-def display_path(path: Path, root: Path) -> str:
-    """The path as shown to editors: relative to the repository, with forward slashes."""
-    relative = os.path.relpath(path, root)
-    return path.as_posix() if relative.startswith("..") else Path(relative).as_posix()
-
-
-def displayed(project: Project, paths: list[Path] | None) -> list[tuple[Path, str]]:
-    """`paths` (default: the whole collection), each with its path as shown to editors."""
-    if paths is not None:
-        return [(path, display_path(path, project.root)) for path in sorted(paths)]
-    folder = display_path(project.practice_dir, project.root)
-    return [(path, f"{folder}/{path.name}") for path in case_study_paths(project.practice_dir)]
-
-
-def other_ids(project: Project, checked: list[Path]) -> dict[str, str]:
-    """Ids claimed by the collection's files outside `checked`, for cross-file rules."""
-    named = {p.absolute() for p in checked}
-    return {
-        display_path(path, project.root): case_id
-        for path in case_study_paths(project.practice_dir)
-        if path.absolute() not in named and path.suffix == ".yaml" and (case_id := peek_id(path))
-    }
-
-
-def finish(checks: list[FileCheck], others: dict[str, str]) -> list[Problem]:
-    """All problems of the checked files, cross-file ones included, sorted for reporting."""
-    problems = [p for check in checks for p in check.problems]
-    problems.extend(duplicate_id_problems(checks, others))
-    return sorted(problems, key=Problem.sort_key)
+    def report(self) -> Report:
+        return Report(self.problems, self.files_checked)
 
 
 def check_collection(
@@ -77,30 +42,75 @@ def check_collection(
     paths: list[Path] | None = None,
     today: date | None = None,
     review: ReviewPolicy | None = None,
-    remembered: RememberedChecks | None = None,
+    store: CheckStore | None = None,
+    models: bool = True,
 ) -> Collection:
-    """Read and validate `paths` (default: every case study in practice/).
-
-    A file whose id is claimed twice is not published, but is reported. With `remembered`,
-    files unchanged since its last use are not parsed and checked again."""
+    """Check `paths` (default: every case study in practice/) and the rules across files
+    (ids are checked against the whole collection). With `store`, a file unchanged since its
+    stored check is not parsed again. A file whose id is claimed twice is not published, but
+    is reported. Without `models`, only problems are wanted: parsed data is dropped as each file
+    is checked (10,000 parsed files kept alive slow Python's garbage collector down). Raises
+    SetupError for a fault in the project's set-up."""
     today = today or date.today()
-    validator = SchemaValidator.from_file(project.schema_path)
-    files = displayed(project, paths)
     review = review or ReviewPolicy.load(project.policy_path)
-
-    def check(path: Path, display: str) -> FileCheck:
-        return check_file(path, display, validator, today, review)
-
-    if remembered is None:
-        checks = [check(path, display) for path, display in files]
-    else:
-        rules = (project.schema_path.read_bytes(), today, review)
-        checks = remembered.check_files(files, rules, check)
-    problems = finish(checks, other_ids(project, paths) if paths is not None else {})
+    Taxonomy.load(project.taxonomy_path)  # a broken taxonomy is a fault here too, not only when building
+    validator = SchemaValidator.from_file(project.schema_path)
+    files = _displayed(project, paths)
+    if store is not None:
+        store.begin(context_key(project, today))
+    checks = []
+    for path, display in files:
+        fingerprint = file_fingerprint(path) if store is not None else None
+        check = store.get(display, fingerprint) if store is not None and fingerprint else None
+        if check is None:
+            check = check_file(path, display, validator, today, review)
+            if not models:
+                check.data = None
+            if store is not None and fingerprint:
+                store.put(display, fingerprint, check)
+        checks.append(check)
+    if store is not None:
+        store.end(whole_collection=paths is None)
+    problems = [p for check in checks for p in check.problems]
+    problems.extend(duplicate_id_problems(checks, _other_ids(project, paths) if paths is not None else {}))
+    if paths is None and not files:
+        folder = display_path(project.practice_dir, project.root)
+        problems.append(Problem(folder, "holds no case studies", hint='add one: practice new "Title" --locality ...'))
     bad_files = {p.file for p in problems if p.is_error}
     case_studies = [
         CaseStudy.from_data(check.data, check.display)
         for check in checks
         if check.data is not None and check.display not in bad_files
     ]
-    return Collection(sorted(case_studies, key=lambda c: c.id), problems, len(files))
+    return Collection(sorted(case_studies, key=lambda c: c.id), sorted(problems, key=Problem.sort_key), len(files))
+
+
+def validate(
+    project: Project, paths: list[Path] | None = None, today: date | None = None, cache_path: Path | None = None
+) -> Report:
+    """`practice validate`: the collection's check, with results kept on disk between runs."""
+    store = DiskStore(cache_path) if cache_path else None
+    named = [p.absolute() for p in paths] if paths is not None else None
+    return check_collection(project, named, today, store=store, models=False).report()
+
+
+def default_cache_path(project: Project) -> Path:
+    return project.root / ".cache" / "practice" / "validation.json"
+
+
+def _displayed(project: Project, paths: list[Path] | None) -> list[tuple[Path, str]]:
+    """`paths` (default: the whole collection), each with its path as shown to editors."""
+    if paths is not None:
+        return [(path, display_path(path, project.root)) for path in sorted(paths)]
+    folder = display_path(project.practice_dir, project.root)
+    return [(path, f"{folder}/{path.name}") for path in case_study_paths(project.practice_dir)]
+
+
+def _other_ids(project: Project, checked: list[Path]) -> dict[str, str]:
+    """Ids claimed by the collection's files outside `checked`, for cross-file rules."""
+    named = {p.absolute() for p in checked}
+    return {
+        display_path(path, project.root): case_id
+        for path in case_study_paths(project.practice_dir)
+        if path.absolute() not in named and path.suffix == ".yaml" and (case_id := peek_id(path))
+    }

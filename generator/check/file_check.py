@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -13,6 +12,7 @@ from generator.check.positions import PositionFinder
 from generator.check.rules import ERROR_RULES, WARNING_RULES, RuleContext, placeholder_problems
 from generator.check.schema_validator import SchemaValidator
 from generator.config.policy import ReviewPolicy
+from generator.load.files import id_line
 from generator.load.read_file import read_case_study
 from generator.problems import Problem, field_path
 
@@ -39,8 +39,8 @@ def check_file(path: Path, display: str, validator: SchemaValidator, today: date
     data = read.data
     if isinstance(data.get("id"), str):
         check.case_id = data["id"]
-        found = _ID_LINE.search(read.text)
-        check.id_line = read.text.count("\n", 0, found.start()) + 1 if found else None
+        found = id_line(read.text)
+        check.id_line = found[1] if found else None
     ctx = RuleContext(path, display, data, read.text, today, PositionFinder(read.text, read.root), review)
     check.problems.extend(placeholder_problems(ctx))
     unfilled = frozenset(p.field for p in check.problems)
@@ -55,20 +55,6 @@ def check_file(path: Path, display: str, validator: SchemaValidator, today: date
         check.data = data
     check.problems.sort(key=Problem.sort_key)
     return check
-
-
-_ID_LINE = re.compile(r"^id:[ \t]*['\"]?([^'\"#\s]+)", re.MULTILINE)
-
-
-def peek_id(path: Path) -> str | None:
-    """The id a file claims, read without parsing it: for cross-checking files that were
-    not named on the command line. Any problem in the file itself is not this check's to report."""
-    try:
-        text = path.read_text(encoding="utf-8-sig", errors="replace")
-    except OSError:
-        return None
-    found = _ID_LINE.search(text)
-    return found.group(1) if found else None
 
 
 def duplicate_id_problems(checks: Iterable[FileCheck], others: dict[str, str] | None = None) -> list[Problem]:

@@ -105,7 +105,6 @@ def _issues(text: str) -> Iterator[MarkdownIssue]:
                     "link to a web page, or remove the link and keep the text",
                 )
 
-
     if env.get("references"):
         found = _REFERENCE_DEFINITION.search(text)
         yield MarkdownIssue(

@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
 
 from generator.config.schema_sync import VISIBLE
-from generator.problems import field_path
+from generator.problems import escape_invisible, field_path
 
 SCHEMA_TYPE_NAMES = {
     "string": "text",
@@ -31,14 +31,11 @@ def shown(value: object, limit: int = SHOWN_LENGTH) -> str:
     (so nothing reaches a terminal or a report raw), and at most `limit` characters."""
     text = str(value)
     cut = text[:limit] + ("…" if len(text) > limit else "")
-    return "".join(_escaped(character) for character in cut)
+    return escape_invisible(cut)
 
 
 def _escaped(character: str) -> str:
-    if character.isprintable() or character == " ":
-        return character
-    code = ord(character)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    return escape_invisible(character)
 
 
 def first_forbidden(text: str, newline_allowed: bool) -> tuple[int, str] | None:

@@ -14,7 +14,7 @@ from typing import Any
 
 from generator.check.positions import PositionFinder
 from generator.check.schema_messages import messages_for
-from generator.problems import Problem
+from generator.problems import Problem, SetupError
 
 # Which schema keyword's message to show when one field breaks several.
 KEYWORD_RANK = {
@@ -23,6 +23,10 @@ KEYWORD_RANK = {
         ["additionalProperties", "required", "type", "not", "enum", "const", "oneOf", "pattern", "format"]
     )
 }
+
+
+class SchemaFileError(SetupError):
+    """The case-study schema is missing, not JSON, or not a valid schema."""
 
 
 class SchemaValidator:
@@ -38,7 +42,15 @@ class SchemaValidator:
 
     @classmethod
     def from_file(cls, path: Path) -> SchemaValidator:
-        return cls(json.loads(path.read_text(encoding="utf-8")))
+        """Raises SchemaFileError, naming the file and line, if the schema cannot be used."""
+        from jsonschema.exceptions import SchemaError
+
+        schema = read_schema(path)
+        try:
+            return cls(schema)
+        except (SchemaError, ValueError, TypeError) as error:
+            message = getattr(error, "message", str(error))
+            raise SchemaFileError(f"{_shown(path)}: not a usable JSON Schema ({message[:200]})") from None
 
     def is_valid(self, data: Any) -> bool:
         return self._fast.is_valid(data)
@@ -65,3 +77,22 @@ class SchemaValidator:
                 problem = Problem(display, message.message, line, column, message.field, message.hint)
                 best[message.field] = (rank, problem)
         return sorted((problem for _, problem in best.values()), key=Problem.sort_key)
+
+
+def _shown(path: Path) -> str:
+    return f"schema/{path.name}" if path.parent.name == "schema" else str(path)
+
+
+def read_schema(path: Path) -> dict[str, Any]:
+    """The schema file's JSON; raises SchemaFileError naming the file and line."""
+    try:
+        schema = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise SchemaFileError(f"{_shown(path)}: cannot be read ({error}); restore it from the repository") from None
+    except json.JSONDecodeError as error:
+        raise SchemaFileError(
+            f"{_shown(path)} line {error.lineno}: not valid JSON ({error.msg}); restore it from the repository"
+        ) from None
+    if not isinstance(schema, dict):
+        raise SchemaFileError(f"{_shown(path)}: holds no JSON Schema (expected an object); restore it")
+    return schema

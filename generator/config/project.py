@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.problems import SetupError
+
 
 @dataclass(frozen=True)
 class Project:
@@ -35,6 +37,6 @@ class Project:
         for folder in (here, *here.parents):
             if (folder / "schema" / "taxonomy.yaml").is_file():
                 return cls(folder)
-        raise FileNotFoundError(
+        raise SetupError(
             f"no schema/taxonomy.yaml found in {here} or any folder above it; run this from inside the repository"
         )

@@ -81,10 +81,10 @@ def dump(schema: dict[str, Any]) -> str:
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
-def write_synced(schema_path: Path, taxonomy: Taxonomy) -> bool:
-    """Rewrite the schema file from the taxonomy; True if it changed."""
+def write_synced(schema_path: Path, schema: dict[str, Any], taxonomy: Taxonomy) -> bool:
+    """Rewrite the schema file (whose parsed JSON is `schema`) from the taxonomy; True if it changed."""
     current = schema_path.read_text(encoding="utf-8")
-    updated = dump(synced(json.loads(current), taxonomy))
+    updated = dump(synced(schema, taxonomy))
     if updated == current:
         return False
     schema_path.write_text(updated, encoding="utf-8")

@@ -6,11 +6,21 @@ from it (generator.config.schema_sync) and the site's explanation pages are rend
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-import yaml
+from generator.check.positions import PositionFinder
+from generator.load.strict_yaml import YamlProblem, load_yaml_with_nodes
+from generator.problems import SetupError
+
+_TERM_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+class TaxonomyError(SetupError):
+    """schema/taxonomy.yaml cannot be read or breaks its own rules."""
+
 
 VOCABULARIES = (
     "ratings",
@@ -69,19 +79,42 @@ class Taxonomy:
 
     @classmethod
     def load(cls, path: Path) -> Taxonomy:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        """Read the taxonomy strictly; raises TaxonomyError naming the file, line and fix."""
+        shown = f"schema/{path.name}" if path.parent.name == "schema" else str(path)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise TaxonomyError(f"{shown}: cannot be read ({error}); restore it from the repository") from None
+        try:
+            data, root = load_yaml_with_nodes(text)
+        except YamlProblem as problem:
+            line = f" line {problem.line + 1}" if problem.line is not None else ""
+            raise TaxonomyError(f"{shown}{line}: {problem.message}") from None
+        positions = PositionFinder(text, root)
+
+        def fault(at: list[str | int], message: str) -> TaxonomyError:
+            line, _ = positions.locate(at)
+            return TaxonomyError(f"{shown}{f' line {line}' if line else ''}: {message}")
+
         if not isinstance(data, dict):
-            raise ValueError(f"{path}: expected a mapping of vocabularies")
+            raise fault([], "expected a set of vocabularies (ratings:, themes:, ...)")
         missing = [name for name in VOCABULARIES if name not in data]
         if missing:
-            raise ValueError(f"{path}: missing vocabularies: {', '.join(missing)}")
+            raise fault([], f"missing vocabularies: {', '.join(missing)}")
         vocabularies = {}
         for name in VOCABULARIES:
-            terms = tuple(
-                Term(id=str(t["id"]), label=str(t["label"]), description=str(t["description"])) for t in data[name]
-            )
+            if not isinstance(data[name], list) or not data[name]:
+                raise fault([name], f"{name} must be a list of terms, each with id, label and description")
+            terms = []
+            for index, term in enumerate(data[name]):
+                fields = ("id", "label", "description")
+                if not isinstance(term, dict) or any(not isinstance(term.get(f), str) for f in fields):
+                    raise fault([name, index], f"each term of {name} needs id, label and description, all text")
+                if not _TERM_ID.fullmatch(term["id"]):
+                    raise fault([name, index, "id"], f"the id {term['id'][:40]!r} is not lowercase words and hyphens")
+                terms.append(Term(id=term["id"], label=term["label"], description=term["description"]))
             ids = [t.id for t in terms]
             if len(set(ids)) != len(ids):
-                raise ValueError(f"{path}: duplicate id in {name}")
-            vocabularies[name] = Vocabulary(name, terms)
+                raise fault([name], f"an id appears twice in {name}")
+            vocabularies[name] = Vocabulary(name, tuple(terms))
         return cls(**vocabularies)

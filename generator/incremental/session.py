@@ -1,7 +1,7 @@
 """What an engine process carries from one build to the next.
 
 A plain build uses a session once. A preview (`practice serve`) keeps one across rebuilds:
-the checked files (generator.check.memory_cache), the last build's outputs, to plan what a
+the checked files (generator.check.cache), the last build's outputs, to plan what a
 rebuild must redo (generator.incremental.rebuild), and the search bundle the site holds.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from generator.check.memory_cache import RememberedChecks
+from generator.check.cache import MemoryStore
 from generator.incremental.rebuild import FileStates, RebuildPlan, Rebuilds, file_states
 from generator.search.bundle import SearchBundle
 
@@ -18,7 +18,7 @@ from generator.search.bundle import SearchBundle
 class BuildSession:
     def __init__(self, *, preview: bool) -> None:
         self.preview = preview
-        self.remembered = RememberedChecks() if preview else None
+        self.checks = MemoryStore() if preview else None
         self.search = SearchBundle()
         self._rebuilds = Rebuilds()
         self._site_files: FileStates = ()

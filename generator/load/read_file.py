@@ -8,10 +8,10 @@ from typing import Any
 
 import yaml
 
+from generator.load.files import MAX_FILE_BYTES
 from generator.load.strict_yaml import YamlProblem, load_yaml_with_nodes
 from generator.problems import Problem
 
-MAX_FILE_BYTES = 256 * 1024
 BOM = "\ufeff"
 
 
@@ -41,6 +41,11 @@ def read_case_study(path: Path, display: str) -> ReadResult:
         return fail(
             "is not a case study: case-study files end in .yaml",
             f"rename it to {path.stem}.yaml, or move it out of practice/",
+        )
+    if path.name.startswith("."):
+        return fail(
+            "is hidden (its name starts with a dot), so the site and other tools would not see it",
+            f"rename it to {path.name.lstrip('.') or 'a name'} without the leading dot",
         )
     if path.is_symlink():
         return fail("is a symbolic link", "replace the link with the case-study file itself")

@@ -7,12 +7,14 @@ $GITHUB_STEP_SUMMARY (written by the CLI, from `summary_markdown`).
 
 from __future__ import annotations
 
+import html
+
 from generator.problems import Problem
-from generator.reporting import Report
+from generator.reporting import Report, terminal_safe
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return terminal_safe(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _escape_property(text: str) -> str:
@@ -36,8 +38,13 @@ def format_annotations(report: Report, color: bool = False) -> str:
     return "\n".join(lines)
 
 
+_MARKDOWN_PUNCTUATION = str.maketrans({c: f"\\{c}" for c in "\\`*_{}[]()#+-.!|~>"})
+
+
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ").replace("<", "&lt;")
+    """A table cell's text, shown as typed: HTML escaped, Markdown's punctuation backslashed
+    (so a value cannot make a link, an image or a new cell), invisible characters escaped."""
+    return html.escape(terminal_safe(text), quote=False).translate(_MARKDOWN_PUNCTUATION)
 
 
 def summary_markdown(report: Report) -> str:
@@ -50,7 +57,7 @@ def summary_markdown(report: Report) -> str:
             cells = [
                 _cell(p.file),
                 str(p.line or ""),
-                f"`{_cell(p.field)}`",
+                _cell(p.field),
                 f"{icon} {_cell(p.message)}",
                 _cell(p.hint),
             ]

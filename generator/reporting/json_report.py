@@ -18,8 +18,12 @@ from generator.reporting import Report
 FORMAT_VERSION = 1
 
 
+# json.dumps escapes C0 controls but leaves C1 (U+0080-U+009F, which some terminals obey) raw.
+_C1 = {code: f"\\u{code:04x}" for code in range(0x7F, 0xA0)}
+
+
 def format_json(report: Report, color: bool = False) -> str:
-    return json.dumps(
+    return _dumps(
         {
             "format_version": FORMAT_VERSION,
             "valid": report.valid,
@@ -31,6 +35,10 @@ def format_json(report: Report, color: bool = False) -> str:
         indent=2,
         ensure_ascii=False,
     )
+
+
+def _dumps(data: object, **options: object) -> str:
+    return json.dumps(data, **options).translate(_C1)  # type: ignore[arg-type]
 
 
 def _problem(problem: Problem) -> dict[str, object]:

@@ -1,0 +1,152 @@
+"""Each file's check, reused while nothing it depends on has changed. One notion of
+"unchanged", two stores.
+
+A check depends on the file's bytes (and that it is a regular file), and on its context: the
+schema, the taxonomy, the editorial policy, the generator's own code and the day (some rules
+compare dates with today). `context_key` and `file_fingerprint` hash those; a stored check
+is used only when both match.
+
+- MemoryStore: for a preview (`practice serve`), which checks the collection on every save;
+  keeps the parsed data too, which the site is made from.
+- DiskStore: for `practice validate`, between runs; keeps problems, not data. A store that
+  cannot be read is treated as empty, and one that cannot be written is only a slower next run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from generator.check.file_check import FileCheck
+from generator.config.project import Project
+from generator.load.files import regular_file_bytes
+from generator.problems import Problem, Severity
+
+CACHE_FORMAT = 2
+PACKAGE_DIR = Path(__file__).resolve().parents[1]  # the whole generator package
+
+
+@cache
+def code_fingerprint() -> str:
+    """A hash of the generator's own source, so a changed rule invalidates old results."""
+    digest = hashlib.sha256()
+    for path in sorted(PACKAGE_DIR.rglob("*")):
+        if path.suffix in (".py", ".j2") and path.is_file():
+            digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def context_key(project: Project, today: object) -> str:
+    digest = hashlib.sha256(f"{CACHE_FORMAT}|{today}|{code_fingerprint()}".encode())
+    for path in (project.schema_path, project.taxonomy_path, project.policy_path):
+        digest.update(regular_file_bytes(path) or b"")
+    return digest.hexdigest()
+
+
+def file_fingerprint(path: Path) -> str | None:
+    """Content hash of a regular case-study file; None for anything not worth keeping."""
+    raw = regular_file_bytes(path)
+    return hashlib.sha256(raw).hexdigest() if raw is not None else None
+
+
+class CheckStore:
+    """Checks by file, for one context. `begin` starts a run; `end` finishes it."""
+
+    def __init__(self) -> None:
+        self._context: str | None = None
+        self._old: dict[str, tuple[str, Any]] = {}
+        self._new: dict[str, tuple[str, Any]] = {}
+
+    def begin(self, context: str) -> None:
+        if context != self._context:
+            self._old = {}
+        else:
+            self._old = {**self._old, **self._new}
+        self._context, self._new = context, {}
+
+    def get(self, display: str, fingerprint: str) -> FileCheck | None:
+        entry = self._old.get(display)
+        if entry is None or entry[0] != fingerprint:
+            return None
+        check = self._thaw(display, entry[1])
+        if check is not None:
+            self._new[display] = entry
+        return check
+
+    def put(self, display: str, fingerprint: str, check: FileCheck) -> None:
+        self._new[display] = (fingerprint, self._freeze(check))
+
+    def end(self, whole_collection: bool) -> None:
+        """After a check of the whole collection only the files met are kept, so removed files
+        drop out; after a check of named files, the others' entries are kept too."""
+        self._old = self._new if whole_collection else {**self._old, **self._new}
+        self._new = {}
+
+    def _freeze(self, check: FileCheck) -> Any:
+        return check
+
+    def _thaw(self, display: str, stored: Any) -> FileCheck | None:
+        return stored
+
+
+class MemoryStore(CheckStore):
+    """Keeps each check whole, parsed data included."""
+
+
+class DiskStore(CheckStore):
+    """Keeps problems and ids in a JSON file."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+        self._saved: dict[str, Any] = {}
+
+    def begin(self, context: str) -> None:
+        try:
+            stored = json.loads(self.path.read_text(encoding="utf-8"))
+            if stored.get("format") == CACHE_FORMAT and stored.get("key") == context:
+                self._saved = {name: (entry.pop("digest"), entry) for name, entry in stored["files"].items()}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            self._saved = {}  # missing or unreadable: start empty
+        self._context, self._old, self._new = context, dict(self._saved), {}
+
+    def end(self, whole_collection: bool) -> None:
+        super().end(whole_collection)
+        if self._old == self._saved:
+            return  # every result came from the store and no file went away: nothing to write
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile("w", dir=self.path.parent, delete=False, encoding="utf-8") as tmp:
+                files = {name: {"digest": digest, **entry} for name, (digest, entry) in self._old.items()}
+                tmp.write(json.dumps({"format": CACHE_FORMAT, "key": self._context, "files": files}))
+            os.replace(tmp.name, self.path)
+        except OSError:
+            pass
+
+    def _freeze(self, check: FileCheck) -> Any:
+        return {"case_id": check.case_id, "id_line": check.id_line, "problems": [p.as_dict() for p in check.problems]}
+
+    def _thaw(self, display: str, stored: Any) -> FileCheck | None:
+        try:
+            problems = [_problem(p) for p in stored["problems"]]
+            return FileCheck(display, problems, stored["case_id"], stored["id_line"])
+        except (KeyError, TypeError, ValueError):
+            return None
+
+
+def _problem(data: dict[str, Any]) -> Problem:
+    return Problem(
+        file=data["file"],
+        message=data["message"],
+        line=data["line"],
+        column=data["column"],
+        field=data["field"],
+        hint=data["hint"],
+        severity=Severity(data["severity"]),
+    )
