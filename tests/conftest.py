@@ -21,6 +21,19 @@ TODAY = date(2026, 11, 22)
 SITE_FILES = ("mkdocs.yml", "docs", "site_overrides", "schema")
 
 
+def copy_site_setup(root: Path) -> None:
+    """Everything a site build needs besides practice/, copied from the repository into
+    `root`, with the repository's installed tools (Pagefind) linked as scripts/setup.sh would
+    install them."""
+    for name in SITE_FILES:
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, root / name)
+        else:
+            shutil.copy(source, root / name)
+    (root / "node_modules").symlink_to(REPO / "node_modules")
+
+
 @pytest.fixture(scope="session")
 def repo() -> Project:
     return Project(REPO)
@@ -47,12 +60,7 @@ def scratch_project(tmp_path: Path) -> Callable[[dict[str, str | bytes]], Projec
     """A copy of the repository's site set-up with the given practice/ files instead of ours."""
 
     def make(files: dict[str, str | bytes]) -> Project:
-        for name in SITE_FILES:
-            source = REPO / name
-            if source.is_dir():
-                shutil.copytree(source, tmp_path / name)
-            else:
-                shutil.copy(source, tmp_path / name)
+        copy_site_setup(tmp_path)
         practice = tmp_path / "practice"
         practice.mkdir()
         for name, content in files.items():

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from datetime import date
@@ -17,7 +16,7 @@ from generator.check.collection import validate
 from generator.config.build_date import BuildDateError, build_date, source_date_epoch
 from generator.config.policy import PolicyError, ReviewPolicy, add_months, describe_months
 from generator.config.project import Project
-from tests.conftest import REPO, TODAY, build
+from tests.conftest import REPO, TODAY, build, copy_site_setup
 from tests.site_html import read_page
 
 EXAMPLE = (REPO / "tests" / "examples" / "positive" / "minimal-valid.yaml").read_text(encoding="utf-8")
@@ -62,12 +61,7 @@ def build_as_of(project: Project, out: Path, day: date) -> subprocess.CompletedP
 @pytest.fixture(scope="module")
 def review_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("review-project")
-    for name in ("mkdocs.yml", "docs", "site_overrides", "schema"):
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, root / name)
-        else:
-            shutil.copy(source, root / name)
+    copy_site_setup(root)
     (root / "practice").mkdir()
     for case_id, reviewed in REVIEWED.items():
         (root / "practice" / f"{case_id}.yaml").write_text(case_study(case_id, reviewed), encoding="utf-8")

@@ -110,6 +110,17 @@ def dates_in_order(ctx: RuleContext) -> Iterator[Problem]:
             )
 
 
+def years_are_whole_numbers(ctx: RuleContext) -> Iterator[Problem]:
+    """JSON Schema counts 2011.0 as a whole number; the site would show "2011.0"."""
+    years: list[list[str | int]] = [["period", "start"], ["period", "end"]]
+    for key in ("costs", "claimed_savings"):
+        years += [[key, index, "price_year"] for index in range(len(ctx.data.get(key, [])))]
+    for at in years:
+        value = _value_at_or_none(ctx.data, at)
+        if isinstance(value, float):
+            yield ctx.problem(at, f"the year {value} is not a whole number", f"write it as {int(value)}")
+
+
 def source_dates_are_real(ctx: RuleContext) -> Iterator[Problem]:
     for index, source in enumerate(ctx.data["sources"]):
         parts = [int(part) for part in source["date"].split("-")]
@@ -174,6 +185,7 @@ def sources_have_urls(ctx: RuleContext) -> Iterator[Problem]:
 
 ERROR_RULES: tuple[Rule, ...] = (
     id_matches_file_name,
+    years_are_whole_numbers,
     dates_in_order,
     source_dates_are_real,
     description_is_in_the_subset,
@@ -184,6 +196,15 @@ WARNING_RULES: tuple[Rule, ...] = (review_is_due, reported_percent_agrees, sourc
 def _value_at(data: Any, at: list[str | int]) -> Any:
     for step in at:
         data = data[step]
+    return data
+
+
+def _value_at_or_none(data: Any, at: list[str | int]) -> Any:
+    for step in at:
+        if (isinstance(data, dict) and step in data) or (isinstance(data, list) and isinstance(step, int)):
+            data = data[step]
+        else:
+            return None
     return data
 
 

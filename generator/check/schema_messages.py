@@ -24,6 +24,7 @@ SCHEMA_TYPE_NAMES = {
 
 
 SHOWN_LENGTH = 60
+MAX_UNKNOWN_SHOWN = 10  # a file of 30,000 unknown keys once printed 8 MB
 
 
 def shown(value: object, limit: int = SHOWN_LENGTH) -> str:
@@ -99,7 +100,14 @@ def messages_for(error: ValidationError) -> Iterator[Message]:
 
     if kind == "additionalProperties" and isinstance(value, dict):
         allowed = list(schema.get("properties", {}))
-        for key in sorted(k for k in value if k not in allowed):
+        unknown = [k for k in value if k not in allowed]
+        if len(unknown) > MAX_UNKNOWN_SHOWN:
+            yield Message(
+                path,
+                f"has {len(unknown)} unknown fields; the first {MAX_UNKNOWN_SHOWN} are listed",
+                f"allowed fields here: {allowed_list(allowed)}",
+            )
+        for key in sorted(unknown[:MAX_UNKNOWN_SHOWN]):
             guess = did_you_mean(str(key)[:SHOWN_LENGTH], allowed)
             hint = f"did you mean '{guess}'?" if guess else f"allowed fields here: {allowed_list(allowed)}"
             yield Message([*path, key], f"unknown field '{shown(key)}'", hint, at_key=True)

@@ -25,6 +25,9 @@ KEYWORD_RANK = {
 }
 
 
+MAX_SCHEMA_ERRORS = 100
+
+
 class SchemaFileError(SetupError):
     """The case-study schema is missing, not JSON, or not a valid schema."""
 
@@ -68,7 +71,10 @@ class SchemaValidator:
         # One problem per field, the most telling one: "not a date written YYYY-MM-DD" says
         # more than "too long" about "1 November 2026".
         best: dict[str, tuple[int, Problem]] = {}
-        for error in self._detailed.iter_errors(data):
+        for count, error in enumerate(self._detailed.iter_errors(data)):
+            if count == MAX_SCHEMA_ERRORS:  # the rest would bury these, and cost time for nothing
+                best["…"] = (0, Problem(display, f"more than {MAX_SCHEMA_ERRORS} problems; fix these first", 1, 1))
+                break
             rank = KEYWORD_RANK.get(str(error.validator), len(KEYWORD_RANK))
             for message in messages_for(error):
                 if message.field in skip_fields or (message.field in best and best[message.field][0] <= rank):

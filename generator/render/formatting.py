@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 from generator.model import Money, Outcome
 
@@ -10,7 +11,14 @@ CURRENCY_SYMBOLS = {"GBP": "£", "EUR": "€", "USD": "$"}
 
 
 def format_number(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+    """974 -> '974', 26000000 -> '26,000,000', 12.345 -> '12.35', 0.004 -> '0.004': whole
+    numbers whole, others to two decimal places, or to two significant figures below 1 (so
+    0.001 and 0.004 do not both read '0.00')."""
+    if float(value).is_integer():
+        return f"{value:,.0f}"
+    if abs(value) >= 1:
+        return f"{value:,.2f}"
+    return format(Decimal(f"{value:.2g}"), "f")
 
 
 def format_money(money: Money) -> str:

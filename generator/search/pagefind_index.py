@@ -39,23 +39,21 @@ def record_page(record: SearchRecord) -> str:
     )
 
 
-# The repository holding this package: where scripts/setup.sh installs node_modules/.
-TOOLS_ROOT = Path(__file__).resolve().parents[2]
-
-
 def pagefind_executable(project_root: Path) -> str:
     """PAGEFIND_EXECUTABLE if set (to try another release), else the version package.json
-    pins, installed by scripts/setup.sh into node_modules/ of the project, or of the
-    repository this package runs from (for copies of a project made by tests)."""
+    pins, installed by scripts/setup.sh into the project's node_modules/, else a `pagefind`
+    on the PATH. Never a path relative to this package: installed from a wheel, it lives in
+    site-packages, far from any project."""
     if override := os.environ.get("PAGEFIND_EXECUTABLE"):
         return override
-    for root in (project_root, TOOLS_ROOT):
-        installed = root / "node_modules" / ".bin" / "pagefind"
-        if installed.is_file():
-            return str(installed)
+    installed = project_root / "node_modules" / ".bin" / "pagefind"
+    if installed.is_file():
+        return str(installed)
+    if on_path := shutil.which("pagefind"):
+        return on_path
     raise SearchIndexError(
         f"Pagefind is not installed in {project_root / 'node_modules'}; run: bash scripts/setup.sh "
-        "(or npm install) from the repository root"
+        "(or npm install) from the repository root, or set PAGEFIND_EXECUTABLE"
     )
 
 
