@@ -48,7 +48,7 @@ if ! command -v npm >/dev/null 2>&1; then
 fi
 npm_stamp="node_modules/.installed-$(sha256sum package-lock.json | cut -c1-16)"
 if [ ! -f "$npm_stamp" ]; then
-  echo "setup: installing Pagefind (and axe-core, for the tests) from package-lock.json"
+  echo "setup: installing Pagefind (and axe-core and Ajv, for the tests) from package-lock.json"
   # npm install, not npm ci: the lock file lists only the platforms the registry here serves.
   npm install --no-audit --no-fund --silent
   touch "$npm_stamp"

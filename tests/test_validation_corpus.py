@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import time
 import tracemalloc
 from pathlib import Path
 
@@ -90,23 +89,70 @@ def test_fast_and_detailed_validators_agree():
         assert validator.is_valid(data) == (not detailed_errors), path.name
 
 
-def test_billion_laughs_is_rejected_fast_in_bounded_memory():
+# Negative examples whose data the schema accepts: what they get wrong lies beyond what a JSON
+# Schema can say (the file's name, one field against another, today's date, the Markdown
+# inside a description). Every other negative example must be refused by the schema itself.
+BEYOND_THE_SCHEMA = {
+    "description-nested-too-deeply",
+    "html-in-description",
+    "id-not-file-name",
+    "javascript-link-in-description",
+    "period-ends-before-start",
+    "published-in-future",
+    "reference-style-link",
+    "reviewed-before-published",
+    "source-date-in-year-zero",
+    "year-written-with-decimals",
+}
+
+
+def published_schema_verdicts(examples: dict[str, object], tmp_path: Path) -> dict[str, bool]:
+    data = tmp_path / "examples.json"
+    data.write_text(json.dumps(examples), encoding="utf-8")
+    result = subprocess.run(
+        ["node", str(REPO / "tests" / "ajv_verdicts.cjs"), str(REPO / "schema" / "case-study.schema.json"), str(data)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    return json.loads(result.stdout)
+
+
+def test_validator_and_published_schema_agree_on_every_example(tmp_path):
+    """What `practice validate` accepts, the published schema accepts (checked by Ajv, which
+    shares no code with the validator), and the other way round but for the rules a schema
+    cannot express."""
+    examples, verdicts = {}, {}
+    for path in [*NEGATIVE, *POSITIVE, *sorted((REPO / "practice").glob("*.yaml"))]:
+        verdicts[path.stem] = validate(Project(REPO), [path], today=TODAY).valid
+        try:
+            examples[path.stem] = load_yaml(path.read_bytes().decode("utf-8-sig"))
+        except (YamlProblem, UnicodeDecodeError):
+            assert not verdicts[path.stem]  # refused before any schema could see it
+    schema = published_schema_verdicts(examples, tmp_path)
+    assert len(schema) > 60
+    for name, accepted in schema.items():
+        if verdicts[name]:
+            assert accepted, f"{name}: validate accepts it, the published schema does not"
+    accepted_beyond = {name for name, accepted in schema.items() if accepted and not verdicts[name]}
+    assert accepted_beyond == BEYOND_THE_SCHEMA
+
+
+def test_billion_laughs_is_rejected_in_bounded_memory():
+    """(How fast hostile files are answered is measured by benchmarks/hostile.py, not here.)"""
     text = (EXAMPLES / "negative" / "billion-laughs.yaml").read_text(encoding="utf-8")
     tracemalloc.start()
-    started = time.perf_counter()
     with pytest.raises(YamlProblem):
         load_yaml(text)
-    elapsed = time.perf_counter() - started
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    assert elapsed < 0.2
     assert peak < 5 * 1024 * 1024
 
 
 def test_whole_corpus_in_one_command_run():
     """Every bad file reported in one run, grouped by file, with no traceback."""
     files = [str(p.relative_to(REPO)) for p in NEGATIVE]
-    started = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-m", "generator.adapters.cli", "validate", "--no-cache", "--format", "json", *files],
         cwd=REPO,
@@ -114,7 +160,6 @@ def test_whole_corpus_in_one_command_run():
         text=True,
         timeout=120,
     )
-    assert time.perf_counter() - started < 30
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     report = json.loads(result.stdout)
