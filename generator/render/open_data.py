@@ -26,7 +26,7 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 def json_export(case_studies: list[CaseStudy]) -> str:
     """A JSON array of case studies, each valid against data/case-study.schema.json."""
     items = [to_data(c) for c in sorted(case_studies, key=lambda c: c.id)]
-    return json.dumps(items, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(items, indent=2, ensure_ascii=False, allow_nan=False) + "\n"  # strict JSON, never NaN
 
 
 def _cell(value: str) -> str:
