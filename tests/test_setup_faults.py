@@ -1,0 +1,99 @@
+"""Faults in the project's set-up, and files that are not case studies: both commands answer
+with a message naming the file (and line) and the fix, never a traceback or a hang."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import build
+
+
+def validate(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "generator.adapters.cli", "validate", "--no-cache", *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+def truncate(path: Path) -> None:
+    path.write_text(path.read_text(encoding="utf-8")[:500], encoding="utf-8")
+
+
+FAULTS = {
+    "no practice folder": (lambda root: (root / "practice" / "one.yaml").unlink() or (root / "practice").rmdir(),
+                           "practice/ is missing"),
+    "schema missing": (lambda root: (root / "schema" / "case-study.schema.json").unlink(),
+                       "schema/case-study.schema.json: cannot be read"),
+    "schema truncated": (lambda root: truncate(root / "schema" / "case-study.schema.json"),
+                         "schema/case-study.schema.json line 12: not valid JSON"),  # where the cut string starts
+    "schema not a schema": (lambda root: (root / "schema" / "case-study.schema.json").write_text('{"type": 7}'),
+                            "schema/case-study.schema.json: not a usable JSON Schema"),
+    "taxonomy broken": (lambda root: (root / "schema" / "taxonomy.yaml").write_text("ratings:\n  - id: a\n    id: b\n"),
+                        "schema/taxonomy.yaml line 3: duplicate key 'id'"),
+    "taxonomy term without label": (
+        lambda root: (root / "schema" / "taxonomy.yaml").write_text(
+            (root / "schema" / "taxonomy.yaml").read_text().replace("    label: Promising\n", "", 1)
+        ),
+        "schema/taxonomy.yaml line 16: each term of ratings needs id, label and description",
+    ),
+    "policy broken": (lambda root: (root / "schema" / "policy.yaml").write_text("review:\n  due_after_months: -1\n"),
+                      "schema/policy.yaml line 2: review.due_after_months is -1"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("fault", FAULTS, ids=str)
+def test_a_set_up_fault_is_reported_by_both_commands(scratch_project, leeds_text, fault, tmp_path):
+    project = scratch_project({"one.yaml": leeds_text.replace("id: leeds-family-valued", "id: one")})
+    make_fault, message = FAULTS[fault]
+    make_fault(project.root)
+    checked = validate(project.root)
+    assert checked.returncode == 2, checked.stdout + checked.stderr
+    assert message in checked.stderr and "Traceback" not in checked.stderr, checked.stderr
+    built = build(project.root, tmp_path / "site")
+    assert built.returncode != 0
+    assert message in built.stderr and "Traceback" not in built.stderr, built.stderr
+
+
+def test_an_empty_collection_is_an_error_not_a_pass(scratch_project, tmp_path):
+    project = scratch_project({})
+    checked = validate(project.root)
+    assert checked.returncode == 1
+    assert "practice: error: holds no case studies" in checked.stdout.replace("\n  -", " ").replace("-", "") or (
+        "holds no case studies" in checked.stdout
+    )
+    built = build(project.root, tmp_path / "site")
+    assert built.returncode != 0 and "holds no case studies" in built.stderr and "Traceback" not in built.stderr
+
+
+def test_a_fifo_named_like_a_case_study_is_reported_without_hanging(scratch_project, leeds_text):
+    project = scratch_project({"leeds-family-valued.yaml": leeds_text})
+    os.mkfifo(project.practice_dir / "pipe.yaml")
+    whole = validate(project.root)  # reads every file
+    named = validate(project.root, "practice/leeds-family-valued.yaml")  # peeks at the others' ids
+    direct = validate(project.root, "practice/pipe.yaml")
+    assert whole.returncode == 1 and "practice/pipe.yaml" in whole.stdout and "is not a regular file" in whole.stdout
+    assert named.returncode == 0, named.stdout
+    assert direct.returncode == 1 and "is not a regular file" in direct.stdout
+
+
+def test_a_hidden_case_study_is_reported_not_skipped(scratch_project, leeds_text):
+    project = scratch_project({".leeds-family-valued.yaml": leeds_text, ".gitkeep": ""})
+    checked = validate(project.root)
+    assert checked.returncode == 1
+    assert "practice/.leeds-family-valued.yaml" in checked.stdout and "is hidden" in checked.stdout
+    assert ".gitkeep" not in checked.stdout
+
+
+def test_escape_sequences_in_a_file_name_do_not_reach_the_terminal(scratch_project, leeds_text):
+    project = scratch_project({"bad\x1b[2Jname.yaml": leeds_text})
+    checked = validate(project.root)
+    assert "\x1b" not in checked.stdout and "bad\\x1b[2Jname.yaml" in checked.stdout
