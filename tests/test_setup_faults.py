@@ -97,3 +97,23 @@ def test_escape_sequences_in_a_file_name_do_not_reach_the_terminal(scratch_proje
     project = scratch_project({"bad\x1b[2Jname.yaml": leeds_text})
     checked = validate(project.root)
     assert "\x1b" not in checked.stdout and "bad\\x1b[2Jname.yaml" in checked.stdout
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (("use_directory_urls: true", "use_directory_urls: false"), "use_directory_urls must be true"),
+        (("docs_dir: docs", "docs_dir: elsewhere"), "elsewhere/contributing/format.md is missing"),
+    ],
+    ids=["flat urls", "another docs folder"],
+)
+def test_mkdocs_settings_the_core_depends_on_are_refused_when_changed(
+    scratch_project, leeds_text, tmp_path, change, message
+):
+    project = scratch_project({"leeds-family-valued.yaml": leeds_text})
+    config = project.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(*change), encoding="utf-8")
+    (project.root / "elsewhere").mkdir()
+    (project.root / "elsewhere" / "index.md").write_text("# Hand-written home\n", encoding="utf-8")
+    built = build(project.root, tmp_path / "site")
+    assert built.returncode != 0 and message in built.stderr and "Traceback" not in built.stderr, built.stderr

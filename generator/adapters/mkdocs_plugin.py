@@ -1,17 +1,11 @@
-"""The MkDocs adapter (the `practice` plugin): maps the core's SiteBuild onto MkDocs.
-
-Generated pages are Page objects whose HTML, title and table of contents come from the core;
-MkDocs never reads them as Markdown. Their files exist only in memory, and their text is
-made when MkDocs asks for it and dropped once written (hundreds of MB at 10,000).
-"""
+"""The MkDocs adapter (the `practice` plugin): maps the core's SiteBuild onto MkDocs and
+holds no build logic. Generated pages and files: generator.adapters.mkdocs_pages."""
 
 from __future__ import annotations
 
-import html
 import logging
 import os
 from pathlib import Path
-from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -19,16 +13,16 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import get_toc
 from mkdocs.utils import clean_directory
 
+from generator.adapters.mkdocs_pages import GeneratedFile, GeneratedPage
 from generator.config.build_date import build_date, source_date_epoch
 from generator.config.project import Project
 from generator.incremental.preview import preview_only
 from generator.incremental.session import BuildSession
 from generator.problems import SetupError
-from generator.render.deferred import Deferred
-from generator.render.page import Heading, PageOutput
+from generator.render.page import PageOutput
+from generator.render.urls import HAND_WRITTEN
 from generator.reporting import Report
 from generator.reporting.text import format_text
 from generator.search.pagefind_index import pagefind_executable
@@ -37,48 +31,6 @@ from generator.site_build import SiteBuild, SiteSettings, build_site
 log = get_plugin_logger(__name__)
 _USER_SOURCE_DATE_EPOCH = os.environ.get("SOURCE_DATE_EPOCH")  # the user's to keep; else set from the data
 _DIRTY_WARNING = "A 'dirty' build is being performed"  # the plugin plans dirty builds itself
-
-
-class GeneratedFile(File):
-    """A page or data file made by the core; `modified` is the rebuild plan's answer."""
-
-    output: PageOutput | Deferred
-    modified: bool = True
-
-    @property
-    def content_bytes(self) -> bytes:
-        assert isinstance(self.output, Deferred)
-        return self.output().encode()
-
-    def is_modified(self) -> bool:
-        return self.modified
-
-    def copy_file(self, dirty: bool = False) -> None:  # data files; pages are written by MkDocs
-        if not (dirty and not self.modified):
-            Path(self.abs_dest_path).parent.mkdir(parents=True, exist_ok=True)
-            Path(self.abs_dest_path).write_bytes(self.content_bytes)
-
-
-class GeneratedPage(Page):
-    """A page whose HTML and table of contents the core made; never parsed as Markdown.
-    Its title and meta are known from the start, so a preview's nav is whole even for pages
-    it does not rebuild."""
-
-    def __init__(self, output: PageOutput, file: File, config: MkDocsConfig) -> None:
-        super().__init__(html.escape(output.title), file, config)  # becomes file.page
-        self.output = output
-        self.meta = {"title": html.escape(output.title), "description": html.escape(output.description)}
-        if output.hide:
-            self.meta["hide"] = list(output.hide)
-
-    def read_source(self, config: MkDocsConfig) -> None:
-        self.markdown = ""
-
-    def render(self, config: MkDocsConfig, files: Files) -> None:
-        rendered = self.output.body()
-        self.content = rendered.html
-        self.toc = get_toc([_toc_token(heading) for heading in rendered.headings])
-        self.present_anchor_ids = set(rendered.anchor_ids)
 
 
 class PracticePlugin(BasePlugin):
@@ -130,6 +82,9 @@ class PracticePlugin(BasePlugin):
         if not build.ok:
             report = format_text(Report(build.problems, build.files_checked))
             raise PluginError(f"the case-study collection has problems; nothing was built.\n{report}")
+        for page in HAND_WRITTEN:
+            if files.get_file_from_path(page) is None:
+                raise PluginError(f"{config.docs_dir}/{page} is missing; generated pages link to it")
         for problem in build.problems:  # warnings only: shown, never fatal
             log.info("%s: %s", problem.location(), problem.message)
         outputs = {**build.pages, **build.data_files}
@@ -177,10 +132,6 @@ class PracticePlugin(BasePlugin):
         server.watch(str(self.project.practice_dir))
         server.watch(str(self.project.schema_path.parent))
         return server
-
-
-def _toc_token(heading: Heading) -> Any:
-    return {"level": heading.level, "id": heading.id, "name": html.escape(heading.text), "children": []}
 
 
 def _site_sources(config: MkDocsConfig) -> list[Path]:

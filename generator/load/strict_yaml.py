@@ -18,10 +18,13 @@ safe constructor, and stricter than PyYAML's defaults in three ways:
 
 from __future__ import annotations
 
-import re
 from typing import Any, ClassVar
 
 import yaml
+
+from generator.load.before_parsing import may_hold_alias, reject_anchors, reject_deep_nesting
+from generator.load.json_numbers import JSON_FLOAT, JSON_INT, json_number, number_problem
+from generator.load.yaml_problem import YamlProblem
 
 TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 MERGE_TAG = "tag:yaml.org,2002:merge"
@@ -31,23 +34,6 @@ FLOAT_TAG = "tag:yaml.org,2002:float"
 JSON_TAGS = {STR_TAG, INT_TAG, FLOAT_TAG} | {
     f"tag:yaml.org,2002:{name}" for name in ("bool", "null", "seq", "map", "merge")
 }
-MAX_DEPTH = 20  # a case study needs 4; the bound keeps libyaml's recursion far from the stack's end
-# Numbers as JSON writes them. Matched against a plain scalar the resolver already read as a
-# number (short by construction: YAML's own number patterns), with fullmatch: linear.
-_JSON_INT = re.compile(r"-?(?:0|[1-9][0-9]*)")
-_JSON_FLOAT = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
-MAX_DIGITS = 15  # beyond this a figure cannot be exact in JSON (2**53); Python refuses int() past 4,300
-
-
-class YamlProblem(Exception):
-    """A YAML-level problem, with the 0-based position libyaml reported."""
-
-    def __init__(self, message: str, line: int | None, column: int | None, hint: str = ""):
-        super().__init__(message)
-        self.message = message
-        self.line = line
-        self.column = column
-        self.hint = hint
 
 
 class StrictLoader(yaml.CSafeLoader):
@@ -90,12 +76,12 @@ class StrictLoader(yaml.CSafeLoader):
         )
 
     def construct_yaml_int(self, node: yaml.Node) -> int:
-        return int(_json_number(node, _JSON_INT, "a whole number"))
+        return int(json_number(node, JSON_INT, "a whole number"))
 
     def construct_yaml_float(self, node: yaml.Node) -> float:
-        value = float(_json_number(node, _JSON_FLOAT, "a number"))
+        value = float(json_number(node, JSON_FLOAT, "a number"))
         if value != value or value in (float("inf"), float("-inf")):  # 1e400 reads as infinity
-            raise _number_problem(node, "is too large to be a number here")
+            raise number_problem(node, "is too large to be a number here")
         return value
 
 
@@ -110,44 +96,6 @@ StrictLoader.yaml_constructors[None] = StrictLoader.construct_undefined
 
 def _short_tag(tag: str) -> str:
     return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag[:60]
-
-
-def _json_number(node: yaml.Node, form: re.Pattern[str], kind: str) -> str:
-    text = node.value
-    digits = sum(character.isdigit() for character in text.partition("e")[0].partition("E")[0])
-    if not form.fullmatch(text):
-        raise _number_problem(
-            node,
-            f"is not written as {kind}: YAML would read it as {_yaml_reading(text)}",
-            "write the number in plain digits (80, 0.5, -12), or put it in quotes if it is text",
-        )
-    if digits > MAX_DIGITS:
-        raise _number_problem(node, f"has more than {MAX_DIGITS} digits")
-    return text
-
-
-def _yaml_reading(text: str) -> str:
-    lowered = text.lower()
-    if ":" in text:
-        return "a number in base 60 (as a time of day is)"
-    if lowered in (".nan", "+.nan", "-.nan"):
-        return "'not a number'"
-    if "inf" in lowered:
-        return "infinity"
-    if lowered.startswith(("0x", "-0x", "+0x")):
-        return "a hexadecimal number"
-    if lowered.startswith(("0b", "-0b", "+0b")):
-        return "a binary number"
-    if "_" in text:
-        return "a number with its underscores removed"
-    if text.lstrip("+-").startswith("0") and text.lstrip("+-") != "0":
-        return "an octal number (010 is 8)"
-    return "a number written another way"
-
-
-def _number_problem(node: yaml.Node, message: str, hint: str = "give a smaller figure") -> YamlProblem:
-    shown = node.value if len(node.value) <= 40 else node.value[:40] + "…"
-    return YamlProblem(f"'{shown}' {message}", node.start_mark.line, node.start_mark.column, hint)
 
 
 def _key_reading(node: yaml.Node) -> str:
@@ -195,87 +143,10 @@ def _check_keys(node: yaml.Node) -> None:
         first_seen[key] = key_node
 
 
-# An anchor (&name) can only follow a line start, white space, [, {, a comma, or (in flow
-# style, '{"a":&x 1}') a colon; "A&E" and "fish & chips" cannot hold one. Only text this
-# matches is parsed for anchors.
-_MAYBE_ANCHOR = re.compile(r"(?:^|[\s\[{,:])&[^\s]", re.MULTILINE)
-
-# An alias (*name) can only start a value: after a line break and indentation, after "-",
-# "?" or ":", or after [, { or a comma, with optional spaces or tabs between. Mid-line
-# Markdown emphasis ("the **Child Friendly City**") cannot be one. Text in which no "*"
-# stands in such a place holds no alias, so it is built without StrictLoader's check on
-# every node (15% of the parse). libyaml's line breaks include CR, NEL and U+2028/9.
-_ALIAS_MAY_FOLLOW = frozenset("\n\r\x85\u2028\u2029[{,:?-")
-
-
-def _may_hold_alias(text: str) -> bool:
-    at = text.find("*")
-    while at != -1:
-        before = at - 1
-        while before >= 0 and text[before] in " \t":
-            before -= 1
-        if before < 0 or text[before] in _ALIAS_MAY_FOLLOW:
-            return True
-        at = text.find("*", at + 1)
-    return False
-
-
 class _NoAliasLoader(StrictLoader):
-    """StrictLoader for text in which no alias can stand (see _may_hold_alias)."""
+    """StrictLoader for text in which no alias can stand (see may_hold_alias)."""
 
     construct_object = yaml.CSafeLoader.construct_object
-
-
-def _reject_anchors(text: str) -> None:
-    """An anchor with no alias is harmless, but is rejected for a clear, single rule."""
-    if "&" not in text or not _MAYBE_ANCHOR.search(text):  # fast path: no anchor can be present
-        return
-    for event in yaml.parse(text, Loader=yaml.CSafeLoader):
-        anchor = getattr(event, "anchor", None)
-        if anchor is not None:
-            mark = event.start_mark
-            raise YamlProblem(
-                f"anchors and aliases are not allowed (found anchor &{anchor})",
-                mark.line,
-                mark.column,
-                "write the value out in full where it is needed",
-            )
-
-
-# A bound on how deep a document nests, from its text alone. Block collections nest only by
-# starting further right, or (a list under a key) at the key's own column, and a collection
-# starts within a line's leading run of spaces and indicators ("- - key:"); flow ones need
-# a '[' or '{' each. So the depth is at most twice the longest leading run plus the brackets.
-_LEADING_RUN = re.compile(r"^[ \t?:-]*", re.MULTILINE)
-
-
-def _may_nest_deeper_than(text: str, depth: int) -> bool:
-    brackets = text.count("[") + text.count("{")
-    if brackets > depth:
-        return True
-    longest = max((len(run) for run in _LEADING_RUN.findall(text)), default=0)
-    return 2 * (longest + 2) + brackets > depth
-
-
-def _reject_deep_nesting(text: str) -> None:
-    """Count the depth from libyaml's events (its parser keeps an explicit stack), stopping at
-    the first level too deep, before the recursive composer ever sees the document."""
-    if not _may_nest_deeper_than(text, MAX_DEPTH):
-        return
-    depth = 0
-    for event in yaml.parse(text, Loader=yaml.CSafeLoader):
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH:
-                mark = event.start_mark
-                raise YamlProblem(
-                    f"lists and fields are nested more than {MAX_DEPTH} levels deep",
-                    mark.line,
-                    mark.column,
-                    "a case study needs only a few levels; check for stray '[', '{' or '-'",
-                )
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
 
 
 def load_yaml(text: str) -> Any:
@@ -287,9 +158,9 @@ def load_yaml_with_nodes(text: str) -> tuple[Any, yaml.Node | None]:
     """The data and the node tree it was built from (which knows every value's position),
     from one parse. Raises YamlProblem on any problem."""
     try:
-        _reject_deep_nesting(text)
-        _reject_anchors(text)
-        loader = StrictLoader(text) if _may_hold_alias(text) else _NoAliasLoader(text)
+        reject_deep_nesting(text)
+        reject_anchors(text)
+        loader = StrictLoader(text) if may_hold_alias(text) else _NoAliasLoader(text)
         try:
             node = loader.get_single_node()
             return (loader.construct_document(node) if node is not None else None), node

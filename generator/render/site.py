@@ -194,6 +194,7 @@ def _render_page(renderer: SiteRenderer, template: str, path: str, context: dict
         url=lambda target: urls.relative_url(target, path),
         url_file=lambda target: urls.relative_file_url(target, path),
         about_evidence=urls.ABOUT_EVIDENCE,
+        format_page=urls.FORMAT,
         facet_page=urls.facet_page,
         case_study_page=urls.case_study_page,
         facets=FACETS,

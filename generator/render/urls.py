@@ -13,6 +13,8 @@ OPEN_DATA = "data/index.md"
 FINDER = "finder/index.md"
 GAP_MAP = "gap-map/index.md"
 REVIEW = "editors/review.md"
+FORMAT = "contributing/format.md"  # hand-written (docs/): generated pages link to it
+HAND_WRITTEN = (FORMAT,)
 
 
 def case_study_page(case_id: str) -> str:

@@ -1,0 +1,58 @@
+"""Numbers as JSON writes them, and what YAML 1.1 would have made of the others.
+
+YAML 1.1 (PyYAML's dialect) reads `1:20` as 80 (base 60), `010` as 8 (octal), `0x1F`,
+`1_000`, `.nan` and `.inf` as numbers: a figure an editor typed would silently change, or
+become a value JSON cannot hold. The strict loader asks this module to refuse them.
+"""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from generator.load.yaml_problem import YamlProblem
+
+# Numbers as JSON writes them. Matched against a plain scalar the resolver already read as a
+# number (short by construction: YAML's own number patterns), with fullmatch: linear.
+JSON_INT = re.compile(r"-?(?:0|[1-9][0-9]*)")
+JSON_FLOAT = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
+MAX_DIGITS = 15  # beyond this a figure cannot be exact in JSON (2**53); Python refuses int() past 4,300
+
+
+def json_number(node: yaml.Node, form: re.Pattern[str], kind: str) -> str:
+    text = node.value
+    digits = sum(character.isdigit() for character in text.partition("e")[0].partition("E")[0])
+    if not form.fullmatch(text):
+        raise number_problem(
+            node,
+            f"is not written as {kind}: YAML would read it as {_yaml_reading(text)}",
+            "write the number in plain digits (80, 0.5, -12), or put it in quotes if it is text",
+        )
+    if digits > MAX_DIGITS:
+        raise number_problem(node, f"has more than {MAX_DIGITS} digits")
+    return text
+
+
+def _yaml_reading(text: str) -> str:
+    lowered = text.lower()
+    if ":" in text:
+        return "a number in base 60 (as a time of day is)"
+    if lowered in (".nan", "+.nan", "-.nan"):
+        return "'not a number'"
+    if "inf" in lowered:
+        return "infinity"
+    if lowered.startswith(("0x", "-0x", "+0x")):
+        return "a hexadecimal number"
+    if lowered.startswith(("0b", "-0b", "+0b")):
+        return "a binary number"
+    if "_" in text:
+        return "a number with its underscores removed"
+    if text.lstrip("+-").startswith("0") and text.lstrip("+-") != "0":
+        return "an octal number (010 is 8)"
+    return "a number written another way"
+
+
+def number_problem(node: yaml.Node, message: str, hint: str = "give a smaller figure") -> YamlProblem:
+    shown = node.value if len(node.value) <= 40 else node.value[:40] + "…"
+    return YamlProblem(f"'{shown}' {message}", node.start_mark.line, node.start_mark.column, hint)
