@@ -26,7 +26,7 @@ from generator.config.project import Project
 from generator.config.taxonomy import Taxonomy
 from generator.render.site import SiteRenderer
 from generator.render.urls import FINDER
-from tests.browser import launch_chromium, serve
+from tests.support.browser import launch_chromium, serve
 
 MAX_MS = 100
 MAX_COMPRESSED = 1024 * 1024

@@ -11,7 +11,8 @@ Issue 6's list, each from its own script (run them alone for one figure):
   (search.py);
 - time from saving a case study to the reloaded page under `practice serve`, at the shipped
   collection's size and at the smallest size, for the whole collection and with
-  `practice serve --only` (serve_reload.py).
+  `practice serve --only` (serve_reload.py);
+- and issue 11's: how long hostile files of 256 KB and 1 MB take to be answered (hostile.py).
 """
 
 from __future__ import annotations
@@ -77,6 +78,7 @@ def main() -> int:
     steps.append(("serve_reload.py", "--count", "0", "--repeats", repeats))
     steps.append(("serve_reload.py", "--count", str(smallest), "--repeats", repeats))
     steps.append(("serve_reload.py", "--count", str(smallest), "--repeats", repeats, "--only"))
+    steps.append(("hostile.py", "--repeats", repeats))
     for step in steps:
         output = run(*step)
         print("\n".join(output), flush=True)

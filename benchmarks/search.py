@@ -29,7 +29,7 @@ from generator.config.project import Project
 from generator.config.taxonomy import Taxonomy
 from generator.search.pagefind_index import pagefind_executable, write_search_index
 from generator.search.records import search_records
-from tests.browser import launch_chromium, serve
+from tests.support.browser import launch_chromium, serve
 
 MAX_BYTES = 500 * 1024
 MAX_MS = 300

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 from datetime import date
 from pathlib import Path
@@ -156,7 +155,12 @@ def _engine(project: Project, command: str, engine_args: list[str], only: list[P
     env.pop(PREVIEW_ONLY_VARIABLE, None)
     if only:
         env[PREVIEW_ONLY_VARIABLE] = os.pathsep.join(str(path) for path in only)
-    return subprocess.call([sys.executable, "-m", "mkdocs", command, *mode, *engine_args], cwd=project.root, env=env)
+    # The command becomes MkDocs (no child process), so that stopping it stops the server: a
+    # child left behind kept serving and watching files after `practice serve` was stopped.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.chdir(project.root)
+    os.execve(sys.executable, [sys.executable, "-m", "mkdocs", command, *mode, *engine_args], env)
 
 
 if __name__ == "__main__":

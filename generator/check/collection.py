@@ -54,8 +54,11 @@ def check_collection(
     today = today or date.today()
     review = review or ReviewPolicy.load(project.policy_path)
     Taxonomy.load(project.taxonomy_path)  # a broken taxonomy is a fault here too, not only when building
-    validator = SchemaValidator.from_file(project.schema_path)
     files = _displayed(project, paths)
+    # Made on the first file to check: a re-check served wholly from the store never imports
+    # the schema libraries (a third of a second). A changed or missing schema changes the
+    # store's context, so it is never skipped when it matters.
+    validator: SchemaValidator | None = None if store is not None else SchemaValidator.from_file(project.schema_path)
     if store is not None:
         store.begin(context_key(project, today))
     checks = []
@@ -63,6 +66,7 @@ def check_collection(
         fingerprint = file_fingerprint(path) if store is not None else None
         check = store.get(display, fingerprint) if store is not None and fingerprint else None
         if check is None:
+            validator = validator or SchemaValidator.from_file(project.schema_path)
             check = check_file(path, display, validator, today, review)
             if not models:
                 check.data = None

@@ -53,12 +53,14 @@ class MarkdownIssue:
 # Every construct outside the subset needs one of these: <, #, !, `, ~, [ (links are checked
 # for their address), a tab, a line indented by 4 spaces, or a line of only -, = (a
 # heading's underline) or three or more -, * or _ (a rule). Text with none of them is
-# plain, and skips the full parse; tests/test_markdown_subset.py checks the two agree.
+# plain, and skips the full parse; tests/unit/render/test_markdown_subset.py checks the two agree.
 _TRIGGER_CHARACTERS = "<#!`~[\t"
 _TRIGGER_LINES = re.compile(r"^(?: {4}| {0,3}(?:[-=]+|(?:[-*_][ \t]*){3,})[ \t]*$)", re.MULTILINE)
 # Lists and quotes nest only by markers and indentation at the start of a line, so a text in
 # which no line starts with a long run of them cannot nest deeply.
-_DEEP_START = re.compile(r"^[ \t>*+\-0-9.)]{12}", re.MULTILINE)
+# (After a literal line feed, which the regex engine finds fast; the first line apart.)
+_DEEP_START = re.compile(r"\n[ \t>*+\-0-9.)]{12}")
+_DEEP_FIRST_LINE = re.compile(r"[ \t>*+\-0-9.)]{12}")
 # markdown-it stops parsing at 20 levels (its tokens count a list as two) and drops what lies
 # deeper, so the site would lose the text: deeper than this is refused.
 MAX_LEVEL = 12
@@ -69,7 +71,7 @@ def _maybe_outside(text: str) -> bool:
     return (
         any(character in text for character in _TRIGGER_CHARACTERS)
         or bool(_TRIGGER_LINES.search(text))
-        or bool(_DEEP_START.search(text))
+        or bool(_DEEP_FIRST_LINE.match(text) or _DEEP_START.search(text))
     )
 
 

@@ -112,12 +112,17 @@ def dates_in_order(ctx: RuleContext) -> Iterator[Problem]:
 
 def years_are_whole_numbers(ctx: RuleContext) -> Iterator[Problem]:
     """JSON Schema counts 2011.0 as a whole number; the site would show "2011.0"."""
-    years: list[list[str | int]] = [["period", "start"], ["period", "end"]]
+    period = ctx.data["period"]
+    years: list[tuple[list[str | int], object]] = [
+        (["period", "start"], period["start"]),
+        (["period", "end"], period["end"]),
+    ]
     for key in ("costs", "claimed_savings"):
-        years += [[key, index, "price_year"] for index in range(len(ctx.data.get(key, [])))]
-    for at in years:
-        value = _value_at_or_none(ctx.data, at)
-        if isinstance(value, float):
+        years += [
+            ([key, index, "price_year"], money.get("price_year")) for index, money in enumerate(ctx.data.get(key, ()))
+        ]
+    for at, value in years:
+        if type(value) is float:
             yield ctx.problem(at, f"the year {value} is not a whole number", f"write it as {int(value)}")
 
 
@@ -196,15 +201,6 @@ WARNING_RULES: tuple[Rule, ...] = (review_is_due, reported_percent_agrees, sourc
 def _value_at(data: Any, at: list[str | int]) -> Any:
     for step in at:
         data = data[step]
-    return data
-
-
-def _value_at_or_none(data: Any, at: list[str | int]) -> Any:
-    for step in at:
-        if (isinstance(data, dict) and step in data) or (isinstance(data, list) and isinstance(step, int)):
-            data = data[step]
-        else:
-            return None
     return data
 
 

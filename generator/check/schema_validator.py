@@ -3,7 +3,7 @@
 Two validators over one schema: jsonschema-rs answers "valid?" fast (about 100x faster
 than the pure-Python library), and only for files that fail does Python's jsonschema
 collect every error for plain-English messages. Both check `format: date` and nothing
-else of `format`, so they agree; tests/test_validation_corpus.py checks they do.
+else of `format`, so they agree; tests/unit/check/test_validation_corpus.py checks they do.
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ import re
 import yaml
 
 from generator.load.yaml_problem import YamlProblem
+from generator.problems import escape_invisible
 
 # Numbers as JSON writes them. Matched against a plain scalar the resolver already read as a
 # number (short by construction: YAML's own number patterns), with fullmatch: linear.
@@ -22,14 +23,16 @@ MAX_DIGITS = 15  # beyond this a figure cannot be exact in JSON (2**53); Python 
 
 def json_number(node: yaml.Node, form: re.Pattern[str], kind: str) -> str:
     text = node.value
-    digits = sum(character.isdigit() for character in text.partition("e")[0].partition("E")[0])
+    if text.isascii() and text.isdigit() and len(text) <= MAX_DIGITS and (text[0] != "0" or len(text) == 1):
+        return text  # plain digits, as nearly every figure is: no pattern needed
     if not form.fullmatch(text):
         raise number_problem(
             node,
             f"is not written as {kind}: YAML would read it as {_yaml_reading(text)}",
             "write the number in plain digits (80, 0.5, -12), or put it in quotes if it is text",
         )
-    if digits > MAX_DIGITS:
+    mantissa = text.partition("e")[0].partition("E")[0]  # -?digits(.digits)?, as the form requires
+    if len(mantissa) - mantissa.count("-") - mantissa.count(".") > MAX_DIGITS:
         raise number_problem(node, f"has more than {MAX_DIGITS} digits")
     return text
 
@@ -54,5 +57,5 @@ def _yaml_reading(text: str) -> str:
 
 
 def number_problem(node: yaml.Node, message: str, hint: str = "give a smaller figure") -> YamlProblem:
-    shown = node.value if len(node.value) <= 40 else node.value[:40] + "…"
+    shown = escape_invisible(node.value if len(node.value) <= 40 else node.value[:40] + "…")
     return YamlProblem(f"'{shown}' {message}", node.start_mark.line, node.start_mark.column, hint)

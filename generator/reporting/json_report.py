@@ -11,6 +11,7 @@ none will be removed or change meaning without a new format_version.
 from __future__ import annotations
 
 import json
+import re
 
 from generator.problems import Problem
 from generator.reporting import Report
@@ -19,7 +20,9 @@ FORMAT_VERSION = 1
 
 
 # json.dumps escapes C0 controls but leaves C1 (U+0080-U+009F, which some terminals obey) raw.
-_C1 = {code: f"\\u{code:04x}" for code in range(0x7F, 0xA0)}
+# (A regular expression, not str.translate: translate walks non-ASCII text character by
+# character, 0.25 s for a report of 10,000 files.)
+_C1 = re.compile("[\x7f-\x9f]")
 
 
 def format_json(report: Report, color: bool = False) -> str:
@@ -38,7 +41,7 @@ def format_json(report: Report, color: bool = False) -> str:
 
 
 def _dumps(data: object, **options: object) -> str:
-    return json.dumps(data, **options).translate(_C1)  # type: ignore[arg-type]
+    return _C1.sub(lambda found: f"\\u{ord(found.group()):04x}", json.dumps(data, **options))  # type: ignore[arg-type]
 
 
 def _problem(problem: Problem) -> dict[str, object]:

@@ -17,7 +17,7 @@ from generator.config.project import Project
 from generator.load.strict_yaml import YamlProblem, load_yaml
 from tests.conftest import REPO, TODAY
 
-EXAMPLES = Path(__file__).parent / "examples"
+EXAMPLES = REPO / "tests" / "examples"
 NEGATIVE = sorted(p for p in (EXAMPLES / "negative").glob("*.yaml") if not p.name.endswith(".expected.yaml"))
 POSITIVE = sorted((EXAMPLES / "positive").glob("*.yaml"))
 
@@ -110,7 +110,7 @@ def published_schema_verdicts(examples: dict[str, object], tmp_path: Path) -> di
     data = tmp_path / "examples.json"
     data.write_text(json.dumps(examples), encoding="utf-8")
     result = subprocess.run(
-        ["node", str(REPO / "tests" / "ajv_verdicts.cjs"), str(REPO / "schema" / "case-study.schema.json"), str(data)],
+        ["node", REPO / "tests" / "support" / "ajv_verdicts.cjs", REPO / "schema" / "case-study.schema.json", data],
         capture_output=True,
         text=True,
         timeout=120,

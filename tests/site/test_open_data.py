@@ -16,7 +16,7 @@ from generator.model import CaseStudy
 from generator.render.open_data import csv_export
 from generator.render.related import RelatedPractice
 from tests.conftest import REPO
-from tests.site_html import read_page
+from tests.support.site_html import read_page
 
 
 def test_json_export_validates_and_round_trips(built_site, shipped):

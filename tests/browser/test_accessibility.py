@@ -13,8 +13,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browser import PAGE_KINDS, launch_chromium, serve
 from tests.conftest import REPO, build
+from tests.support.browser import PAGE_KINDS, launch_chromium, serve
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_22_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]

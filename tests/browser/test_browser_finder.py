@@ -9,8 +9,8 @@ import pytest
 from benchmarks.synthetic import make_collection
 from generator.check.collection import check_collection
 from generator.config.project import Project
-from tests.browser import launch_chromium, serve
 from tests.conftest import build
+from tests.support.browser import launch_chromium, serve
 
 
 @pytest.fixture(scope="module")

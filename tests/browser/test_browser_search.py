@@ -7,8 +7,8 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from tests.browser import PAGE_KINDS, launch_chromium, serve
 from tests.conftest import build
+from tests.support.browser import PAGE_KINDS, launch_chromium, serve
 
 
 @pytest.fixture(scope="module")
@@ -95,16 +95,16 @@ def test_no_page_scrolls_sideways_on_a_phone(browser, site_url):
 
 def test_chromium_is_the_system_one():
     """Playwright cannot download a browser here; the tests use Debian's."""
-    from tests.browser import chromium_path
+    from tests.support.browser import chromium_path
 
     assert chromium_path().startswith("/usr/")
 
 
 def test_without_chromium_browser_tests_fail_and_say_how_to_install_it(monkeypatch):
     """Not a skip: in CI a missing browser must turn the run red, with the fix."""
-    import tests.browser
+    import tests.support.browser
 
-    monkeypatch.setattr(tests.browser.shutil, "which", lambda name: None)
+    monkeypatch.setattr(tests.support.browser.shutil, "which", lambda name: None)
     with pytest.raises(RuntimeError, match=r"apt-get install chromium.*scripts/setup.sh test"), launch_chromium():
         pass
 

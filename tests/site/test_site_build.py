@@ -14,8 +14,8 @@ import yaml
 
 from generator.config.project import Project
 from tests.conftest import REPO, build
-from tests.link_crawl import crawl, feed_links
-from tests.site_html import read_page
+from tests.support.link_crawl import crawl, feed_links
+from tests.support.site_html import read_page
 
 
 def test_every_case_study_has_its_page(built_site, shipped):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from html import unescape
 
-from tests.browser import launch_chromium, serve
+from tests.support.browser import launch_chromium, serve
 
 
 def cells_in(html: str) -> dict[tuple[str, str], tuple[int, str]]:

@@ -10,7 +10,7 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from tests.site_html import read_page
+from tests.support.site_html import read_page
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

@@ -33,6 +33,7 @@ def test_scale_benchmark_runs_every_part_and_writes_its_report(tmp_path):
         "benchmarks/serve_reload.py",
         "benchmarks/serve_reload.py",
         "benchmarks/serve_reload.py",
+        "benchmarks/hostile.py",
     ]
     assert any(line.strip().startswith("libyaml parse alone") for line in lines)
     assert any("x baseline" in line for line in lines)
@@ -41,6 +42,7 @@ def test_scale_benchmark_runs_every_part_and_writes_its_report(tmp_path):
     assert sum("first results" in line and "downloaded" in line for line in lines) == 3
     assert sum("save to changed page served:" in line for line in lines) == 3
     assert any("practice serve --only the changed file" in line for line in lines)
+    assert sum("KB files; libyaml's parse of the honest one" in line for line in lines) == 2
     written = report.read_text(encoding="utf-8")
     assert written.startswith("# Scale benchmark results") and "generator adds " in written
 

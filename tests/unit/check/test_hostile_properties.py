@@ -268,3 +268,23 @@ def test_a_field_of_any_name_is_refused_with_a_message(pipeline, key, value):
     collection, outputs = pipeline.run(data)
     assert outputs is None and collection.errors
     assert all(escape_invisible(p.message) == p.message for p in collection.errors)
+
+
+YAML_PIECES = [
+    "\n", "\n  ", "\n- ", ": ", "- ", "? ", "[", "]", "{", "}", ",", "#", "&a ", "*a", "<<: ", "!!int ", "!!bool ",
+    "!!null ", "!!map ", "!!seq ", "!!str ", "!!binary ", "!!set ", "!!timestamp ", "!!python/object ", "!x ",
+    "|", ">", "|-", '"', "'", "\\x02", "\\e", "\\N", "\\u202e", "\\ud800", "%YAML 1.1\n", "---\n", "...\n",
+    "1:20", "010", "0x1F", ".nan", ".inf", "1e400", "1.0e+400", "~", "on", "yes", "2010-03-18", "title", "id",
+    "\t", "\r", "\x85", "\u2028", "\ufeff",
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=timedelta(seconds=1), suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.one_of(st.text(max_size=200), st.lists(st.sampled_from(YAML_PIECES) | st.text(max_size=4)).map("".join)))
+def test_any_file_text_is_read_or_refused_with_a_message(pipeline, text):
+    """Whole files of arbitrary text and YAML syntax: a located message, never a traceback."""
+    pipeline.file.write_text(text, encoding="utf-8", errors="surrogatepass")
+    collection = check_collection(pipeline.project, today=TODAY)
+    for problem in collection.problems:
+        assert problem.file == "practice/every-field.yaml" and problem.message
+        assert escape_invisible(problem.message) == problem.message

@@ -17,7 +17,7 @@ from generator.config.build_date import BuildDateError, build_date, source_date_
 from generator.config.policy import PolicyError, ReviewPolicy, add_months, describe_months
 from generator.config.project import Project
 from tests.conftest import REPO, TODAY, build, copy_site_setup
-from tests.site_html import read_page
+from tests.support.site_html import read_page
 
 EXAMPLE = (REPO / "tests" / "examples" / "positive" / "minimal-valid.yaml").read_text(encoding="utf-8")
 

@@ -16,7 +16,7 @@ import pytest
 from benchmarks.serve_reload import free_port
 from generator.incremental.preview import PREVIEW_ONLY_VARIABLE, PreviewError, preview_only
 from tests.conftest import REPO, build
-from tests.site_html import parse_html
+from tests.support.site_html import parse_html
 
 EXAMPLE = (REPO / "tests" / "examples" / "positive" / "minimal-valid.yaml").read_text(encoding="utf-8")
 
@@ -100,3 +100,13 @@ def test_serve_only_previews_the_named_case_studies(scratch_project):
     finally:
         server.terminate()
         server.wait(timeout=30)
+    # Stopping the command stops the server: nothing is left serving the port.
+    left = [p for p in Path("/proc").iterdir() if p.name.isdigit() and f"127.0.0.1:{port}" in _cmdline(p)]
+    assert left == []
+
+
+def _cmdline(process: Path) -> str:
+    try:
+        return (process / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        return ""

@@ -6,7 +6,7 @@ import pytest
 
 from generator.check.markdown_check import description_issues
 from generator.render.markdown_subset import render_description
-from tests.site_html import parse_html
+from tests.support.site_html import parse_html
 
 HOSTILE = [
     "<script>alert(1)</script>",

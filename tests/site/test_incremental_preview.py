@@ -23,7 +23,7 @@ from benchmarks.serve_reload import free_port, wait_for
 from generator.config.project import Project
 from generator.incremental.preview import PREVIEW_ONLY_VARIABLE
 from tests.conftest import REPO, build
-from tests.site_html import read_page
+from tests.support.site_html import read_page
 
 SITE_URL = "http://127.0.0.1:8000/"
 LONG_AGO = 1_000_000_000  # seconds since 1970: earlier than any file a rebuild writes

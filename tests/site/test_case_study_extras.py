@@ -9,8 +9,8 @@ import re
 import pytest
 
 from generator.render.charts import outcome_chart
-from tests.browser import launch_chromium, serve
-from tests.site_html import read_page
+from tests.support.browser import launch_chromium, serve
+from tests.support.site_html import read_page
 
 
 def test_chart_bars_are_proportional_to_the_figures(shipped):
