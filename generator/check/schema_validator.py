@@ -14,6 +14,7 @@ from typing import Any
 
 from generator.check.positions import PositionFinder
 from generator.check.schema_messages import messages_for
+from generator.config.settings_file import shown_path
 from generator.problems import Problem, SetupError
 
 # Which schema keyword's message to show when one field breaks several.
@@ -53,7 +54,7 @@ class SchemaValidator:
             return cls(schema)
         except (SchemaError, ValueError, TypeError) as error:
             message = getattr(error, "message", str(error))
-            raise SchemaFileError(f"{_shown(path)}: not a usable JSON Schema ({message[:200]})") from None
+            raise SchemaFileError(f"{shown_path(path)}: not a usable JSON Schema ({message[:200]})") from None
 
     def is_valid(self, data: Any) -> bool:
         return self._fast.is_valid(data)
@@ -85,20 +86,16 @@ class SchemaValidator:
         return sorted((problem for _, problem in best.values()), key=Problem.sort_key)
 
 
-def _shown(path: Path) -> str:
-    return f"schema/{path.name}" if path.parent.name == "schema" else str(path)
-
-
 def read_schema(path: Path) -> dict[str, Any]:
     """The schema file's JSON; raises SchemaFileError naming the file and line."""
     try:
         schema = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:
-        raise SchemaFileError(f"{_shown(path)}: cannot be read ({error}); restore it from the repository") from None
+        raise SchemaFileError(f"{shown_path(path)}: cannot be read ({error}); restore it from the repository") from None
     except json.JSONDecodeError as error:
         raise SchemaFileError(
-            f"{_shown(path)} line {error.lineno}: not valid JSON ({error.msg}); restore it from the repository"
+            f"{shown_path(path)} line {error.lineno}: not valid JSON ({error.msg}); restore it from the repository"
         ) from None
     if not isinstance(schema, dict):
-        raise SchemaFileError(f"{_shown(path)}: holds no JSON Schema (expected an object); restore it")
+        raise SchemaFileError(f"{shown_path(path)}: holds no JSON Schema (expected an object); restore it")
     return schema

@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from generator.check.positions import PositionFinder
-from generator.load.strict_yaml import YamlProblem, load_yaml_with_nodes
+from generator.config.settings_file import read_settings, shown_path
 from generator.problems import SetupError
 
 MAX_MONTHS = 600  # 50 years: anything longer is a typing mistake, not a policy
@@ -71,17 +70,8 @@ class ReviewPolicy:
     @classmethod
     def load(cls, path: Path) -> ReviewPolicy:
         """Read the policy; raises PolicyError naming the file, line, field and the fix."""
-        shown = path.name if path.parent.name != "schema" else f"schema/{path.name}"
-        try:
-            text = path.read_text(encoding="utf-8")
-        except OSError as error:
-            raise PolicyError(f"{shown}: cannot be read ({error.strerror}); restore it from the repository") from None
-        try:
-            data, root = load_yaml_with_nodes(text)
-        except YamlProblem as problem:
-            line = f" line {problem.line + 1}" if problem.line is not None else ""
-            raise PolicyError(f"{shown}{line}: {problem.message}") from None
-        positions = PositionFinder(text, root)
+        shown = shown_path(path)
+        data, positions = read_settings(path, PolicyError)
         review = data.get("review") if isinstance(data, dict) else None
         if not isinstance(review, dict):
             raise PolicyError(f"{shown}: expected a 'review:' section with due_after_months and look_ahead_months")

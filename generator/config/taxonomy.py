@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from generator.check.positions import PositionFinder
-from generator.load.strict_yaml import YamlProblem, load_yaml_with_nodes
+from generator.config.settings_file import read_settings, shown_path
 from generator.problems import SetupError
 
 _TERM_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -80,17 +79,8 @@ class Taxonomy:
     @classmethod
     def load(cls, path: Path) -> Taxonomy:
         """Read the taxonomy strictly; raises TaxonomyError naming the file, line and fix."""
-        shown = f"schema/{path.name}" if path.parent.name == "schema" else str(path)
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            raise TaxonomyError(f"{shown}: cannot be read ({error}); restore it from the repository") from None
-        try:
-            data, root = load_yaml_with_nodes(text)
-        except YamlProblem as problem:
-            line = f" line {problem.line + 1}" if problem.line is not None else ""
-            raise TaxonomyError(f"{shown}{line}: {problem.message}") from None
-        positions = PositionFinder(text, root)
+        shown = shown_path(path)
+        data, positions = read_settings(path, TaxonomyError)
 
         def fault(at: list[str | int], message: str) -> TaxonomyError:
             line, _ = positions.locate(at)

@@ -76,8 +76,8 @@ def read_case_study(path: Path, display: str) -> ReadResult:
         return fail(
             problem.message,
             problem.hint,
-            line=None if problem.line is None else problem.line + 1,
-            column=None if problem.column is None else problem.column + 1,
+            line=problem.line,
+            column=problem.column,
         )
     if result.data is None:
         return fail("is empty (it holds only comments)", "copy an existing case study and edit it")

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.conftest import REPO, build
-from tests.support.browser import PAGE_KINDS, launch_chromium, serve
+from tests.support.browser import PAGE_KINDS, serve
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_22_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -64,18 +64,6 @@ def site_paths(site: Path) -> list[str]:
     """The address of every page in the built site, 404 page included."""
     pages = [p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("index.html")]
     return [*sorted(path.removeprefix("./") for path in pages), "404.html"]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with launch_chromium() as chromium:
-        yield chromium
-
-
-@pytest.fixture(scope="module")
-def site_url(built_site):
-    with serve(built_site) as url:
-        yield url
 
 
 def test_the_scan_covers_every_kind_of_page(built_site):

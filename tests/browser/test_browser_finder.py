@@ -10,13 +10,7 @@ from benchmarks.synthetic import make_collection
 from generator.check.collection import check_collection
 from generator.config.project import Project
 from tests.conftest import build
-from tests.support.browser import launch_chromium, serve
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with launch_chromium() as chromium:  # one per module: Playwright's sync API allows one at a time
-        yield chromium
+from tests.support.browser import serve
 
 
 @pytest.fixture(scope="module")

@@ -11,18 +11,6 @@ from tests.conftest import build
 from tests.support.browser import PAGE_KINDS, launch_chromium, serve
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with launch_chromium() as chromium:
-        yield chromium
-
-
-@pytest.fixture(scope="module")
-def site_url(built_site):
-    with serve(built_site) as url:
-        yield url
-
-
 def search(page, url: str, query: str) -> list[str]:
     page.goto(url)
     page.wait_for_load_state("networkidle")

@@ -42,7 +42,7 @@ def test_scale_benchmark_runs_every_part_and_writes_its_report(tmp_path):
     assert sum("first results" in line and "downloaded" in line for line in lines) == 3
     assert sum("save to changed page served:" in line for line in lines) == 3
     assert any("practice serve --only the changed file" in line for line in lines)
-    assert sum("KB files; libyaml's parse of the honest one" in line for line in lines) == 2
+    assert sum("KB files: checked, against libyaml's parse of the same file" in line for line in lines) == 2
     written = report.read_text(encoding="utf-8")
     assert written.startswith("# Scale benchmark results") and "generator adds " in written
 
@@ -51,3 +51,9 @@ def test_finder_benchmark_runs():
     lines = run_benchmark("finder.py", "--count", "60", "--repeats", "1")
     assert lines[0].startswith("60 case studies in the finder")
     assert sum(line.strip().startswith("filter,") for line in lines) == 3
+
+
+def test_instruction_count_benchmark_runs():
+    lines = run_benchmark("instructions.py", "--count", "3")
+    assert lines[0].startswith("2 case studies beyond the first")
+    assert any("validate against libyaml's parse:" in line for line in lines)
