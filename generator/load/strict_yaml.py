@@ -38,8 +38,8 @@ JSON_TAGS = {STR_TAG, INT_TAG, FLOAT_TAG} | {
 
 
 _STR_ONLY = {STR_TAG}
-_RESOLVED: dict[tuple[type, str | None, Any], str] = {}
-MAX_REMEMBERED = 100_000  # short values only: a few MB at most
+_RESOLVED: dict[tuple[type, Any], dict[str | None, str]] = {}
+MAX_REMEMBERED = 50_000  # per kind of node; short values only (field names, vocabulary, dates)
 
 
 class StrictLoader(yaml.CSafeLoader):
@@ -54,12 +54,12 @@ class StrictLoader(yaml.CSafeLoader):
         """PyYAML's resolver, remembered: which tag a plain value gets depends only on the value
         (no path resolvers are set), and field names and vocabulary repeat in every file, so a
         look-up replaces a Python call and a handful of regular expressions (10% of a parse)."""
-        key = (kind, value, implicit)
-        tag = _RESOLVED.get(key)
+        known = _RESOLVED.setdefault((kind, implicit), {})  # value -> tag: strings, which the GC never visits
+        tag = known.get(value)
         if tag is None:
             tag = super().resolve(kind, value, implicit)
-            if len(_RESOLVED) < MAX_REMEMBERED and (value is None or len(value) <= 64):
-                _RESOLVED[key] = tag
+            if len(known) < MAX_REMEMBERED and (value is None or len(value) <= 64):
+                known[value] = tag
         return tag
 
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
