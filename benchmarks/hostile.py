@@ -6,7 +6,8 @@
 Each kind of hostile file is one class of attack that once took seconds to minutes, crashed
 the process or printed megabytes (issue 11): a long web address or e-mail address with a
 space in it (regular-expression backtracking), thousands of nested brackets or dashes
-(libyaml's recursion), thousands of unknown keys (a check quadratic in their number), a long
+(libyaml's recursion), a list of distinct mappings (a pairwise check: 449 s), thousands of
+unfilled placeholders, thousands of unknown keys (a check quadratic in their number), a long
 description of nested quotes, thousands of list items that each break the schema, and text
 full of control characters. Each is checked by the function `practice validate` runs on every
 file (its schema and policy loaded once, as for a collection), in this process, and compared
@@ -71,6 +72,11 @@ def hostile_files(size: int) -> dict[str, str]:
         "list items that break the schema": BASE.replace(
             "themes:\n  - families-parents-carers\n", "themes:\n" + "  - nope\n" * (room // 9)
         ),
+        "a list of distinct mappings": BASE.replace(
+            "themes:\n  - families-parents-carers\n",
+            "themes: [" + ", ".join(f"{{a: {n}}}" for n in range(room // 13)) + "]\n",
+        ),
+        "placeholders": padded(BASE, size, lambda n: f"k{n}: TODO\n"),
         "control characters": BASE.replace("setting: Family homes", 'setting: "' + "\\x02" * (room // 4) + '"'),
     }
 

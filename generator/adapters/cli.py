@@ -78,6 +78,9 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unrecognized arguments: {' '.join(unknown)}")
     try:
         return _run(args, unknown)
+    except BrokenPipeError:  # the reader went away (`practice validate | head`): nothing more to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_PROBLEMS
     except SetupError as error:  # a fault in the set-up, not in a case study: a message, never a traceback
         print(f"practice: {terminal_safe(str(error))}", file=sys.stderr)
         return EXIT_USAGE

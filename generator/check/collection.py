@@ -9,13 +9,14 @@ from pathlib import Path
 
 from generator.check.cache import CheckStore, DiskStore, context_key, file_fingerprint
 from generator.check.file_check import check_file, duplicate_id_problems
-from generator.check.schema_validator import SchemaValidator
+from generator.check.schema_validator import SchemaFileError, SchemaValidator, read_schema
 from generator.config.policy import ReviewPolicy
 from generator.config.project import Project
+from generator.config.schema_sync import dump, synced
 from generator.config.taxonomy import Taxonomy
 from generator.load.files import case_study_paths, display_path, peek_id
 from generator.model import CaseStudy
-from generator.problems import Problem
+from generator.problems import Problem, SetupError
 from generator.reporting import Report
 
 
@@ -53,7 +54,7 @@ def check_collection(
     SetupError for a fault in the project's set-up."""
     today = today or date.today()
     review = review or ReviewPolicy.load(project.policy_path)
-    Taxonomy.load(project.taxonomy_path)  # a broken taxonomy is a fault here too, not only when building
+    _schema_agrees_with_taxonomy(project, Taxonomy.load(project.taxonomy_path))
     files = _displayed(project, paths)
     # Made on the first file to check: a re-check served wholly from the store never imports
     # the schema libraries (a third of a second). A changed or missing schema changes the
@@ -94,8 +95,26 @@ def validate(
 ) -> Report:
     """`practice validate`: the collection's check, with results kept on disk between runs."""
     store = DiskStore(cache_path) if cache_path else None
-    named = [p.absolute() for p in paths] if paths is not None else None
+    named = sorted({p.resolve() for p in paths}) if paths is not None else None  # each file once
     return check_collection(project, named, today, store=store, models=False).report()
+
+
+def _schema_agrees_with_taxonomy(project: Project, taxonomy: Taxonomy) -> None:
+    """A term removed from the taxonomy but left in the schema would pass validation and break
+    the pages; so would the reverse. The set-up is checked before any file."""
+    schema = read_schema(project.schema_path)  # a missing or broken file: its own message
+    try:
+        expected = dump(synced(schema, taxonomy))
+    except (KeyError, TypeError, AttributeError, RecursionError):
+        SchemaValidator.from_file(project.schema_path)  # says what is wrong, if it can
+        raise SchemaFileError(
+            f"{display_path(project.schema_path, project.root)}: not the case-study schema; restore it"
+        ) from None
+    if expected != project.schema_path.read_text(encoding="utf-8"):
+        raise SetupError(
+            f"{display_path(project.schema_path, project.root)} disagrees with "
+            f"{display_path(project.taxonomy_path, project.root)}; run: practice schema --write"
+        )
 
 
 def default_cache_path(project: Project) -> Path:

@@ -6,6 +6,7 @@ the order their problems are reported. Cross-file rules (unique ids) are in chec
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -14,11 +15,13 @@ from typing import Any
 
 from generator.check.markdown_check import description_issues
 from generator.check.positions import PositionFinder
+from generator.check.schema_messages import shown
 from generator.config.policy import ReviewPolicy
 from generator.problems import Problem, Severity, field_path
 
 PERCENT_TOLERANCE_POINTS = 5.0
 PLACEHOLDER = "TODO"
+MAX_PLACEHOLDERS_SHOWN = 30  # practice new writes about 25
 
 
 @dataclass
@@ -64,13 +67,16 @@ def placeholders(data: Any, at: list[str | int] | None = None) -> Iterator[list[
 def placeholder_problems(ctx: RuleContext) -> Iterator[Problem]:
     if PLACEHOLDER not in ctx.text:  # fast path: nothing to look for
         return
-    for at in placeholders(ctx.data):
+    found = list(itertools.islice(placeholders(ctx.data), MAX_PLACEHOLDERS_SHOWN + 1))
+    for at in found[:MAX_PLACEHOLDERS_SHOWN]:
         value = _value_at(ctx.data, at)
         yield ctx.problem(
             at,
-            f"placeholder not filled in: {value.strip()}",
+            f"placeholder not filled in: {shown(value.strip())}",
             "replace the TODO text with the real value (see the comment above it)",
         )
+    if len(found) > MAX_PLACEHOLDERS_SHOWN:  # a file of thousands printed megabytes
+        yield ctx.problem([], f"more than {MAX_PLACEHOLDERS_SHOWN} placeholders; fill these in first", "")
 
 
 def id_matches_file_name(ctx: RuleContext) -> Iterator[Problem]:

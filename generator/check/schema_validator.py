@@ -14,6 +14,7 @@ from typing import Any
 
 from generator.check.positions import PositionFinder
 from generator.check.schema_messages import messages_for
+from generator.check.unique_items import unique_items
 from generator.config.settings_file import shown_path
 from generator.problems import Problem, SetupError
 
@@ -37,12 +38,13 @@ class SchemaValidator:
     def __init__(self, schema: dict[str, Any]):
         # Imported here: a re-check served wholly from the cache never needs them.
         import jsonschema_rs
-        from jsonschema import Draft7Validator, FormatChecker
+        from jsonschema import Draft7Validator, FormatChecker, validators
 
         Draft7Validator.check_schema(schema)
         self.schema = schema
         self._fast = jsonschema_rs.Draft7Validator(schema, validate_formats=True)
-        self._detailed = Draft7Validator(schema, format_checker=FormatChecker(["date"]))
+        detailed = validators.extend(Draft7Validator, {"uniqueItems": unique_items})  # linear, not pairwise
+        self._detailed = detailed(schema, format_checker=FormatChecker(["date"]))
 
     @classmethod
     def from_file(cls, path: Path) -> SchemaValidator:
@@ -52,7 +54,7 @@ class SchemaValidator:
         schema = read_schema(path)
         try:
             return cls(schema)
-        except (SchemaError, ValueError, TypeError) as error:
+        except (SchemaError, ValueError, TypeError, RecursionError) as error:
             message = getattr(error, "message", str(error))
             raise SchemaFileError(f"{shown_path(path)}: not a usable JSON Schema ({message[:200]})") from None
 
@@ -92,6 +94,8 @@ def read_schema(path: Path) -> dict[str, Any]:
         schema = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:
         raise SchemaFileError(f"{shown_path(path)}: cannot be read ({error}); restore it from the repository") from None
+    except RecursionError:
+        raise SchemaFileError(f"{shown_path(path)}: nested too deeply to be a JSON Schema; restore it") from None
     except json.JSONDecodeError as error:
         raise SchemaFileError(
             f"{shown_path(path)} line {error.lineno}: not valid JSON ({error.msg}); restore it from the repository"

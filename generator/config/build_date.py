@@ -25,7 +25,10 @@ def build_date(epoch: str | None) -> date:
     if epoch is None or epoch.strip() == "":
         return datetime.now(UTC).date()
     try:
-        return datetime.fromtimestamp(int(epoch), UTC).date()
+        seconds = int(epoch)
+        if not 0 <= seconds < 2**32:  # MkDocs writes it into gzip headers, which hold 32 bits
+            raise ValueError(seconds)
+        return datetime.fromtimestamp(seconds, UTC).date()
     except (ValueError, OverflowError, OSError):
         raise BuildDateError(
             f"SOURCE_DATE_EPOCH is {epoch!r}; set it to a whole number of seconds since "

@@ -18,6 +18,7 @@ safe constructor, and stricter than PyYAML's defaults in three ways:
 
 from __future__ import annotations
 
+import re
 from typing import Any, ClassVar
 
 import yaml
@@ -38,6 +39,7 @@ JSON_TAGS = {STR_TAG, INT_TAG, FLOAT_TAG} | {
 
 
 _STR_ONLY = {STR_TAG}
+_YAML_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _RESOLVED: dict[tuple[type, Any], dict[str | None, str]] = {}
 MAX_REMEMBERED = 50_000  # per kind of node; short values only (field names, vocabulary, dates)
 
@@ -220,13 +222,14 @@ def load_yaml_with_nodes(text: str) -> tuple[Any, yaml.Node | None]:
             _syntax_hint(message, text, mark.line if mark else None),
         ) from None
     except yaml.reader.ReaderError as error:  # a character YAML does not allow in a file at all
-        line = text.count("\n", 0, error.position)
-        column = error.position - (text.rfind("\n", 0, error.position) + 1)
+        # libyaml reports a byte offset into the UTF-8 text; lines end at any of YAML's breaks.
+        before = text.encode("utf-8")[: error.position].decode("utf-8", errors="ignore")
+        lines = _YAML_BREAK.split(before)
         shown = escape_invisible(chr(error.character)) if isinstance(error.character, int) else "a character"
         raise YamlProblem(
             f"the character {shown} is not allowed in a YAML file",
-            line,
-            column,
+            len(lines) - 1,
+            len(lines[-1]),
             "delete it: retype the text around it, or paste it as plain text",
         ) from None
     except yaml.YAMLError as error:

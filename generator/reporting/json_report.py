@@ -14,7 +14,7 @@ import json
 import re
 
 from generator.problems import Problem
-from generator.reporting import Report
+from generator.reporting import Report, terminal_safe
 
 FORMAT_VERSION = 1
 
@@ -45,12 +45,13 @@ def _dumps(data: object, **options: object) -> str:
 
 
 def _problem(problem: Problem) -> dict[str, object]:
+    """Invisible characters (bidi controls, line separators) escaped as in the other reports."""
     return {
-        "file": problem.file,
+        "file": terminal_safe(problem.file),
         "line": problem.line,
         "column": problem.column,
-        "field": problem.field,
+        "field": terminal_safe(problem.field),
         "severity": problem.severity.value,
-        "message": problem.message,
-        "hint": problem.hint,
+        "message": terminal_safe(problem.message),
+        "hint": terminal_safe(problem.hint),
     }

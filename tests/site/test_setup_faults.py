@@ -117,3 +117,46 @@ def test_mkdocs_settings_the_core_depends_on_are_refused_when_changed(
     (project.root / "elsewhere" / "index.md").write_text("# Hand-written home\n", encoding="utf-8")
     built = build(project.root, tmp_path / "site")
     assert built.returncode != 0 and message in built.stderr and "Traceback" not in built.stderr, built.stderr
+
+
+def test_a_schema_that_disagrees_with_the_taxonomy_is_a_set_up_fault(scratch_project, leeds_text, tmp_path):
+    """A theme removed from the taxonomy but left in the schema once passed validation and then
+    crashed the build."""
+    project = scratch_project({"leeds-family-valued.yaml": leeds_text})
+    taxonomy = project.taxonomy_path.read_text(encoding="utf-8")
+    start = taxonomy.index("  - id: disability")
+    end = taxonomy.index("  - id:", start + 1)
+    project.taxonomy_path.write_text(taxonomy[:start] + taxonomy[end:], encoding="utf-8")
+    message = "schema/case-study.schema.json disagrees with schema/taxonomy.yaml; run: practice schema --write"
+    checked = validate(project.root)
+    assert checked.returncode == 2 and message in checked.stderr and "Traceback" not in checked.stderr
+    built = build(project.root, tmp_path / "site")
+    assert built.returncode != 0 and message in built.stderr and "Traceback" not in built.stderr
+
+
+def test_a_schema_nested_too_deeply_is_a_set_up_fault(scratch_project, leeds_text):
+    project = scratch_project({"leeds-family-valued.yaml": leeds_text})
+    for depth in (600, 3000):
+        project.schema_path.write_text('{"not":' * depth + "{}" + "}" * depth, encoding="utf-8")
+        checked = validate(project.root)
+        assert checked.returncode == 2 and "Traceback" not in checked.stderr, checked.stderr
+        assert "schema/case-study.schema.json" in checked.stderr
+
+
+def test_a_file_named_twice_is_checked_once(scratch_project, leeds_text):
+    project = scratch_project({"leeds-family-valued.yaml": leeds_text})
+    twice = validate(project.root, "practice/leeds-family-valued.yaml", "./practice/leeds-family-valued.yaml")
+    assert twice.returncode == 0, twice.stdout
+
+
+def test_output_cut_short_by_its_reader_is_not_a_traceback(scratch_project, leeds_text):
+    project = scratch_project({f"bad-{n}.yaml": "title: [\n" for n in range(40)})
+    result = subprocess.run(
+        f"{sys.executable} -m generator.adapters.cli validate --no-cache | head -1",
+        shell=True,
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.stdout.strip() == "practice/bad-0.yaml" and "Traceback" not in result.stderr, result.stderr

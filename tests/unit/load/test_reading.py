@@ -146,3 +146,17 @@ def test_wrong_extension_directory_and_symlink_are_reported(leeds_text, scratch_
     assert "end in .yaml" in messages["practice/notes.yml"]
     assert "not a regular file" in messages["practice/folder.yaml"]
     assert "symbolic link" in messages["practice/link.yaml"]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column"),
+    [
+        ("title: Évery fïeld\nsetting: Family \x01homes\n", 2, 17),  # libyaml counts bytes; editors, characters
+        ("a: 😀😀😀\nb: x\x01", 2, 5),
+        ("a: 1\rb: \x01", 2, 4),  # a lone carriage return ends a line too
+    ],
+)
+def test_a_character_yaml_forbids_is_located_in_characters_and_lines(text, line, column):
+    with pytest.raises(YamlProblem) as caught:
+        load_yaml(text)
+    assert (caught.value.line, caught.value.column) == (line, column)
