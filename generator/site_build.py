@@ -54,7 +54,7 @@ def build_site(project: Project, settings: SiteSettings, store: MemoryStore | No
     record. Raises SetupError (with a message naming file and line) for a fault in the set-up."""
     review = ReviewPolicy.load(project.policy_path)
     taxonomy = Taxonomy.load(project.taxonomy_path)
-    collection = check_collection(project, paths=settings.only, review=review, store=store)
+    collection = check_collection(project, paths=settings.only, review=review, store=store, taxonomy=taxonomy)
     case_studies = collection.case_studies
     if not collection.ok:
         return SiteBuild({}, {}, [], collection.problems, collection.files_checked, 0, None)

@@ -27,8 +27,8 @@ from generator.config.project import Project
 from generator.config.schema_sync import dump, synced, write_synced
 from generator.config.taxonomy import Taxonomy
 from generator.incremental.preview import PREVIEW_ONLY_VARIABLE
-from generator.problems import SetupError
-from generator.reporting import FORMATS, reporter, terminal_safe
+from generator.problems import SetupError, escape_invisible
+from generator.reporting import FORMATS, reporter
 from generator.reporting.github import summary_markdown
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -82,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_PROBLEMS
     except SetupError as error:  # a fault in the set-up, not in a case study: a message, never a traceback
-        print(f"practice: {terminal_safe(str(error))}", file=sys.stderr)
+        print(f"practice: {escape_invisible(str(error))}", file=sys.stderr)
         return EXIT_USAGE
 
 

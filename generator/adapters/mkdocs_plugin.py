@@ -20,10 +20,10 @@ from generator.config.build_date import build_date, source_date_epoch
 from generator.config.project import Project
 from generator.incremental.preview import preview_only
 from generator.incremental.session import BuildSession
-from generator.problems import SetupError
+from generator.problems import SetupError, escape_invisible
 from generator.render.page import PageOutput
 from generator.render.urls import HAND_WRITTEN
-from generator.reporting import Report, terminal_safe
+from generator.reporting import Report
 from generator.reporting.text import format_text
 from generator.search.pagefind_index import pagefind_executable
 from generator.site_build import SiteBuild, SiteSettings, build_site
@@ -86,7 +86,7 @@ class PracticePlugin(BasePlugin):
             if files.get_file_from_path(page) is None:
                 raise PluginError(f"{config.docs_dir}/{page} is missing; generated pages link to it")
         for problem in build.problems:  # warnings only: shown, never fatal
-            log.info("%s: %s", terminal_safe(problem.location()), terminal_safe(problem.message))
+            log.info("%s: %s", escape_invisible(problem.location()), escape_invisible(problem.message))
         outputs = {**build.pages, **build.data_files}
         plan = self.session.plan(outputs)
         for src_uri, output in outputs.items():

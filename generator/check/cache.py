@@ -65,9 +65,7 @@ class CheckStore:
 
     def begin(self, context: str) -> None:
         if context != self._context:
-            self._old = {}
-        else:
-            self._old = {**self._old, **self._new}
+            self._old = {}  # what the checks depend on changed: nothing stored is valid
         self._context, self._new = context, {}
 
     def get(self, display: str, fingerprint: str) -> FileCheck | None:
@@ -108,6 +106,7 @@ class DiskStore(CheckStore):
         self._saved: dict[str, Any] = {}
 
     def begin(self, context: str) -> None:
+        self._saved = {}
         try:
             stored = json.loads(self.path.read_text(encoding="utf-8"))
             if stored.get("format") == CACHE_FORMAT and stored.get("key") == context:

@@ -6,13 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from generator.check.cache import CheckStore, DiskStore, context_key, file_fingerprint
 from generator.check.file_check import check_file, duplicate_id_problems
 from generator.check.schema_validator import SchemaFileError, SchemaValidator, read_schema
 from generator.config.policy import ReviewPolicy
 from generator.config.project import Project
-from generator.config.schema_sync import dump, synced
+from generator.config.schema_sync import synced
 from generator.config.taxonomy import Taxonomy
 from generator.load.files import case_study_paths, display_path, peek_id
 from generator.model import CaseStudy
@@ -45,6 +46,7 @@ def check_collection(
     review: ReviewPolicy | None = None,
     store: CheckStore | None = None,
     models: bool = True,
+    taxonomy: Taxonomy | None = None,
 ) -> Collection:
     """Check `paths` (default: every case study in practice/) and the rules across files
     (ids are checked against the whole collection). With `store`, a file unchanged since its
@@ -54,12 +56,12 @@ def check_collection(
     SetupError for a fault in the project's set-up."""
     today = today or date.today()
     review = review or ReviewPolicy.load(project.policy_path)
-    _schema_agrees_with_taxonomy(project, Taxonomy.load(project.taxonomy_path))
+    schema = _schema_agreeing_with(project, taxonomy or Taxonomy.load(project.taxonomy_path))
     files = _displayed(project, paths)
     # Made on the first file to check: a re-check served wholly from the store never imports
     # the schema libraries (a third of a second). A changed or missing schema changes the
     # store's context, so it is never skipped when it matters.
-    validator: SchemaValidator | None = None if store is not None else SchemaValidator.from_file(project.schema_path)
+    validator = None if store is not None else SchemaValidator.from_file(project.schema_path, schema)
     if store is not None:
         store.begin(context_key(project, today))
     checks = []
@@ -67,7 +69,7 @@ def check_collection(
         fingerprint = file_fingerprint(path) if store is not None else None
         check = store.get(display, fingerprint) if store is not None and fingerprint else None
         if check is None:
-            validator = validator or SchemaValidator.from_file(project.schema_path)
+            validator = validator or SchemaValidator.from_file(project.schema_path, schema)
             check = check_file(path, display, validator, today, review)
             if not models:
                 check.data = None
@@ -99,22 +101,24 @@ def validate(
     return check_collection(project, named, today, store=store, models=False).report()
 
 
-def _schema_agrees_with_taxonomy(project: Project, taxonomy: Taxonomy) -> None:
-    """A term removed from the taxonomy but left in the schema would pass validation and break
-    the pages; so would the reverse. The set-up is checked before any file."""
+def _schema_agreeing_with(project: Project, taxonomy: Taxonomy) -> dict[str, Any]:
+    """The schema, read once, if it agrees with the taxonomy. A term removed from the taxonomy
+    but left in the schema would pass validation and break the pages; so would the reverse.
+    (Compared as data: a schema formatted differently but saying the same is no fault.)"""
     schema = read_schema(project.schema_path)  # a missing or broken file: its own message
     try:
-        expected = dump(synced(schema, taxonomy))
+        expected = synced(schema, taxonomy)
     except (KeyError, TypeError, AttributeError, RecursionError):
-        SchemaValidator.from_file(project.schema_path)  # says what is wrong, if it can
+        SchemaValidator.from_file(project.schema_path, schema)  # says what is wrong, if it can
         raise SchemaFileError(
             f"{display_path(project.schema_path, project.root)}: not the case-study schema; restore it"
         ) from None
-    if expected != project.schema_path.read_text(encoding="utf-8"):
+    if expected != schema:
         raise SetupError(
             f"{display_path(project.schema_path, project.root)} disagrees with "
             f"{display_path(project.taxonomy_path, project.root)}; run: practice schema --write"
         )
+    return schema
 
 
 def default_cache_path(project: Project) -> Path:

@@ -35,15 +35,11 @@ def shown(value: object, limit: int = SHOWN_LENGTH) -> str:
     return escape_invisible(cut)
 
 
-def _escaped(character: str) -> str:
-    return escape_invisible(character)
-
-
 def first_forbidden(text: str, newline_allowed: bool) -> tuple[int, str] | None:
     """The 1-based position and the escaped form of the first character a text may not hold."""
     for index, character in enumerate(text):
         if _forbidden(ord(character)) and not (newline_allowed and character in "\t\n"):
-            return index + 1, _escaped(character)
+            return index + 1, escape_invisible(character)
     return None
 
 

@@ -47,11 +47,12 @@ class SchemaValidator:
         self._detailed = detailed(schema, format_checker=FormatChecker(["date"]))
 
     @classmethod
-    def from_file(cls, path: Path) -> SchemaValidator:
-        """Raises SchemaFileError, naming the file and line, if the schema cannot be used."""
+    def from_file(cls, path: Path, schema: dict[str, Any] | None = None) -> SchemaValidator:
+        """The validator for the schema at `path` (already parsed, if `schema` is given); raises
+        SchemaFileError, naming the file and line, if the schema cannot be used."""
         from jsonschema.exceptions import SchemaError
 
-        schema = read_schema(path)
+        schema = schema if schema is not None else read_schema(path)
         try:
             return cls(schema)
         except (SchemaError, ValueError, TypeError, RecursionError) as error:

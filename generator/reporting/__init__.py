@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from generator.problems import Problem, escape_invisible
+from generator.problems import Problem
 
 
 @dataclass(frozen=True)
@@ -35,11 +35,6 @@ class Report:
             bad = len({p.file for p in self.errors})
             return f"{plural(len(self.errors), 'error')} in {bad} of {plural(files, 'file')}; {warned}."
         return f"All {plural(files, 'case study', 'case studies')} valid; {warned}."
-
-
-def terminal_safe(text: str) -> str:
-    """Text for a terminal or a log: no escape sequences, carriage returns or other controls."""
-    return escape_invisible(text)
 
 
 def plural(count: int, one: str, many: str | None = None) -> str:

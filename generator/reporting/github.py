@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import html
 
-from generator.problems import Problem
-from generator.reporting import Report, terminal_safe
+from generator.problems import Problem, escape_invisible
+from generator.reporting import Report
 
 
 def _escape_data(text: str) -> str:
-    return terminal_safe(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
+    return escape_invisible(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _escape_property(text: str) -> str:
@@ -44,7 +44,7 @@ _MARKDOWN_PUNCTUATION = str.maketrans({c: f"\\{c}" for c in "\\`*_{}[]()#+-.!|~>
 def _cell(text: str) -> str:
     """A table cell's text, shown as typed: HTML escaped, Markdown's punctuation backslashed
     (so a value cannot make a link, an image or a new cell), invisible characters escaped."""
-    return html.escape(terminal_safe(text), quote=False).translate(_MARKDOWN_PUNCTUATION)
+    return html.escape(escape_invisible(text), quote=False).translate(_MARKDOWN_PUNCTUATION)
 
 
 def summary_markdown(report: Report) -> str:

@@ -13,8 +13,8 @@ from __future__ import annotations
 import json
 import re
 
-from generator.problems import Problem
-from generator.reporting import Report, terminal_safe
+from generator.problems import Problem, escape_invisible
+from generator.reporting import Report
 
 FORMAT_VERSION = 1
 
@@ -47,11 +47,11 @@ def _dumps(data: object, **options: object) -> str:
 def _problem(problem: Problem) -> dict[str, object]:
     """Invisible characters (bidi controls, line separators) escaped as in the other reports."""
     return {
-        "file": terminal_safe(problem.file),
+        "file": escape_invisible(problem.file),
         "line": problem.line,
         "column": problem.column,
-        "field": terminal_safe(problem.field),
+        "field": escape_invisible(problem.field),
         "severity": problem.severity.value,
-        "message": terminal_safe(problem.message),
-        "hint": terminal_safe(problem.hint),
+        "message": escape_invisible(problem.message),
+        "hint": escape_invisible(problem.hint),
     }

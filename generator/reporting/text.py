@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from generator.problems import Problem
-from generator.reporting import Report, terminal_safe
+from generator.problems import Problem, escape_invisible
+from generator.reporting import Report
 
 RED, YELLOW, DIM, BOLD, RESET = "\033[31m", "\033[33m", "\033[2m", "\033[1m", "\033[0m"
 
@@ -16,14 +16,14 @@ def format_text(report: Report, color: bool = False) -> str:
 
     lines: list[str] = []
     for file, group in groupby(sorted(report.problems, key=Problem.sort_key), key=lambda p: p.file):
-        lines.append(paint(BOLD, terminal_safe(file)))
+        lines.append(paint(BOLD, escape_invisible(file)))
         for problem in group:
             where = f"{problem.line}:{problem.column}" if problem.column else f"{problem.line or '-'}"
             severity = paint(RED if problem.is_error else YELLOW, problem.severity.value)
-            field = f" {terminal_safe(problem.field)}:" if problem.field else ""
-            lines.append(f"  {where} {severity}:{field} {terminal_safe(problem.message)}")
+            field = f" {escape_invisible(problem.field)}:" if problem.field else ""
+            lines.append(f"  {where} {severity}:{field} {escape_invisible(problem.message)}")
             if problem.hint:
-                lines.append(paint(DIM, f"      fix: {terminal_safe(problem.hint)}"))
+                lines.append(paint(DIM, f"      fix: {escape_invisible(problem.hint)}"))
         lines.append("")
     lines.append(report.summary())
     return "\n".join(lines)
