@@ -42,6 +42,7 @@ class Change:
 class Outcome:
     measure: str
     for_whom: str
+    domain: str  # an outcome domain id
     change: Change
     baseline: Measurement | None = None
     follow_up: Measurement | None = None
@@ -82,10 +83,28 @@ class Audience:
 @dataclass(frozen=True)
 class Source:
     title: str
+    kind: str  # a source kind id
     publisher: str
     date: str  # YYYY, YYYY-MM or YYYY-MM-DD: sources are often dated only by month or year
     author: str = ""
     url: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class ModelLink:
+    id: str  # a practice model id
+    role: str  # "originated" or "adopted"
+
+
+@dataclass(frozen=True)
+class Implementation:
+    team: tuple[str, ...] = ()
+    training: str = ""
+    set_up: str = ""
+    set_up_months: int | None = None
+    funding: str = ""
+    prerequisites: tuple[str, ...] = ()
     note: str = ""
 
 
@@ -105,13 +124,16 @@ class CaseStudy:
     region: str
     period: Period
     summary: str
+    headline: str  # the main result in one sentence, for cards
     description: str
+    model: ModelLink | None
     themes: tuple[str, ...]
     characteristics: dict[str, str]  # characteristic id -> how the practice shows it
     evidence: Evidence
     outcomes: tuple[Outcome, ...]
     costs: tuple[Money, ...]
     claimed_savings: tuple[Money, ...]
+    implementation: Implementation | None
     audience: Audience
     setting: str
     partners: tuple[str, ...]
@@ -120,6 +142,11 @@ class CaseStudy:
     published: date
     last_reviewed: date
     source_file: str  # as shown to editors, e.g. practice/leeds-family-valued.yaml
+
+    @property
+    def updated(self) -> date:
+        """When it last changed: published, or reviewed since."""
+        return max(self.published, self.last_reviewed)
 
     @classmethod
     def from_data(cls, data: dict[str, Any], source_file: str) -> CaseStudy:
@@ -130,7 +157,9 @@ class CaseStudy:
             region=data["region"],
             period=Period(**data["period"]),
             summary=data["summary"],
+            headline=data["headline"],
             description=data["description"],
+            model=ModelLink(**data["model"]) if "model" in data else None,
             themes=tuple(data["themes"]),
             characteristics=dict(data["characteristics"]),
             evidence=Evidence(
@@ -143,6 +172,7 @@ class CaseStudy:
             outcomes=tuple(_outcome(o) for o in data["outcomes"]),
             costs=tuple(_money(m) for m in data.get("costs", [])),
             claimed_savings=tuple(_money(m) for m in data.get("claimed_savings", [])),
+            implementation=_implementation(data["implementation"]) if "implementation" in data else None,
             audience=Audience(
                 age_groups=tuple(data["audience"]["age_groups"]),
                 target_groups=tuple(data["audience"]["target_groups"]),
@@ -165,10 +195,17 @@ def _outcome(data: dict[str, Any]) -> Outcome:
     return Outcome(
         measure=data["measure"],
         for_whom=data["for_whom"],
+        domain=data["domain"],
         change=Change(**data["change"]),
         baseline=_measurement(data.get("baseline")),
         follow_up=_measurement(data.get("follow_up")),
         note=data.get("note", ""),
+    )
+
+
+def _implementation(data: dict[str, Any]) -> Implementation:
+    return Implementation(
+        **{k: tuple(v) if isinstance(v, list) else v for k, v in data.items()},
     )
 
 
@@ -205,6 +242,8 @@ def to_data(case_study: CaseStudy) -> dict[str, Any]:
     """The case study in the shape of the schema: what from_data reads back."""
     data = _plain(case_study)
     data.pop("source_file")
+    if "implementation" in data:  # its lists are optional: an empty one was never written
+        data["implementation"] = {k: v for k, v in data["implementation"].items() if v != []}
     for key in ("costs", "claimed_savings"):
         moneys = []
         for money in data.pop(key):

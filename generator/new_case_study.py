@@ -44,6 +44,9 @@ def skeleton(case_id: str, title: str, locality: str, taxonomy: Taxonomy, today:
         ratings=", ".join(taxonomy.ratings.ids),
         evidence_bases=", ".join(taxonomy.evidence_bases.ids),
         age_groups=", ".join(taxonomy.age_groups.ids),
+        outcome_domains=", ".join(taxonomy.outcome_domains.ids),
+        source_kinds=", ".join(taxonomy.source_kinds.ids),
+        models=", ".join(taxonomy.models.ids),
         characteristics=characteristics,
     )
 

@@ -41,6 +41,17 @@ if [ -n "$extras" ] && ! command -v chromium >/dev/null 2>&1; then
   fi
 fi
 
+# The Nu HTML Checker (npm vnu-jar) runs on Java.
+if [ -n "$extras" ] && ! command -v java >/dev/null 2>&1; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "setup: installing Debian's Java runtime for the HTML checker"
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null
+  else
+    echo "setup: Java is missing; install it (sudo apt-get install default-jre-headless) for the HTML check" >&2
+  fi
+fi
+
 # Pagefind (the search indexer) comes from the npm registry, pinned by package-lock.json.
 if ! command -v npm >/dev/null 2>&1; then
   echo "setup: npm is needed to install Pagefind, the search indexer; install Node.js 18 or newer" >&2
@@ -48,7 +59,7 @@ if ! command -v npm >/dev/null 2>&1; then
 fi
 npm_stamp="node_modules/.installed-$(sha256sum package-lock.json | cut -c1-16)"
 if [ ! -f "$npm_stamp" ]; then
-  echo "setup: installing Pagefind (and axe-core and Ajv, for the tests) from package-lock.json"
+  echo "setup: installing Pagefind (and, for the tests, axe-core, Ajv, vnu-jar and Lighthouse) from package-lock.json"
   # npm install, not npm ci: the lock file lists only the platforms the registry here serves.
   npm install --no-audit --no-fund --silent
   touch "$npm_stamp"

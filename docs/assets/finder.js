@@ -1,35 +1,66 @@
 // The finder: filters the full list already in the page (which is what readers without
-// JavaScript see) by checkboxes and words, and keeps the choices in the page's address.
-// The static list is read once and hidden; matches are shown PAGE_SIZE at a time in a list
-// of their own, because showing or hiding 10,000 items takes the browser seconds.
+// JavaScript see) by checkboxes and words, sorts it, counts what each further choice would
+// give, and keeps the choices in the page's address. The static list is read once and
+// hidden; matches are shown PAGE_SIZE at a time in a list of their own, because showing or
+// hiding 10,000 items takes the browser seconds. The first page of matches, before any
+// choice, is the static list's first page: the stylesheet shows only that much of it until
+// this script runs, so the page does not shift as it loads.
 (function () {
   "use strict";
   var form = document.querySelector("[data-finder]");
   var list = document.querySelector("[data-finder-list]");
   var count = document.querySelector("[data-finder-count]");
-  if (!form || !list || !count) {
+  var more = document.querySelector("[data-finder-more]");
+  var sortBox = document.querySelector("[data-finder-sort]");
+  var advice = document.querySelector("[data-finder-advice]");
+  if (!form || !list || !count || !more || !sortBox || !advice) {
     return;
   }
-  var GROUPS = ["theme", "characteristic", "rating", "region", "age"];
-  var PAGE_SIZE = 50;
+  var GROUPS = ["theme", "outcome", "characteristic", "rating", "region", "age"];
+  var PAGE_SIZE = 50; // FINDER_PAGE_SIZE in generator/render/site.py
+  var SORTS = ["evidence", "updated", "title"];
   var results = document.createElement("ul");
-  results.className = "finder__results";
+  results.className = "case-study-list finder__results";
   results.setAttribute("data-finder-results", "");
-  var more = document.createElement("button");
-  more.type = "button";
-  more.className = "finder__more";
-  more.textContent = "Show more";
   var matched = [];
   var shownCount = 0;
   var text = form.querySelector("input[name=q]");
-  var items = Array.prototype.map.call(list.children, function (node) {
-    var item = { node: node, words: node.textContent.toLowerCase() };
+  var legends = {};
+  var labels = {}; // "group:id" -> the option's label, searched as words of each item
+  form.querySelectorAll("fieldset").forEach(function (fieldset) {
+    var box = fieldset.querySelector("input[type=checkbox]");
+    if (box) {
+      legends[box.name] = fieldset.querySelector("legend").textContent;
+    }
+  });
+  form.querySelectorAll("input[type=checkbox]").forEach(function (box) {
+    labels[box.name + ":" + box.value] = box.parentNode.querySelector(".finder__label").textContent;
+  });
+  var items = Array.prototype.map.call(list.children, function (node, index) {
+    var item = { node: node, rank: index, updated: node.getAttribute("data-updated") || "" };
+    var words = [node.textContent];
     GROUPS.forEach(function (group) {
-      item[group] = (node.getAttribute("data-" + group) || "").split(" ");
+      var values = (node.getAttribute("data-" + group) || "").split(" ").filter(Boolean);
+      item[group] = values;
+      values.forEach(function (value) {
+        words.push(labels[group + ":" + value] || "");
+      });
     });
+    item.words = words.join(" ").toLowerCase();
+    var title = node.querySelector(".case-study-card__title");
+    item.title = (title ? title.textContent : "").toLowerCase();
     return item;
   });
   var total = items.length;
+  var ORDER = {
+    evidence: function (a, b) { return a.rank - b.rank; },
+    updated: function (a, b) {
+      return a.updated < b.updated ? 1 : a.updated > b.updated ? -1 : a.rank - b.rank;
+    },
+    title: function (a, b) {
+      return a.title < b.title ? -1 : a.title > b.title ? 1 : a.rank - b.rank;
+    }
+  };
 
   function chosen() {
     var choice = { q: text.value.trim().toLowerCase() };
@@ -42,22 +73,108 @@
     return choice;
   }
 
-  function matches(item, choice) {
-    for (var i = 0; i < GROUPS.length; i++) {
-      var wanted = choice[GROUPS[i]];
-      if (wanted.length && !wanted.some(function (value) { return item[GROUPS[i]].indexOf(value) !== -1; })) {
+  function matchesGroup(item, choice, group) {
+    var wanted = choice[group];
+    return !wanted.length || wanted.some(function (value) { return item[group].indexOf(value) !== -1; });
+  }
+
+  function matchesWords(item, choice) {
+    if (!choice.q) {
+      return true;
+    }
+    var words = choice.q.split(/\s+/);
+    for (var j = 0; j < words.length; j++) {
+      if (item.words.indexOf(words[j]) === -1) {
         return false;
       }
     }
-    if (choice.q) {
-      var words = choice.q.split(/\s+/);
-      for (var j = 0; j < words.length; j++) {
-        if (item.words.indexOf(words[j]) === -1) {
-          return false;
-        }
+    return true;
+  }
+
+  // Whether the item matches every part of the choice except the group `skip`.
+  function matchesAllBut(item, choice, skip) {
+    for (var i = 0; i < GROUPS.length; i++) {
+      if (GROUPS[i] !== skip && !matchesGroup(item, choice, GROUPS[i])) {
+        return false;
       }
     }
-    return true;
+    return skip === "q" || matchesWords(item, choice);
+  }
+
+  // Beside each option: how many case studies carry it among those the other groups' choices
+  // (and the words) leave. An unticked option with none is disabled, so no tick leads to an
+  // empty list. One pass: an item failing no part of the
+  // choice counts for every group; failing just one group, it counts for that group only.
+  function updateCounts(choice) {
+    var tally = {};
+    GROUPS.forEach(function (group) { tally[group] = {}; });
+    items.forEach(function (item) {
+      if (!matchesWords(item, choice)) {
+        return;
+      }
+      var failed = [];
+      for (var i = 0; i < GROUPS.length && failed.length < 2; i++) {
+        if (!matchesGroup(item, choice, GROUPS[i])) {
+          failed.push(GROUPS[i]);
+        }
+      }
+      if (failed.length > 1) {
+        return;
+      }
+      (failed.length ? failed : GROUPS).forEach(function (group) {
+        item[group].forEach(function (value) { tally[group][value] = (tally[group][value] || 0) + 1; });
+      });
+    });
+    form.querySelectorAll("input[type=checkbox]").forEach(function (box) {
+      var n = tally[box.name][box.value] || 0;
+      var label = box.parentNode;
+      label.querySelector(".finder__option-count").textContent = "(" + n + ")";
+      box.disabled = n === 0 && !box.checked;
+      label.classList.toggle("finder__option--empty", box.disabled);
+    });
+  }
+
+  // With nothing matching, say which single choice to drop and what that would give.
+  function showAdvice(choice) {
+    advice.textContent = "";
+    if (matched.length) {
+      advice.hidden = true;
+      return;
+    }
+    var intro = document.createElement("p");
+    intro.textContent = "No case study matches all of these choices.";
+    advice.appendChild(intro);
+    var offers = [];
+    if (choice.q) {
+      offers.push({ label: "the words \u201c" + text.value.trim() + "\u201d", drop: function () { text.value = ""; },
+        n: items.filter(function (item) { return matchesAllBut(item, choice, "q"); }).length });
+    }
+    GROUPS.forEach(function (group) {
+      choice[group].forEach(function (value) {
+        var smaller = Object.assign({}, choice);
+        smaller[group] = choice[group].filter(function (v) { return v !== value; });
+        var n = items.filter(function (item) { return matchesAllBut(item, smaller, null); }).length;
+        offers.push({ label: legends[group] + ": " + labels[group + ":" + value], n: n, drop: function () {
+          form.querySelector("input[name=" + group + "][value=\"" + value + "\"]").checked = false;
+        } });
+      });
+    });
+    offers = offers.filter(function (offer) { return offer.n > 0; });
+    var next = document.createElement("p");
+    next.textContent = offers.length ? "Remove one of them:" : "Clear all to see every case study.";
+    advice.appendChild(next);
+    offers.forEach(function (offer) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.textContent = "Remove " + offer.label + " (" + offer.n + (offer.n === 1 ? " case study)" : " case studies)");
+      button.addEventListener("click", function () {
+        offer.drop();
+        apply(true);
+        count.focus();
+      });
+      advice.appendChild(button);
+    });
+    advice.hidden = false;
   }
 
   function showMore() {
@@ -72,13 +189,19 @@
 
   function apply(updateAddress) {
     var choice = chosen();
-    matched = items.filter(function (item) { return matches(item, choice); });
+    matched = items.filter(function (item) { return matchesAllBut(item, choice, null); });
+    var sort = SORTS.indexOf(sortBox.value) === -1 ? "evidence" : sortBox.value;
+    if (sort !== "evidence") {
+      matched.sort(ORDER[sort]);
+    }
     results.textContent = "";
     shownCount = 0;
     showMore();
     var shown = matched.length;
     count.textContent = shown === total ? total + " case studies." :
       shown + " of " + total + " case studies match.";
+    updateCounts(choice);
+    showAdvice(choice);
     if (updateAddress) {
       var params = new URLSearchParams();
       if (choice.q) {
@@ -89,6 +212,9 @@
           params.set(group, choice[group].join(","));
         }
       });
+      if (sort !== "evidence") {
+        params.set("sort", sort);
+      }
       var query = params.toString();
       history.replaceState(null, "", window.location.pathname + (query ? "?" + query : ""));
     }
@@ -103,17 +229,23 @@
         box.checked = values.indexOf(box.value) !== -1;
       });
     });
+    sortBox.value = SORTS.indexOf(params.get("sort")) === -1 ? "evidence" : params.get("sort");
   }
 
-  form.hidden = false;
-  list.hidden = true;
   list.parentNode.insertBefore(results, list);
-  list.parentNode.insertBefore(more, list);
+  list.hidden = true;
+  count.setAttribute("tabindex", "-1");
   more.addEventListener("click", showMore);
   restore();
   apply(false);
   form.addEventListener("change", function () { apply(true); });
+  sortBox.addEventListener("change", function () { apply(true); });
   text.addEventListener("input", function () { apply(true); });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
-  form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });
+  form.addEventListener("reset", function () {
+    setTimeout(function () {
+      sortBox.value = "evidence";
+      apply(true);
+    }, 0);
+  });
 })();

@@ -21,7 +21,7 @@
   container.innerHTML =
     '<label class="practice-search__label" for="practice-search-input">Search case studies</label>' +
     '<input id="practice-search-input" class="practice-search__input" type="search" ' +
-    'placeholder="Search case studies" autocomplete="off" spellcheck="false" ' +
+    'placeholder="Search" autocomplete="off" spellcheck="false" ' +
     'aria-describedby="practice-search-status" aria-controls="practice-search-results">' +
     '<div class="practice-search__panel" hidden>' +
     '<p id="practice-search-status" class="practice-search__status" role="status" aria-live="polite"></p>' +

@@ -56,7 +56,8 @@ def check_collection(
     SetupError for a fault in the project's set-up."""
     today = today or date.today()
     review = review or ReviewPolicy.load(project.policy_path)
-    schema = _schema_agreeing_with(project, taxonomy or Taxonomy.load(project.taxonomy_path))
+    taxonomy = taxonomy or Taxonomy.load(project.taxonomy_path)
+    schema = _schema_agreeing_with(project, taxonomy)
     files = _displayed(project, paths)
     # Made on the first file to check: a re-check served wholly from the store never imports
     # the schema libraries (a third of a second). A changed or missing schema changes the
@@ -70,7 +71,7 @@ def check_collection(
         check = store.get(display, fingerprint) if store is not None and fingerprint else None
         if check is None:
             validator = validator or SchemaValidator.from_file(project.schema_path, schema)
-            check = check_file(path, display, validator, today, review)
+            check = check_file(path, display, validator, today, review, taxonomy)
             if not models:
                 check.data = None
             if store is not None and fingerprint:

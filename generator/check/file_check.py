@@ -8,10 +8,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from generator.check.evidence_standard import rating_meets_its_standard
 from generator.check.positions import PositionFinder
 from generator.check.rules import ERROR_RULES, WARNING_RULES, RuleContext, placeholder_problems
 from generator.check.schema_validator import SchemaValidator
 from generator.config.policy import ReviewPolicy
+from generator.config.taxonomy import Taxonomy
 from generator.load.files import id_line
 from generator.load.read_file import read_case_study
 from generator.problems import Problem, field_path
@@ -30,8 +32,16 @@ class FileCheck:
         return not any(p.is_error for p in self.problems)
 
 
-def check_file(path: Path, display: str, validator: SchemaValidator, today: date, review: ReviewPolicy) -> FileCheck:
-    """Every problem with one file. Never raises for bad content."""
+def check_file(
+    path: Path,
+    display: str,
+    validator: SchemaValidator,
+    today: date,
+    review: ReviewPolicy,
+    taxonomy: Taxonomy | None = None,
+) -> FileCheck:
+    """Every problem with one file. Never raises for bad content. Without `taxonomy`, the
+    ratings' standards are not applied (for benchmarks of the other checks)."""
     read = read_case_study(path, display)
     check = FileCheck(display, list(read.problems))
     if not read.ok:
@@ -41,12 +51,12 @@ def check_file(path: Path, display: str, validator: SchemaValidator, today: date
         check.case_id = data["id"]
         found = id_line(read.text)
         check.id_line = found[1] if found else None
-    ctx = RuleContext(path, display, data, read.text, today, PositionFinder(read.text, read.root), review)
+    ctx = RuleContext(path, display, data, read.text, today, PositionFinder(read.text, read.root), review, taxonomy)
     check.problems.extend(placeholder_problems(ctx))
     unfilled = frozenset(p.field for p in check.problems)
     check.problems.extend(validator.problems(data, display, ctx.positions, skip_fields=unfilled))
     if check.ok:  # the rules may rely on everything the schema guarantees
-        for rule in ERROR_RULES:
+        for rule in (*ERROR_RULES, rating_meets_its_standard):
             check.problems.extend(rule(ctx))
     if check.ok:
         for rule in WARNING_RULES:

@@ -1,7 +1,8 @@
 """Rules beyond the JSON Schema, run on one schema-valid case study.
 
 Each rule is a function that takes a RuleContext and yields Problems; RULES lists them in
-the order their problems are reported. Cross-file rules (unique ids) are in checking.py.
+the order their problems are reported. The ratings' standards are in evidence_standard.py and
+the cross-file rule (unique ids) in file_check.py.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from generator.check.markdown_check import description_issues
 from generator.check.positions import PositionFinder
 from generator.check.schema_messages import shown
 from generator.config.policy import ReviewPolicy
+from generator.config.taxonomy import Taxonomy
 from generator.problems import Problem, Severity, field_path
 
 PERCENT_TOLERANCE_POINTS = 5.0
@@ -33,6 +35,7 @@ class RuleContext:
     today: date
     positions: PositionFinder
     review: ReviewPolicy
+    taxonomy: Taxonomy | None = None  # for the rules that read it (the ratings' standards)
 
     def problem(
         self,

@@ -21,6 +21,9 @@ ENUM_DEFINITIONS = {
     "regionId": "regions",
     "evidenceBasisId": "evidence_bases",
     "ageGroupId": "age_groups",
+    "outcomeDomainId": "outcome_domains",
+    "sourceKindId": "source_kinds",
+    "modelId": "models",
 }
 
 
@@ -53,7 +56,7 @@ def synced(schema: dict[str, Any], taxonomy: Taxonomy) -> dict[str, Any]:
     characteristics["properties"] = {
         term.id: {
             "$ref": "#/definitions/characteristicStatement",
-            "description": f"{term.label}. {term.description}",
+            "description": f"{term.label}. {term.description} {term.guidance}".strip(),
         }
         for term in taxonomy.characteristics.terms
     }

@@ -1,17 +1,19 @@
-"""The controlled vocabularies: themes, characteristics, ratings, regions and the rest.
+"""The controlled vocabularies: themes, characteristics, ratings, outcome domains, models and the rest.
 
 schema/taxonomy.yaml is their one source of truth; the JSON Schema's enums are derived
-from it (generator.config.schema_sync) and the site's explanation pages are rendered from it.
+from it (generator.config.schema_sync), the validator applies the ratings' standards from it,
+and the site's explanation pages are rendered from it.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
 from generator.config.settings_file import read_settings, shown_path
+from generator.config.standards import RatingStandard, parse_standard
 from generator.problems import SetupError
 
 _TERM_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -28,14 +30,31 @@ VOCABULARIES = (
     "regions",
     "evidence_bases",
     "age_groups",
+    "outcome_domains",
+    "source_kinds",
+    "models",
+    "glossary",
 )
+# Keys a term may carry besides id, label and description, by vocabulary. `guidance` is for
+# editors (how to apply the term) and appears on the contributor pages, never the public ones.
+OPTIONAL_TEXT = {
+    "ratings": ("guidance",),
+    "characteristics": ("guidance",),
+    "models": ("originator",),
+    "age_groups": ("short",),
+}
+TERM_KEYS = ("id", "label", "description")
 
 
 @dataclass(frozen=True)
 class Term:
     id: str
     label: str
-    description: str
+    description: str  # for readers: what the term means
+    guidance: str = ""  # for editors: when to use it
+    originator: str = ""  # models: the organisation that developed the model
+    short: str = ""  # age groups: the label where space is tight, e.g. "0-4"
+    standard: RatingStandard = field(default_factory=RatingStandard)  # ratings: what a case study must show
 
 
 @dataclass(frozen=True)
@@ -75,6 +94,15 @@ class Taxonomy:
     regions: Vocabulary
     evidence_bases: Vocabulary
     age_groups: Vocabulary
+    outcome_domains: Vocabulary
+    source_kinds: Vocabulary
+    models: Vocabulary
+    glossary: Vocabulary
+
+    def labels(self) -> dict[str, str]:
+        """Every term's label by id, for messages. (Ids may repeat across vocabularies; only
+        evidence bases and source kinds are looked up here, and theirs do not.)"""
+        return {t.id: t.label for name in ("evidence_bases", "source_kinds") for t in getattr(self, name).terms}
 
     @classmethod
     def load(cls, path: Path) -> Taxonomy:
@@ -97,14 +125,30 @@ class Taxonomy:
                 raise fault([name], f"{name} must be a list of terms, each with id, label and description")
             terms = []
             for index, term in enumerate(data[name]):
-                fields = ("id", "label", "description")
-                if not isinstance(term, dict) or any(not isinstance(term.get(f), str) for f in fields):
+                if not isinstance(term, dict) or any(not isinstance(term.get(f), str) for f in TERM_KEYS):
                     raise fault([name, index], f"each term of {name} needs id, label and description, all text")
                 if not _TERM_ID.fullmatch(term["id"]):
                     raise fault([name, index, "id"], f"the id {term['id'][:40]!r} is not lowercase words and hyphens")
-                terms.append(Term(id=term["id"], label=term["label"], description=term["description"]))
+                allowed = (*TERM_KEYS, *OPTIONAL_TEXT.get(name, ()), *(("requires",) if name == "ratings" else ()))
+                for key, value in term.items():
+                    if key not in allowed:
+                        raise fault(
+                            [name, index, key],
+                            f"unknown key {str(key)[:40]!r}; a term of {name} has {', '.join(allowed)}",
+                        )
+                    if key in OPTIONAL_TEXT.get(name, ()) and not isinstance(value, str):
+                        raise fault([name, index, key], f"{key} must be text")
+                terms.append(Term(**{k: v for k, v in term.items() if k != "requires"}))
             ids = [t.id for t in terms]
             if len(set(ids)) != len(ids):
                 raise fault([name], f"an id appears twice in {name}")
             vocabularies[name] = Vocabulary(name, tuple(terms))
+        known = {name: vocabularies[name].ids for name in ("evidence_bases", "source_kinds")}
+        ratings = []
+        for index, (term, raw) in enumerate(zip(vocabularies["ratings"].terms, data["ratings"], strict=True)):
+            standard, where, why = parse_standard(raw.get("requires"), known)
+            if standard is None:
+                raise fault(["ratings", index, "requires", *where], why)
+            ratings.append(replace(term, standard=standard))
+        vocabularies["ratings"] = Vocabulary("ratings", tuple(ratings))
         return cls(**vocabularies)

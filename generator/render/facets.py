@@ -11,17 +11,24 @@ from generator.model import CaseStudy
 
 @dataclass(frozen=True)
 class Facet:
-    folder: str  # URL folder, and the taxonomy vocabulary it browses
+    folder: str  # URL folder, and (unless `vocabulary_name` says otherwise) the vocabulary it browses
     title: str  # "Themes"
     singular: str  # "theme"
     intro: str
     terms_of: Callable[[CaseStudy], Iterable[str]]
+    vocabulary_name: str = ""
+    detail_label: str = ""  # what `detail` says on each card of a term's page
+    detail: Callable[[CaseStudy, str], str] | None = None
 
     def vocabulary(self, taxonomy: Taxonomy) -> Vocabulary:
-        return getattr(taxonomy, self.folder)
+        return getattr(taxonomy, self.vocabulary_name or self.folder)
 
     def members(self, term_id: str, case_studies: list[CaseStudy]) -> list[CaseStudy]:
         return [c for c in case_studies if term_id in self.terms_of(c)]
+
+
+def _changes_in(case_study: CaseStudy, domain: str) -> str:
+    return "; ".join(f"{o.measure}: {o.change.as_reported}" for o in case_study.outcomes if o.domain == domain)
 
 
 FACETS = (
@@ -33,13 +40,34 @@ FACETS = (
         lambda c: (c.evidence.rating,),
     ),
     Facet(
+        "outcomes",
+        "Outcomes",
+        "outcome",
+        "Case studies by what changed for children and families: the outcomes their sources report.",
+        lambda c: {o.domain: None for o in c.outcomes}.keys(),
+        vocabulary_name="outcome_domains",
+        detail_label="What changed",
+        detail=_changes_in,
+    ),
+    Facet(
         "characteristics",
         "Characteristics",
         "characteristic",
         "Case studies by the five emerging characteristics of effective early intervention "
         "(ADCS, 18 March 2010), each with how the practice shows it.",
         lambda c: c.characteristics.keys(),
+        detail_label="How it shows it",
+        detail=lambda c, term: c.characteristics[term],
     ),
     Facet("themes", "Themes", "theme", "Case studies by C4EO's themes.", lambda c: c.themes),
+    Facet(
+        "models",
+        "Practice models",
+        "model",
+        "Named models of practice that spread from the area that developed them to others: "
+        "who originated each, who adopted it, and what each found.",
+        lambda c: (c.model.id,) if c.model else (),
+    ),
     Facet("regions", "Regions", "region", "Case studies by where the practice runs.", lambda c: (c.region,)),
 )
+FACET = {facet.folder: facet for facet in FACETS}

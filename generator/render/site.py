@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -11,19 +12,21 @@ from markupsafe import Markup
 
 from generator.config.build_date import build_date
 from generator.config.policy import ReviewPolicy
-from generator.config.taxonomy import Taxonomy
+from generator.config.standards import requirements
+from generator.config.taxonomy import Taxonomy, Vocabulary
 from generator.model import CaseStudy
 from generator.render import formatting, open_data, urls
 from generator.render.charts import outcome_chart
 from generator.render.citation import citation
 from generator.render.deferred import Deferred
-from generator.render.facets import FACETS, Facet
-from generator.render.gap_map import gap_map_cells
+from generator.render.facets import FACET, FACETS, Facet
+from generator.render.gap_map import gap_map
 from generator.render.markdown_subset import render_description
 from generator.render.page import PageAnchors, PageOutput, RenderedPage
 from generator.render.related import RelatedPractice
 
 NEWEST_ON_HOME = 6
+FINDER_PAGE_SIZE = 50  # cards the finder shows before "Show more"; docs/assets/finder.js agrees
 
 
 @dataclass(frozen=True)
@@ -50,8 +53,8 @@ class SiteRenderer:
         is made when called, and compares equal to the same output of another build when its
         text would be the same."""
         ranked = self.ranked(case_studies)
-        newest = sorted(case_studies, key=lambda c: (-c.published.toordinal(), c.title, c.id))[:NEWEST_ON_HOME]
-        ratings = FACETS[0]
+        newest = sorted(ranked, key=lambda c: -c.updated.toordinal())[:NEWEST_ON_HOME]  # stable: ties by rank
+        ratings = FACET["ratings"]
         pages = {
             urls.HOME: self._page(
                 "home.html.j2",
@@ -61,6 +64,7 @@ class SiteRenderer:
                 total=len(case_studies),
                 rating_counts={r: len(ratings.members(r, case_studies)) for r in self.taxonomy.ratings.ids},
                 newest=newest,
+                outcome_counts=Counter(d for c in case_studies for d in FACET["outcomes"].terms_of(c)),
             ),
             urls.ABOUT_EVIDENCE: self._page(
                 "about_evidence.html.j2",
@@ -72,6 +76,10 @@ class SiteRenderer:
         for facet in FACETS:
             pages.update(self._facet_pages(facet, ranked))
         find_related = RelatedPractice(case_studies, self.taxonomy)
+        by_model: dict[str, list[CaseStudy]] = {}
+        for case_study in ranked:
+            if case_study.model:
+                by_model.setdefault(case_study.model.id, []).append(case_study)
         for case_study in case_studies:
             path = urls.case_study_page(case_study.id)
             pages[path] = self._page(
@@ -81,29 +89,49 @@ class SiteRenderer:
                 case_study.summary,
                 cs=case_study,
                 related=find_related(case_study),
+                model_members=[c for c in by_model.get(case_study.model.id, ()) if c.id != case_study.id]
+                if case_study.model
+                else [],
                 citation=citation(case_study, self.site_name, self.site_url),
                 review_due_on=self._review_due_on(case_study),
                 review_period=self.review.period,
-                review_page=urls.REVIEW,
             )
+        pages[urls.GLOSSARY] = self._page(
+            "glossary.html.j2", urls.GLOSSARY, "Glossary", "Terms and abbreviations used in the case studies."
+        )
+        pages[urls.EDITORS_GUIDE] = self._page(
+            "editors_guide.html.j2",
+            urls.EDITORS_GUIDE,
+            "Editors' guide to ratings and tags",
+            "How editors apply each evidence rating and characteristic.",
+        )
         pages[urls.FINDER] = self._page(
             "finder.html.j2",
             urls.FINDER,
             "Find practice",
-            "Narrow the collection by theme, characteristic, rating, region, age group and words.",
+            "Narrow the collection by theme, outcome, characteristic, rating, region, age group and words.",
             hide=("toc",),  # the filters and results need the width; the page has no sections
             case_studies=ranked,
-            groups=self._finder_groups(),
+            groups=self._finder_groups(ranked),
+            page_size=FINDER_PAGE_SIZE,
         )
-        pages[urls.GAP_MAP] = self._page(
-            "gap_map.html.j2",
-            urls.GAP_MAP,
-            "Evidence gap map",
-            "Themes against the five characteristics: how much practice, how strong its evidence, and the gaps.",
-            hide=("toc",),  # a wide table
-            cells=gap_map_cells(case_studies, self.taxonomy),
-            finder=urls.FINDER,
-        )
+        axes = [
+            {"folder": "themes", "title": "Themes", "page": urls.GAP_MAP, "finder_key": "theme"},
+            {"folder": "outcomes", "title": "Outcomes", "page": urls.GAP_MAP_OUTCOMES, "finder_key": "outcome"},
+        ]
+        for axis in axes:
+            rows = FACET[axis["folder"]]
+            pages[axis["page"]] = self._page(
+                "gap_map.html.j2",
+                axis["page"],
+                "Evidence gap map" if axis["folder"] == "themes" else "Evidence gap map by outcome",
+                f"{rows.title} against the five characteristics: how much practice, how strong its evidence, "
+                "and the gaps.",
+                hide=("toc",),  # a wide table
+                map=gap_map(case_studies, self.taxonomy, rows),
+                axes=axes,
+                finder_key=axis["finder_key"],
+            )
         pages[urls.OPEN_DATA] = self._page(
             "open_data.html.j2",
             urls.OPEN_DATA,
@@ -140,16 +168,23 @@ class SiteRenderer:
         dated = [(self.review.due_on(c.last_reviewed), c) for c in case_studies]
         return sorted(dated, key=lambda pair: (pair[0], pair[1].title, pair[1].id))
 
-    def _finder_groups(self) -> list[dict[str, object]]:
-        """The finder's filters; each name is also its key in the page's address."""
+    def _finder_groups(self, case_studies: list[CaseStudy]) -> list[dict[str, object]]:
+        """The finder's filters, each term with how many case studies carry it (terms nobody
+        carries are not offered). Each name is also its key in the page's address."""
         t = self.taxonomy
-        return [
-            {"name": "theme", "legend": "Theme", "terms": t.themes.terms},
-            {"name": "characteristic", "legend": "Characteristic", "terms": t.characteristics.terms},
-            {"name": "rating", "legend": "Evidence rating", "terms": t.ratings.terms},
-            {"name": "region", "legend": "Region", "terms": t.regions.terms},
-            {"name": "age", "legend": "Age group", "terms": t.age_groups.terms},
+        groups: list[tuple[str, str, Vocabulary, Callable[[CaseStudy], Iterable[str]]]] = [
+            ("theme", "Theme", t.themes, lambda c: c.themes),
+            ("outcome", "Outcome", t.outcome_domains, lambda c: {o.domain for o in c.outcomes}),
+            ("characteristic", "Characteristic", t.characteristics, lambda c: c.characteristics),
+            ("rating", "Evidence rating", t.ratings, lambda c: (c.evidence.rating,)),
+            ("region", "Region", t.regions, lambda c: (c.region,)),
+            ("age", "Age group", t.age_groups, lambda c: c.audience.age_groups),
         ]
+        found = []
+        for name, legend, vocabulary, terms_of in groups:
+            counts = Counter(term for c in case_studies for term in terms_of(c))
+            found.append({"name": name, "legend": legend, "terms": vocabulary.terms, "counts": counts})
+        return found
 
     def _facet_pages(self, facet: Facet, ranked: list[CaseStudy]) -> dict[str, Deferred]:
         vocabulary = facet.vocabulary(self.taxonomy)
@@ -194,6 +229,11 @@ def _render_page(renderer: SiteRenderer, template: str, path: str, context: dict
         url=lambda target: urls.relative_url(target, path),
         url_file=lambda target: urls.relative_file_url(target, path),
         about_evidence=urls.ABOUT_EVIDENCE,
+        glossary=urls.GLOSSARY,
+        editors_guide=urls.EDITORS_GUIDE,
+        review_page=urls.REVIEW,
+        rating_requirements=lambda rating: requirements(rating.standard, renderer.taxonomy.labels()),
+        finder=urls.FINDER,
         format_page=urls.FORMAT,
         facet_page=urls.facet_page,
         case_study_page=urls.case_study_page,
@@ -221,6 +261,7 @@ def _environment() -> Environment:
     env.filters["long_date"] = formatting.format_date
     env.filters["partial_date"] = formatting.format_partial_date
     env.globals["computed_change"] = formatting.computed_change
+    env.globals["cost_line"] = formatting.cost_line
     env.globals["outcome_chart"] = outcome_chart
     return env
 

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 HOME = "index.md"
 ABOUT_EVIDENCE = "about/evidence.md"
+GLOSSARY = "about/glossary.md"
 OPEN_DATA = "data/index.md"
 FINDER = "finder/index.md"
 GAP_MAP = "gap-map/index.md"
+GAP_MAP_OUTCOMES = "gap-map/outcomes.md"
 REVIEW = "editors/review.md"
+EDITORS_GUIDE = "editors/index.md"
 FORMAT = "contributing/format.md"  # hand-written (docs/): generated pages link to it
 HAND_WRITTEN = (FORMAT,)
 

@@ -1,53 +1,116 @@
-"""The evidence gap map against counts computed from the YAML, and its cells in a browser."""
+"""The evidence gap map, for both choices of rows, against counts computed from the YAML files
+themselves, and its cells in a browser."""
 
 from __future__ import annotations
 
 import re
 from html import unescape
 
-from tests.support.browser import launch_chromium, serve
+import pytest
+import yaml
+
+from tests.conftest import REPO
+from tests.support.browser import serve
+
+# (page, data-row key in the map, the finder's key, the terms a case study's YAML carries)
+AXES = {
+    "themes": ("gap-map/index.html", "theme", lambda data: set(data["themes"])),
+    "outcomes": ("gap-map/outcomes/index.html", "outcome", lambda data: {o["domain"] for o in data["outcomes"]}),
+}
+CELL = re.compile(
+    r'<td class="gap-map__cell gap-map__cell--shade-(\d)" data-row="([^"]+)" '
+    r'data-characteristic="([^"]+)" data-count="(\d+)">(.*?)</td>'
+)
 
 
-def cells_in(html: str) -> dict[tuple[str, str], tuple[int, str]]:
-    found = {}
-    for theme, characteristic, count, inner in re.findall(
-        r'data-theme="([^"]+)" data-characteristic="([^"]+)" data-count="(\d+)"><a href="([^"]+)"', html
-    ):
-        found[(theme, characteristic)] = (int(count), unescape(inner))
-    return found
+def yaml_collection() -> list[dict]:
+    return [yaml.safe_load(path.read_text(encoding="utf-8")) for path in sorted((REPO / "practice").glob("*.yaml"))]
 
 
-def test_every_cell_counts_the_case_studies_from_the_yaml(built_site, shipped, taxonomy):
-    html = (built_site / "gap-map" / "index.html").read_text(encoding="utf-8")
-    cells = cells_in(html)
-    assert len(cells) == len(taxonomy.themes.ids) * len(taxonomy.characteristics.ids)
-    for theme in taxonomy.themes.ids:
+def cells_in(html: str) -> dict[tuple[str, str], tuple[int, int, str]]:
+    return {(row, ch): (int(count), int(shade), inner) for shade, row, ch, count, inner in CELL.findall(html)}
+
+
+@pytest.mark.parametrize("axis", AXES)
+def test_every_cell_counts_the_case_studies_from_the_yaml(built_site, taxonomy, axis):
+    page, finder_key, rows_of = AXES[axis]
+    rows = taxonomy.themes.ids if axis == "themes" else taxonomy.outcome_domains.ids
+    cells = cells_in((built_site / page).read_text(encoding="utf-8"))
+    assert len(cells) == len(rows) * len(taxonomy.characteristics.ids)
+    collection = yaml_collection()
+    fullest = max(
+        sum(1 for d in collection if row in rows_of(d) and ch in d["characteristics"])
+        for row in rows
+        for ch in taxonomy.characteristics.ids
+    )
+    for row in rows:
         for characteristic in taxonomy.characteristics.ids:
-            members = [c for c in shipped.case_studies if theme in c.themes and characteristic in c.characteristics]
-            count, link = cells[(theme, characteristic)]
-            assert count == len(members), (theme, characteristic)
-            assert link == f"../finder/?theme={theme}&characteristic={characteristic}"
-    assert any(count == 0 for count, _ in cells.values()), "the shipped collection has gaps"
+            members = [d for d in collection if row in rows_of(d) and characteristic in d["characteristics"]]
+            count, shade, inner = cells[(row, characteristic)]
+            assert count == len(members), (row, characteristic)
+            if members:
+                href = re.search(r'class="gap-map__link" href="([^"]+)"', inner).group(1)
+                up = "../" if axis == "themes" else "../../"
+                assert unescape(href) == f"{up}finder/?{finder_key}={row}&characteristic={characteristic}"
+                assert shade == -(-count * 4 // fullest)  # darker by count, in 4 steps: the fullest is darkest
+                for rating in taxonomy.ratings.terms:  # each rating's count, in words
+                    n = sum(d["evidence"]["rating"] == rating.id for d in members)
+                    assert (f"{n} {rating.label.lower()}" in re.sub(r"<[^>]+>", "", inner)) == (n > 0)
+            else:
+                assert shade == 0 and "None yet" in inner and "propose one" in inner
+                assert "finder" not in inner  # an empty cell does not open an empty finder
+    assert any(count == 0 for count, _, _ in cells.values()), "the shipped collection has gaps"
 
 
-def test_gaps_and_ratings_read_without_colour(built_site):
-    html = (built_site / "gap-map" / "index.html").read_text(encoding="utf-8")
-    for cell in re.findall(r'<td class="gap-map__cell[^"]*"[^>]*>(.*?)</td>', html):
-        text = re.sub(r"<[^>]+>", " ", cell)
-        assert re.search(r"\b0\b.*gap|\d+ (fully validated|promising|emerging)", text), text
-    assert "<caption>" in html and 'scope="col"' in html and 'scope="row"' in html
+def test_the_reader_chooses_the_rows(built_site):
+    themes = (built_site / "gap-map" / "index.html").read_text(encoding="utf-8")
+    outcomes = (built_site / "gap-map" / "outcomes" / "index.html").read_text(encoding="utf-8")
+    assert 'href="outcomes/">Outcomes</a>' in themes and 'aria-current="page">Themes<' in themes
+    assert 'href="../">Themes</a>' in outcomes and 'aria-current="page">Outcomes<' in outcomes
+    for html in (themes, outcomes):
+        assert "<caption>" in html and 'scope="col"' in html and 'scope="row"' in html
 
 
-def test_a_cell_leads_to_the_matching_case_studies(built_site, shipped):
-    with serve(built_site) as url, launch_chromium() as browser:
+@pytest.mark.parametrize("axis", AXES)
+def test_a_cell_leads_to_the_matching_case_studies(browser, built_site, axis):
+    page_path, _, rows_of = AXES[axis]
+    collection = yaml_collection()
+    cells = cells_in((built_site / page_path).read_text(encoding="utf-8"))
+    (row, characteristic), _ = max(cells.items(), key=lambda item: item[1][0])  # the fullest cell
+    with serve(built_site) as url:
         page = browser.new_page()
-        page.goto(url + "gap-map/")
-        page.locator('td[data-theme="safeguarding"][data-characteristic="evaluation-of-impact"] a').click()
+        page.goto(url + page_path.removesuffix("index.html"))
+        page.locator(f'td[data-row="{row}"][data-characteristic="{characteristic}"] a').click()
         page.wait_for_load_state("networkidle")
         shown = page.eval_on_selector_all("[data-finder-results] > li", "nodes => nodes.map(n => n.dataset.caseStudy)")
-        expected = {
-            c.id
-            for c in shipped.case_studies
-            if "safeguarding" in c.themes and "evaluation-of-impact" in c.characteristics
-        }
+        expected = {d["id"] for d in collection if row in rows_of(d) and characteristic in d["characteristics"]}
         assert expected and set(shown) == expected
+        page.close()
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_cells_look_like_links_and_row_labels_stay_in_view(browser, built_site, width):
+    with serve(built_site) as url:
+        page = browser.new_page(viewport={"width": width, "height": 800})
+        page.goto(url + "gap-map/outcomes/")
+        link = page.locator(".gap-map__link").first
+        style = link.evaluate("a => [getComputedStyle(a).textDecorationLine, getComputedStyle(a).borderTopStyle]")
+        assert style == ["underline", "solid"]
+        box = link.bounding_box()
+        assert box["width"] >= 24 and box["height"] >= 24
+        # Sticky: scrolled sideways, the row label sits at the left edge of the box that
+        # scrolls (Material wraps tables in one of its own), in view.
+        scrolled, label_x, edge_x = page.locator(".gap-map tbody th").first.evaluate(
+            """th => {
+                let box = th.parentElement;
+                while (box.parentElement && box.scrollWidth <= box.clientWidth) box = box.parentElement;
+                box.scrollLeft = 400;
+                return [box.scrollLeft, th.getBoundingClientRect().x, box.getBoundingClientRect().x];
+            }"""
+        )
+        if width == 1280:
+            assert scrolled == 0  # it fits: nothing scrolls
+        else:
+            assert scrolled > 0, "on a phone the map is wider than the screen"
+            assert abs(label_x - edge_x) < 1
+        page.close()

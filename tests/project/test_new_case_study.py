@@ -18,6 +18,7 @@ FILLED = {
     "period.start": 2015,
     "period.end": "ongoing",
     "summary": "A summary of the practice that is comfortably longer than forty characters.",
+    "headline": "More young people supported; no outcomes reported yet.",
     "description": "A description of the practice that is comfortably longer than a hundred characters, "
     "so that it passes the schema's minimum length.",
     "themes[0]": "youth",
@@ -26,12 +27,14 @@ FILLED = {
     "evidence.basis[0]": "internal-monitoring",
     "outcomes[0].measure": "Young people supported",
     "outcomes[0].for_whom": "Young people in the borough",
+    "outcomes[0].domain": "reach-and-delivery",
     "outcomes[0].change.as_reported": "more young people supported",
     "audience.age_groups[0]": "secondary",
     "audience.target_groups[0]": "Young people at risk",
     "setting": "Youth centres",
     "partners[0]": "Youth service",
     "sources[0].title": "Annual report",
+    "sources[0].kind": "other",
     "sources[0].publisher": "Example Council",
     "sources[0].date": "2016",
 }

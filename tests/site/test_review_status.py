@@ -16,8 +16,10 @@ from generator.check.collection import validate
 from generator.config.build_date import BuildDateError, build_date, source_date_epoch
 from generator.config.policy import PolicyError, ReviewPolicy, add_months, describe_months
 from generator.config.project import Project
-from tests.conftest import REPO, TODAY, build, copy_site_setup
+from tests.conftest import REPO, build, copy_site_setup
 from tests.support.site_html import read_page
+
+AS_OF = date(2026, 11, 22)  # the day the review dates below are set against
 
 EXAMPLE = (REPO / "tests" / "examples" / "positive" / "minimal-valid.yaml").read_text(encoding="utf-8")
 
@@ -66,7 +68,7 @@ def review_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for case_id, reviewed in REVIEWED.items():
         (root / "practice" / f"{case_id}.yaml").write_text(case_study(case_id, reviewed), encoding="utf-8")
     out = root / "site"
-    result = build_as_of(Project(root), out, TODAY)
+    result = build_as_of(Project(root), out, AS_OF)
     assert result.returncode == 0, result.stderr
     return out
 
@@ -83,12 +85,12 @@ def test_months_are_added_as_calendar_months():
 
 def test_a_review_is_due_on_the_day_the_period_ends():
     policy = ReviewPolicy(due_after_months=36, look_ahead_months=6)
-    assert policy.is_due(date(2023, 11, 22), TODAY)
-    assert not policy.is_due(date(2023, 11, 23), TODAY)
-    assert policy.falls_due_soon(date(2023, 11, 23), TODAY)
-    assert policy.falls_due_soon(date(2024, 5, 22), TODAY)
-    assert not policy.falls_due_soon(date(2024, 5, 23), TODAY)
-    assert not policy.falls_due_soon(date(2023, 11, 22), TODAY)  # already due, not "soon"
+    assert policy.is_due(date(2023, 11, 22), AS_OF)
+    assert not policy.is_due(date(2023, 11, 23), AS_OF)
+    assert policy.falls_due_soon(date(2023, 11, 23), AS_OF)
+    assert policy.falls_due_soon(date(2024, 5, 22), AS_OF)
+    assert not policy.falls_due_soon(date(2024, 5, 23), AS_OF)
+    assert not policy.falls_due_soon(date(2023, 11, 22), AS_OF)  # already due, not "soon"
 
 
 def test_the_shipped_policy_is_three_years_with_six_months_ahead():
@@ -162,7 +164,7 @@ def test_the_page_of_a_case_study_due_for_review_says_so(review_site):
         "Review due. Last reviewed 28 February 2019. Case studies are reviewed every 3 years, "
         "so this one has been due for review since 28 February 2022." in page.text
     )
-    assert "../../editors/review/" in page.links
+    assert "../../editors/review/" not in page.links  # the editors' list is not for readers
     assert "Review due." in read_page(review_site / "practice" / "due-today" / "index.html").text
 
 
@@ -236,4 +238,6 @@ def test_the_shipped_site_marks_exactly_the_case_studies_due_today(built_site, s
         assert ("Review due." in text) == (cs.id in due), cs.id
     review_page = built_site / "editors" / "review" / "index.html"
     assert set(rows_between(review_page, "due", "how-to-review")) == due
-    assert "Review status" in read_page(built_site / "index.html").text  # in the navigation
+    # For editors: not in the public menu, linked from the editors' guide.
+    assert "Review status" not in read_page(built_site / "index.html").text
+    assert "review/" in read_page(built_site / "editors" / "index.html").links

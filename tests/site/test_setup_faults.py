@@ -43,7 +43,7 @@ FAULTS = {
         lambda root: (root / "schema" / "taxonomy.yaml").write_text(
             (root / "schema" / "taxonomy.yaml").read_text().replace("    label: Promising\n", "", 1)
         ),
-        "schema/taxonomy.yaml line 16: each term of ratings needs id, label and description",
+        "schema/taxonomy.yaml line 26: each term of ratings needs id, label and description",  # "- id: promising"
     ),
     "policy broken": (lambda root: (root / "schema" / "policy.yaml").write_text("review:\n  due_after_months: -1\n"),
                       "schema/policy.yaml line 2: review.due_after_months is -1"),

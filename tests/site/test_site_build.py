@@ -39,7 +39,13 @@ def test_home_shows_counts_by_rating_and_the_newest_case_studies(built_site, shi
         assert f"ratings/{rating.id}/" in home.links
     for characteristic in taxonomy.characteristics.terms:
         assert f"characteristics/{characteristic.id}/" in home.links
-    newest = sorted(shipped.case_studies, key=lambda c: (-c.published.toordinal(), c.title))[:6]
+    # "Recently updated": by the later of published and last reviewed, newest first; on the
+    # same day, strongest evidence first, then by title.
+    rank = {r: i for i, r in enumerate(taxonomy.ratings.ids)}
+    newest = sorted(
+        shipped.case_studies,
+        key=lambda c: (-max(c.published, c.last_reviewed).toordinal(), rank[c.evidence.rating], c.title),
+    )[:6]
     assert home.cards == [c.id for c in newest]
 
 

@@ -46,7 +46,7 @@ def text_fields(data: Any, at: tuple[str | int, ...] = ()) -> list[tuple[str | i
         return [p for key, value in data.items() for p in text_fields(value, (*at, key))]
     if isinstance(data, list):
         return [p for index, value in enumerate(data) for p in text_fields(value, (*at, index))]
-    vocabulary = {"id", "region", "themes", "rating", "basis", "age_groups", "currency"}
+    vocabulary = {"id", "region", "themes", "rating", "basis", "age_groups", "currency", "domain", "kind", "role"}
     if isinstance(data, str) and not vocabulary & {str(step) for step in at}:
         return [at]
     return []

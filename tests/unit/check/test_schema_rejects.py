@@ -86,7 +86,7 @@ BAD_EDITS = {
         "",
     ),
     "unknown rating": (
-        lambda t: t.replace("rating: fully-validated", "rating: validated"),
+        lambda t: t.replace("rating: promising", "rating: validated"),
         "evidence.rating",
         "'validated' is not an allowed value",
         "fully-validated",

@@ -15,6 +15,7 @@ WITH_OUTCOME = BASE.replace(
     """outcomes:
   - measure: Children on protection plans
     for_whom: Children in the borough
+    domain: child-protection
     baseline: {value: 974, when: "2011"}
     follow_up: {value: 515, when: "2017"}
     change:
