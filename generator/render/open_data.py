@@ -11,6 +11,7 @@ import xml.etree.ElementTree as ET
 from generator.config.taxonomy import Taxonomy
 from generator.model import CaseStudy, to_data
 from generator.render.deferred import Deferred, same_text
+from generator.render.formatting import cost_line
 from generator.render.urls import case_study_page, page_url
 
 JSON_PATH = "data/case-studies.json"
@@ -58,6 +59,14 @@ def csv_export(case_studies: list[CaseStudy], taxonomy: Taxonomy) -> str:
         "sources",
         "published",
         "last_reviewed",
+        # Added with the decision-tool fields; appended so that existing readers keep working.
+        "headline",
+        "outcome_domains",
+        "model",
+        "model_role",
+        "cost",
+        "contact_organisation",
+        "contact_url",
     ]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
@@ -86,6 +95,13 @@ def csv_export(case_studies: list[CaseStudy], taxonomy: Taxonomy) -> str:
             "; ".join(s.title.strip() for s in c.sources),
             c.published.isoformat(),
             c.last_reviewed.isoformat(),
+            c.headline,
+            "; ".join(dict.fromkeys(taxonomy.outcome_domains[o.domain].label for o in c.outcomes)),
+            taxonomy.models[c.model.id].label if c.model else "",
+            c.model.role if c.model else "",
+            cost_line(c.costs),
+            c.contact.organisation if c.contact else "",
+            c.contact.url if c.contact else "",
         ]
         writer.writerow([_cell(" ".join(str(value).split())) for value in row])
     return out.getvalue()

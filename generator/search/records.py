@@ -19,7 +19,7 @@ class SearchRecord:
     title: str  # searched, and shown as the result's link
     locality: str  # searched, and shown with the result
     rating: str  # searched, and shown with the result
-    text: str  # also searched: the summary, region, themes and characteristics
+    text: str  # also searched: headline, summary, model, region, themes, outcomes and characteristics
 
 
 def search_record(case_study: CaseStudy, taxonomy: Taxonomy) -> SearchRecord:
@@ -27,13 +27,19 @@ def search_record(case_study: CaseStudy, taxonomy: Taxonomy) -> SearchRecord:
     characteristics = [
         taxonomy.characteristics[c].label for c in taxonomy.characteristics.ids if c in case_study.characteristics
     ]
+    domains = dict.fromkeys(taxonomy.outcome_domains[o.domain].label for o in case_study.outcomes)
     text = ". ".join(
-        [
+        part
+        for part in [
+            " ".join(case_study.headline.split()).rstrip("."),
             " ".join(case_study.summary.split()).rstrip("."),
+            taxonomy.models[case_study.model.id].label if case_study.model else "",
             taxonomy.regions[case_study.region].label,
             "; ".join(themes),
+            "; ".join(domains),
             "; ".join(characteristics),
         ]
+        if part
     )
     return SearchRecord(
         url=page_url(case_study_page(case_study.id)),

@@ -45,6 +45,20 @@ def test_csv_has_one_row_per_case_study(built_site, shipped, taxonomy):
         assert row["rating"] == taxonomy.ratings[case_study.evidence.rating].label
         assert row["themes"].split("; ") == [taxonomy.themes[t].label for t in case_study.themes]
         assert (built_site / row["url"] / "index.html").is_file()
+        assert row["headline"] == " ".join(case_study.headline.split())
+        domains = {taxonomy.outcome_domains[o.domain].label for o in case_study.outcomes}
+        assert set(filter(None, row["outcome_domains"].split("; "))) == domains
+        assert row["model"] == (taxonomy.models[case_study.model.id].label if case_study.model else "")
+        assert row["contact_organisation"] == (case_study.contact.organisation if case_study.contact else "")
+    assert list(rows[0])[-7:] == [  # new columns come last, so existing readers keep working
+        "headline",
+        "outcome_domains",
+        "model",
+        "model_role",
+        "cost",
+        "contact_organisation",
+        "contact_url",
+    ]
 
 
 def test_csv_cells_cannot_become_spreadsheet_formulas(shipped, taxonomy):

@@ -24,6 +24,11 @@ def test_record_holds_what_people_search_by(shipped, taxonomy):
             assert taxonomy.themes[theme].label in record.text
         for characteristic in case_study.characteristics:
             assert taxonomy.characteristics[characteristic].label in record.text
+        assert " ".join(case_study.headline.split()).rstrip(".") in record.text
+        for outcome in case_study.outcomes:
+            assert taxonomy.outcome_domains[outcome.domain].label in record.text
+        if case_study.model:
+            assert taxonomy.models[case_study.model.id].label in record.text
 
 
 def indexed_pages(site):

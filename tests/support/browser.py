@@ -32,11 +32,18 @@ PAGE_KINDS = [
     "themes/safeguarding/",
     "regions/",
     "regions/national/",
+    "outcomes/",
+    "outcomes/offending/",
+    "models/",
+    "models/family-safeguarding/",
     "about/evidence/",
+    "about/glossary/",
     "finder/",
     "gap-map/",
+    "gap-map/outcomes/",
     "data/",
     "contributing/format/",
+    "editors/",
     "editors/review/",
     "404.html",
 ]
@@ -66,8 +73,24 @@ def launch_chromium() -> Iterator[object]:
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
+    """A static host: files as they are, and the site's 404.html (status 404) for an address
+    with nothing behind it, as GitHub Pages and most hosts do."""
+
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
 
 @contextmanager

@@ -76,3 +76,52 @@ def parse_html(html: str) -> Page:
     reader.close()
     reader.page.text = " ".join(" ".join(reader._text).split())
     return reader.page
+
+
+class _ByClass(HTMLParser):
+    """The text of every element carrying a class, with the links inside it."""
+
+    VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"})
+
+    def __init__(self, css_class: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.css_class = css_class
+        self.found: list[tuple[list[str], list[str]]] = []  # (text parts, links) per element
+        self._open: list[tuple[int, int]] = []  # (index in found, depth it opened at)
+        self._depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if tag not in self.VOID:
+            self._depth += 1
+        if self.css_class in (attributes.get("class") or "").split() and tag not in self.VOID:
+            self.found.append(([], []))
+            self._open.append((len(self.found) - 1, self._depth))
+        if tag == "a" and attributes.get("href"):
+            for index, _ in self._open:
+                self.found[index][1].append(attributes["href"] or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.VOID:
+            return
+        while self._open and self._open[-1][1] >= self._depth:
+            self._open.pop()
+        self._depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        for index, _ in self._open:
+            self.found[index][0].append(data)
+
+
+@dataclass(frozen=True)
+class Element:
+    text: str  # whitespace collapsed
+    links: list[str]
+
+
+def elements_with_class(html: str, css_class: str) -> list[Element]:
+    """Each element with `css_class`, in page order: its text and the links inside it."""
+    reader = _ByClass(css_class)
+    reader.feed(html)
+    reader.close()
+    return [Element(" ".join(" ".join(parts).split()), links) for parts, links in reader.found]

@@ -1,0 +1,140 @@
+"""The decision tool in Chromium at desktop and phone widths: the "At a glance" panel and
+outcomes with nothing off-screen, the finder's counts, sort and advice, tap targets, and the
+site's name on a phone. Expected values come from the YAML files, read here with PyYAML."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from tests.conftest import REPO
+
+WIDTHS = [1280, 375]
+DATA = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((REPO / "practice").glob("*.yaml"))}
+
+
+def open_page(browser, site_url, path, width):
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    page.goto(site_url + path)
+    page.wait_for_load_state("networkidle")
+    return page
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_at_a_glance_and_every_outcome_fit_the_screen(browser, site_url, width):
+    case = "hertfordshire-family-safeguarding"
+    page = open_page(browser, site_url, f"practice/{case}/", width)
+    glance = page.locator(".at-a-glance").bounding_box()
+    assert glance["y"] < page.locator("#about-the-practice").bounding_box()["y"]
+    assert glance["y"] < 800 * 0.6  # it starts on the first screen
+    changes = page.locator(".outcome__change").all()
+    assert [c.inner_text() for c in changes] == [o["change"]["as_reported"] for o in DATA[case]["outcomes"]]
+    for selector in (".at-a-glance", ".outcome-list"):
+        right = page.locator(selector).evaluate(
+            "box => Math.max(...[box, ...box.querySelectorAll('*')].map(e => e.getBoundingClientRect().right))"
+        )
+        assert right <= width, selector  # nothing off-screen, nothing to scroll sideways for
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    page.close()
+
+
+def count_of(page, group, term):
+    text = page.locator(f"input[name={group}][value={term}]").locator("xpath=..").locator(".finder__option-count")
+    return int(text.inner_text().strip("()"))
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_option_counts_follow_the_other_choices_and_empty_options_are_disabled(browser, site_url, width):
+    page = open_page(browser, site_url, "finder/", width)
+    for theme in ("youth", "safeguarding", "vulnerable-children"):
+        assert count_of(page, "theme", theme) == sum(theme in c["themes"] for c in DATA.values())
+    options = {(el.get_attribute("name"), el.get_attribute("value")) for el in page.locator(".finder input").all()}
+    assert ("rating", "fully-validated") not in options  # nobody has it: not offered
+    page.locator("input[name=rating][value=promising]").check()
+    promising = [c for c in DATA.values() if c["evidence"]["rating"] == "promising"]
+    for domain in {o["domain"] for c in DATA.values() for o in c["outcomes"]}:
+        expected = sum(any(o["domain"] == domain for o in c["outcomes"]) for c in promising)
+        assert count_of(page, "outcome", domain) == expected, domain
+        assert page.locator(f"input[name=outcome][value={domain}]").is_disabled() == (expected == 0)
+    page.close()
+
+
+def test_the_outcome_filter_and_the_sort_orders(browser, site_url):
+    page = open_page(browser, site_url, "finder/", 1280)
+    page.locator("input[name=outcome][value=health-services]").check()
+    shown = page.eval_on_selector_all("[data-finder-results] > li", "ns => ns.map(n => n.dataset.caseStudy)")
+    assert set(shown) == {i for i, c in DATA.items() if any(o["domain"] == "health-services" for o in c["outcomes"])}
+    page.locator("input[name=outcome][value=health-services]").uncheck()
+    page.select_option("[data-finder-sort]", "title")
+    shown = page.eval_on_selector_all("[data-finder-results] > li", "ns => ns.map(n => n.dataset.caseStudy)")
+    assert shown == sorted(DATA, key=lambda i: DATA[i]["title"].lower())
+    assert "sort=title" in page.url
+    page.select_option("[data-finder-sort]", "updated")
+    shown = page.eval_on_selector_all("[data-finder-results] > li", "ns => ns.map(n => n.dataset.caseStudy)")
+    updated = [max(DATA[i]["published"], DATA[i]["last_reviewed"]) for i in shown]
+    assert updated == sorted(updated, reverse=True)
+    page.reload()
+    page.wait_for_load_state("networkidle")
+    assert page.locator("[data-finder-sort]").input_value() == "updated"
+    page.close()
+
+
+def test_words_match_summaries_and_labels_not_only_titles(browser, site_url):
+    page = open_page(browser, site_url, "finder/?q=police", 1280)
+    shown = set(page.eval_on_selector_all("[data-finder-results] > li", "ns => ns.map(n => n.dataset.caseStudy)"))
+    in_text = {i for i, c in DATA.items() if "police" in (c["summary"] + c["headline"] + c["title"]).lower()}
+    assert in_text and in_text <= shown
+    page.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_an_empty_result_says_which_choice_to_drop(browser, site_url, width):
+    page = open_page(browser, site_url, "finder/?theme=youth&region=east-of-england", width)
+    assert page.locator("[data-finder-count]").inner_text().startswith("0 of")
+    advice = page.locator("[data-finder-advice]")
+    assert advice.is_visible()
+    youth = sum("youth" in c["themes"] for c in DATA.values())
+    east = sum(c["region"] == "east-of-england" for c in DATA.values())
+    buttons = advice.get_by_role("button").all_inner_texts()
+    assert f"Remove Theme: Youth ({east} case studies)" in buttons
+    assert f"Remove Region: East of England ({youth} case studies)" in buttons
+    advice.get_by_role("button", name="Remove Theme: Youth").click()
+    assert page.locator("[data-finder-count]").inner_text() == f"{east} of {len(DATA)} case studies match."
+    assert advice.is_hidden()
+    page.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_tap_targets_are_at_least_24_pixels(browser, site_url, width):
+    page = open_page(browser, site_url, "finder/", width)
+    sizes = page.eval_on_selector_all(
+        ".finder input[type=checkbox], .finder__sort select, .finder__reset",
+        "els => els.map(e => [e.getBoundingClientRect().width, e.getBoundingClientRect().height])",
+    )
+    assert sizes and all(w >= 24 and h >= 24 for w, h in sizes)
+    page.close()
+
+
+def test_the_site_name_is_readable_on_a_phone(browser, site_url):
+    page = open_page(browser, site_url, "", 375)
+    name = page.locator(".md-header__topic").first.locator(".md-ellipsis")
+    assert name.inner_text().strip() == "Effective Practice Repository"
+    clipped = name.evaluate("e => e.scrollHeight > e.clientHeight + 1 || e.scrollWidth > e.clientWidth + 1")
+    assert not clipped
+    assert name.bounding_box()["width"] >= 90
+    page.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_model_page_and_the_404_page_read_at_both_widths(browser, site_url, width):
+    page = open_page(browser, site_url, "models/family-safeguarding/", width)
+    rows = page.locator(".model-table tbody tr").all_inner_texts()
+    members = [c for c in DATA.values() if c.get("model", {}).get("id") == "family-safeguarding"]
+    assert len(rows) == len(members) and rows[0].startswith("Hertfordshire County Council")
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    page.goto(site_url + "no/such/page/")
+    assert page.locator("h1").inner_text() == "Page not found"
+    page.locator("article").get_by_role("link", name="Find practice").click()
+    page.wait_for_load_state("networkidle")
+    assert page.url.endswith("/finder/")
+    page.close()

@@ -1,0 +1,171 @@
+"""What a commissioner needs at a glance, checked against the YAML files themselves (read
+here with PyYAML, not through the generator's model): cards, the "At a glance" panel, outcome
+and model pages, the standards shown beside each rating, and the pages for readers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.conftest import REPO
+from tests.support.site_html import elements_with_class, read_page
+
+TAXONOMY = yaml.safe_load((REPO / "schema" / "taxonomy.yaml").read_text(encoding="utf-8"))
+LABEL = {name: {t["id"]: t["label"] for t in terms} for name, terms in TAXONOMY.items()}
+
+
+def collection() -> dict[str, dict]:
+    return {
+        path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))
+        for path in sorted((REPO / "practice").glob("*.yaml"))
+    }
+
+
+def html_of(site: Path, page: str) -> str:
+    return (site / page / "index.html").read_text(encoding="utf-8")
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def cost_words(data: dict) -> str:
+    """How a card states cost, worked out from the YAML: the first cost, or 'not reported'."""
+    costs = data.get("costs", [])
+    if not costs:
+        return "Cost: not reported"
+    first = costs[0]
+    if "amount" in first:
+        amount = f"£{first['amount']:,.0f}"
+    else:
+        amount = f"£{first['amount_range']['low']:,.0f} to £{first['amount_range']['high']:,.0f}"
+    more = f" (and {len(costs) - 1} more)" if len(costs) > 1 else ""
+    return f"Cost: {amount} {first['unit']}{more}"
+
+
+def test_every_card_shows_headline_rating_cost_and_ages(built_site):
+    data = collection()
+    cards = elements_with_class(html_of(built_site, "finder"), "case-study-card")
+    assert len(cards) == len(data)
+    by_id = {c.links[0].split("/")[-2]: c for c in cards}
+    for case_id, case in data.items():
+        text = by_id[case_id].text
+        assert words(case["headline"]) in text
+        assert LABEL["ratings"][case["evidence"]["rating"]] in text
+        assert cost_words(case) in text
+        shorts = {t["id"]: t.get("short", t["label"]) for t in TAXONOMY["age_groups"]}
+        assert "Ages: " + ", ".join(shorts[a] for a in case["audience"]["age_groups"]) in text
+
+
+def test_at_a_glance_comes_first_and_answers_the_commissioners_questions(built_site):
+    data = collection()
+    for case_id, case in data.items():
+        html = html_of(built_site, f"practice/{case_id}")
+        [glance] = elements_with_class(html, "at-a-glance")
+        assert html.index("at-a-glance") < html.index('id="about-the-practice"')
+        assert words(case["headline"]) in glance.text
+        assert LABEL["ratings"][case["evidence"]["rating"]] in glance.text
+        for basis in case["evidence"]["basis"]:
+            assert LABEL["evidence_bases"][basis].lower() in glance.text
+        assert ("Cost Not reported by the sources" in glance.text) == (not case.get("costs"))
+        for age in case["audience"]["age_groups"]:
+            assert LABEL["age_groups"][age] in glance.text
+        model = case.get("model")
+        if model:
+            others = sorted(
+                other["locality"]
+                for other_id, other in data.items()
+                if other.get("model", {}).get("id") == model["id"] and other_id != case_id
+            )
+            assert f"../../models/{model['id']}/" in glance.links
+            for locality in others:
+                assert locality in glance.text
+        else:
+            assert "Model" not in glance.text
+
+
+@pytest.mark.parametrize("domain", [t["id"] for t in TAXONOMY["outcome_domains"]])
+def test_each_outcome_page_lists_what_changed_there(built_site, domain):
+    data = collection()
+    html = html_of(built_site, f"outcomes/{domain}")
+    cards = elements_with_class(html, "case-study-card")
+    expected = {i for i, c in data.items() if any(o["domain"] == domain for o in c["outcomes"])}
+    assert {card.links[0].split("/")[-2] for card in cards} == expected
+    for card in cards:
+        case = data[card.links[0].split("/")[-2]]
+        for outcome in case["outcomes"]:
+            shown = f"{words(outcome['measure'])}: {words(outcome['change']['as_reported'])}"
+            assert (shown in card.text) == (outcome["domain"] == domain)
+    if not expected:
+        page = read_page(built_site / "outcomes" / domain / "index.html")
+        assert "Nobody has documented practice here yet" in page.text
+
+
+@pytest.mark.parametrize("model", [t["id"] for t in TAXONOMY["models"]])
+def test_each_model_page_sets_originator_and_adopters_side_by_side(built_site, model):
+    data = collection()
+    html = html_of(built_site, f"models/{model}")
+    term = next(t for t in TAXONOMY["models"] if t["id"] == model)
+    text = read_page(built_site / "models" / model / "index.html").text
+    members = {i: c for i, c in data.items() if c.get("model", {}).get("id") == model}
+    if term.get("originator"):
+        assert f"Developed by {term['originator']}" in text
+    else:
+        assert "Who first developed it is not recorded in the sources held." in text
+    rows = html.split("<tbody>")[1].split("</tbody>")[0].split("<tr>")[1:] if members else []
+    order = {"originated": 0, "programme": 1, "adopted": 2}
+    expected = sorted(members, key=lambda i: (order[members[i]["model"]["role"]], members[i]["period"]["start"]))
+    assert [row.split('href="../../practice/')[1].split("/")[0] for row in rows] == expected
+    role_words = {"originated": "Developed it", "programme": "National programme", "adopted": "Adopted it"}
+    for row, case_id in zip(rows, expected, strict=True):
+        case = members[case_id]
+        assert role_words[case["model"]["role"]] in row
+        assert f"<td>{case['period']['start']}</td>" in row
+        assert LABEL["ratings"][case["evidence"]["rating"]] in row
+    for case_id in members:  # linked both ways
+        assert f"../../models/{model}/" in read_page(built_site / "practice" / case_id / "index.html").links
+
+
+def test_about_the_evidence_lists_what_each_rating_requires(built_site):
+    text = read_page(built_site / "about" / "evidence" / "index.html").text
+    for rating in TAXONOMY["ratings"]:
+        assert words(rating["description"]) in text
+        assert words(rating["guidance"]) not in text  # editors' guidance is on the editors' page
+        for basis in rating.get("requires", {}).get("basis_any_of", []):
+            assert LABEL["evidence_bases"][basis] in text
+    assert "a cited evaluation report" in text
+    guide = read_page(built_site / "editors" / "index.html").text
+    for rating in TAXONOMY["ratings"]:
+        assert words(rating["guidance"]) in guide
+
+
+def test_readers_find_the_glossary_and_editors_find_their_pages(built_site):
+    glossary = read_page(built_site / "about" / "glossary" / "index.html").text
+    for entry in TAXONOMY["glossary"]:
+        assert f"{entry['label']} {words(entry['description'])}" in glossary
+    home = read_page(built_site / "index.html")
+    for item in ("Outcomes", "Practice models", "Glossary", "Editors' guide"):
+        assert item in home.text  # in the menu
+    assert "about/glossary/#c4eo" in home.links  # C4EO explained where it is first named
+
+
+def test_home_has_one_clear_first_action_and_outcomes_with_counts(built_site):
+    html = (built_site / "index.html").read_text(encoding="utf-8")
+    [actions] = elements_with_class(html, "home-actions")
+    assert actions.links[0] == "finder/" and "Find practice" in actions.text
+    data = collection()
+    counts = elements_with_class(html, "outcome-counts")[0].text
+    for domain in TAXONOMY["outcome_domains"]:
+        n = sum(any(o["domain"] == domain["id"] for o in c["outcomes"]) for c in data.values())
+        shown = "none yet" if n == 0 else f"{n} case {'study' if n == 1 else 'studies'}"
+        assert f"{domain['label']} {shown}" in counts
+
+
+def test_the_404_page_offers_search_and_ways_on(built_site):
+    page = read_page(built_site / "404.html")
+    assert page.h1 == ["Page not found"]
+    for target in ("finder/", "outcomes/", "models/", "gap-map/"):
+        assert any(link.endswith("/" + target) for link in page.links), target
+    assert "data-practice-search" in (built_site / "404.html").read_text(encoding="utf-8")
