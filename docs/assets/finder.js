@@ -7,6 +7,20 @@
 // this script runs, so the page does not shift as it loads.
 (function () {
   "use strict";
+  // If anything below fails, the reader gets the page as it is without JavaScript (the full
+  // list, no filters) rather than the first 50 cards and filters that do nothing.
+  try {
+    start();
+  } catch (error) {
+    document.documentElement.classList.add("finder-failed");
+    var staticList = document.querySelector("[data-finder-list]");
+    if (staticList) {
+      staticList.hidden = false;
+    }
+    throw error;
+  }
+
+  function start() {
   var form = document.querySelector("[data-finder]");
   var list = document.querySelector("[data-finder-list]");
   var count = document.querySelector("[data-finder-count]");
@@ -19,6 +33,7 @@
   var GROUPS = ["theme", "outcome", "characteristic", "rating", "region", "age"];
   var PAGE_SIZE = 50; // FINDER_PAGE_SIZE in generator/render/site.py
   var SORTS = ["evidence", "updated", "title"];
+  var MAX_WORDS = 20;
   var results = document.createElement("ul");
   results.className = "case-study-list finder__results";
   results.setAttribute("data-finder-results", "");
@@ -64,6 +79,8 @@
 
   function chosen() {
     var choice = { q: text.value.trim().toLowerCase() };
+    // Split once per choice, not once per card; a pasted essay is cut to its first words.
+    choice.words = choice.q ? choice.q.split(/\s+/).slice(0, MAX_WORDS) : [];
     GROUPS.forEach(function (group) {
       choice[group] = Array.prototype.map.call(
         form.querySelectorAll("input[name=" + group + "]:checked"),
@@ -79,10 +96,7 @@
   }
 
   function matchesWords(item, choice) {
-    if (!choice.q) {
-      return true;
-    }
-    var words = choice.q.split(/\s+/);
+    var words = choice.words;
     for (var j = 0; j < words.length; j++) {
       if (item.words.indexOf(words[j]) === -1) {
         return false;
@@ -137,8 +151,14 @@
   // With nothing matching, say which single choice to drop and what that would give.
   function showAdvice(choice) {
     advice.textContent = "";
+    if (dropped.length) {
+      var note = document.createElement("p");
+      note.textContent = "No case study has " + dropped.join("; ") + ", so the list leaves that choice out.";
+      advice.appendChild(note);
+      advice.hidden = false;
+    }
     if (matched.length) {
-      advice.hidden = true;
+      advice.hidden = !dropped.length;
       return;
     }
     var intro = document.createElement("p");
@@ -146,12 +166,14 @@
     advice.appendChild(intro);
     var offers = [];
     if (choice.q) {
-      offers.push({ label: "the words \u201c" + text.value.trim() + "\u201d", drop: function () { text.value = ""; },
+      var shown = text.value.trim();
+      offers.push({ label: "the words \u201c" + (shown.length > 60 ? shown.slice(0, 59) + "\u2026" : shown) + "\u201d",
+        drop: function () { text.value = ""; },
         n: items.filter(function (item) { return matchesAllBut(item, choice, "q"); }).length });
     }
     GROUPS.forEach(function (group) {
       choice[group].forEach(function (value) {
-        var smaller = Object.assign({}, choice);
+        var smaller = Object.assign({}, choice);  // words already split: shared
         smaller[group] = choice[group].filter(function (v) { return v !== value; });
         var n = items.filter(function (item) { return matchesAllBut(item, smaller, null); }).length;
         offers.push({ label: legends[group] + ": " + labels[group + ":" + value], n: n, drop: function () {
@@ -188,6 +210,9 @@
   }
 
   function apply(updateAddress) {
+    if (updateAddress) {
+      dropped = []; // the reader has chosen since: the note about the address has done its work
+    }
     var choice = chosen();
     matched = items.filter(function (item) { return matchesAllBut(item, choice, null); });
     var sort = SORTS.indexOf(sortBox.value) === -1 ? "evidence" : sortBox.value;
@@ -220,13 +245,24 @@
     }
   }
 
+  // Choices in the address that the page does not offer (no case study has them now, or
+  // the address was mistyped) are dropped, and the reader is told which.
+  var dropped = [];
+
   function restore() {
     var params = new URLSearchParams(window.location.search);
     text.value = params.get("q") || "";
     GROUPS.forEach(function (group) {
-      var values = (params.get(group) || "").split(",");
+      var values = (params.get(group) || "").split(",").filter(Boolean);
+      var offered = [];
       form.querySelectorAll("input[name=" + group + "]").forEach(function (box) {
         box.checked = values.indexOf(box.value) !== -1;
+        offered.push(box.value);
+      });
+      values.forEach(function (value) {
+        if (offered.indexOf(value) === -1 && dropped.length < 5) {
+          dropped.push((legends[group] || group) + ": " + value.slice(0, 60));
+        }
       });
     });
     sortBox.value = SORTS.indexOf(params.get("sort")) === -1 ? "evidence" : params.get("sort");
@@ -234,6 +270,7 @@
 
   list.parentNode.insertBefore(results, list);
   list.hidden = true;
+  more.hidden = true;
   count.setAttribute("tabindex", "-1");
   more.addEventListener("click", showMore);
   restore();
@@ -248,4 +285,5 @@
       apply(true);
     }, 0);
   });
+  }
 })();

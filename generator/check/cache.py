@@ -27,7 +27,7 @@ from generator.config.project import Project
 from generator.load.files import regular_file_bytes
 from generator.problems import Problem, Severity
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 PACKAGE_DIR = Path(__file__).resolve().parents[1]  # the whole generator package
 
 
@@ -129,12 +129,20 @@ class DiskStore(CheckStore):
             pass
 
     def _freeze(self, check: FileCheck) -> Any:
-        return {"case_id": check.case_id, "id_line": check.id_line, "problems": [p.as_dict() for p in check.problems]}
+        return {
+            "case_id": check.case_id,
+            "id_line": check.id_line,
+            "originates": check.originates,
+            "role_line": check.role_line,
+            "problems": [p.as_dict() for p in check.problems],
+        }
 
     def _thaw(self, display: str, stored: Any) -> FileCheck | None:
         try:
             problems = [_problem(p) for p in stored["problems"]]
-            return FileCheck(display, problems, stored["case_id"], stored["id_line"])
+            check = FileCheck(display, problems, stored["case_id"], stored["id_line"])
+            check.originates, check.role_line = stored["originates"], stored["role_line"]
+            return check
         except (KeyError, TypeError, ValueError):
             return None
 

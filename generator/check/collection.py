@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.check.cache import CheckStore, DiskStore, context_key, file_fingerprint
-from generator.check.file_check import check_file, duplicate_id_problems
+from generator.check.file_check import check_file, duplicate_id_problems, originator_problems
 from generator.check.schema_validator import SchemaFileError, SchemaValidator, read_schema
 from generator.config.policy import ReviewPolicy
 from generator.config.project import Project
@@ -81,6 +81,7 @@ def check_collection(
         store.end(whole_collection=paths is None)
     problems = [p for check in checks for p in check.problems]
     problems.extend(duplicate_id_problems(checks, _other_ids(project, paths) if paths is not None else {}))
+    problems.extend(originator_problems(checks))
     if paths is None and not files:
         folder = display_path(project.practice_dir, project.root)
         problems.append(Problem(folder, "holds no case studies", hint='add one: practice new "Title" --locality ...'))

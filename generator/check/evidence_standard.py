@@ -12,7 +12,7 @@ from generator.problems import Problem
 HINTS = {
     "basis": "add to evidence.basis what the sources show, if they show it; otherwise choose a lower rating",
     "min_outcomes": "add the outcomes the sources report, or choose a lower rating",
-    "min_measured_outcomes": "give the figures the sources report (percent, baseline or follow_up), or rate it lower",
+    "min_measured_outcomes": "give the change the sources measured (percent, or baseline and follow_up), or rate lower",
     "source_kinds": "cite the report (with kind: set to what it is), or choose a lower rating",
 }
 
@@ -23,7 +23,7 @@ def rating_meets_its_standard(ctx: RuleContext) -> Iterator[Problem]:
         return
     rating = taxonomy.ratings[ctx.data["evidence"]["rating"]]
     labels = taxonomy.labels()
-    for _, key in unmet(rating.standard, ctx.data):
+    for _, key in unmet(rating.standard, ctx.data, taxonomy.outputs):
         yield ctx.problem(
             ["evidence", "rating"],
             f"the rating '{rating.id}' needs {requirement(rating.standard, key, labels)}",

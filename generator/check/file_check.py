@@ -26,6 +26,8 @@ class FileCheck:
     case_id: str | None = None  # the id the file claims, if it could be read
     id_line: int | None = None
     data: dict[str, Any] | None = None  # the parsed case study, if it is valid
+    originates: str | None = None  # the model it says it developed (model.role: originated)
+    role_line: int | None = None
 
     @property
     def ok(self) -> bool:
@@ -63,6 +65,9 @@ def check_file(
             check.problems.extend(rule(ctx))
     if check.ok:
         check.data = data
+        model = data.get("model", {})
+        if model.get("role") == "originated":
+            check.originates, check.role_line = model["id"], ctx.positions.locate(["model", "role"])[0]
     check.problems.sort(key=Problem.sort_key)
     return check
 
@@ -97,6 +102,33 @@ def duplicate_id_problems(checks: Iterable[FileCheck], others: dict[str, str] | 
                     None,
                     field_path(["id"]),
                     "give each case study its own id, equal to its file name",
+                )
+            )
+    return found
+
+
+def originator_problems(checks: Iterable[FileCheck]) -> list[Problem]:
+    """A model is developed in one place: two files that each say they originated it cannot
+    both be right. (Checked among the files being checked: the whole collection, for the
+    site and for `practice validate` with no files named.)"""
+    claims: dict[str, list[FileCheck]] = {}
+    for check in checks:
+        if check.originates is not None:
+            claims.setdefault(check.originates, []).append(check)
+    found = []
+    for model, holders in claims.items():
+        if len(holders) < 2:
+            continue
+        for check in holders:
+            others = ", ".join(other.display for other in holders if other is not check)
+            found.append(
+                Problem(
+                    check.display,
+                    f"model '{model}' is also said to have been developed by {others}",
+                    check.role_line,
+                    None,
+                    field_path(["model", "role"]),
+                    "only the area that developed a model says role: originated; the others say adopted",
                 )
             )
     return found

@@ -120,7 +120,8 @@ def dates_in_order(ctx: RuleContext) -> Iterator[Problem]:
 
 
 def years_are_whole_numbers(ctx: RuleContext) -> Iterator[Problem]:
-    """JSON Schema counts 2011.0 as a whole number; the site would show "2011.0"."""
+    """JSON Schema counts 2011.0 as a whole number; the site would show "2011.0". So with
+    months to set up."""
     period = ctx.data["period"]
     years: list[tuple[list[str | int], object]] = [
         (["period", "start"], period["start"]),
@@ -133,6 +134,10 @@ def years_are_whole_numbers(ctx: RuleContext) -> Iterator[Problem]:
     for at, value in years:
         if type(value) is float:
             yield ctx.problem(at, f"the year {value} is not a whole number", f"write it as {int(value)}")
+    months = ctx.data.get("implementation", {}).get("set_up_months")
+    if type(months) is float:
+        at = ["implementation", "set_up_months"]
+        yield ctx.problem(at, f"{months} months is not a whole number", f"write it as {int(months)}")
 
 
 def source_dates_are_real(ctx: RuleContext) -> Iterator[Problem]:

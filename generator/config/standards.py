@@ -6,12 +6,14 @@ evidence) and the site (the requirements shown beside each rating), so they cann
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 # requires: key in the taxonomy -> what it needs of a case study
 REQUIREMENT_KEYS = ("basis_any_of", "min_outcomes", "min_measured_outcomes", "source_kinds_any_of")
 MAX_COUNT = 50
+MAX_LISTED = 50  # ids a requirement may list
 
 
 @dataclass(frozen=True)
@@ -48,18 +50,27 @@ def parse_standard(data: Any, known: dict[str, list[str]]) -> tuple[RatingStanda
         ids = known[vocabulary]
         if not isinstance(value, list) or not value or any(item not in ids for item in value):
             return None, [key], f"{key} must list ids from {vocabulary}"
+        if len(value) > MAX_LISTED or len(set(value)) != len(value):
+            return None, [key], f"{key} must list each id once, at most {MAX_LISTED}"
         values[key] = tuple(value)
     return RatingStandard(**values), [], ""
 
 
-def is_measured(outcome: dict[str, Any]) -> bool:
-    """An outcome with a figure, not only words."""
-    return "baseline" in outcome or "follow_up" in outcome or "percent" in outcome["change"]
+def is_measured_change(outcome: dict[str, Any], outputs: frozenset[str]) -> bool:
+    """An outcome for families with a measured change: a percentage other than 0, or figures
+    before and after. A count of activity (an outcome domain marked `kind: output`), a figure
+    with nothing to compare it with, or no change at all does not count."""
+    if outcome["domain"] in outputs:
+        return False
+    both = "baseline" in outcome and "follow_up" in outcome
+    return both or outcome["change"].get("percent", 0) != 0
 
 
-def unmet(standard: RatingStandard, data: dict[str, Any]) -> list[tuple[list[str | int], str]]:
+def unmet(
+    standard: RatingStandard, data: dict[str, Any], outputs: frozenset[str] = frozenset()
+) -> list[tuple[list[str | int], str]]:
     """Each requirement of `standard` that the schema-valid case study `data` does not meet,
-    with the field to point at."""
+    with the field to point at. `outputs`: the outcome domains that count activity."""
     found: list[tuple[list[str | int], str]] = []
     basis = data["evidence"]["basis"]
     if standard.basis_any_of and not set(basis) & set(standard.basis_any_of):
@@ -67,7 +78,7 @@ def unmet(standard: RatingStandard, data: dict[str, Any]) -> list[tuple[list[str
     outcomes = data["outcomes"]
     if len(outcomes) < standard.min_outcomes:
         found.append((["outcomes"], "min_outcomes"))
-    if sum(1 for o in outcomes if is_measured(o)) < standard.min_measured_outcomes:
+    if sum(1 for o in outcomes if is_measured_change(o, outputs)) < standard.min_measured_outcomes:
         found.append((["outcomes"], "min_measured_outcomes"))
     kinds = {source["kind"] for source in data["sources"]}
     if standard.source_kinds_any_of and not kinds & set(standard.source_kinds_any_of):
@@ -79,18 +90,26 @@ def _count(number: int, thing: str) -> str:
     return f"{number} {thing}" if number == 1 else f"{number} {thing}s"
 
 
-def requirement(standard: RatingStandard, key: str, labels: dict[str, str]) -> str:
-    """One requirement in words, for readers and editors alike; `labels` maps ids to labels."""
+Labels = Mapping[str, Mapping[str, str]]  # vocabulary name -> id -> label
+
+
+def requirement(standard: RatingStandard, key: str, labels: Labels) -> str:
+    """One requirement in words, for readers and editors alike."""
     if key == "basis":
-        return "evidence of one of these kinds: " + ", ".join(labels[i] for i in standard.basis_any_of)
+        bases = labels["evidence_bases"]
+        return "evidence of one of these kinds: " + ", ".join(bases[i].lower() for i in standard.basis_any_of)
     if key == "min_outcomes":
         return f"at least {_count(standard.min_outcomes, 'reported outcome')}"
     if key == "min_measured_outcomes":
-        return f"at least {_count(standard.min_measured_outcomes, 'outcome')} measured with figures"
-    return "a cited " + " or ".join(labels[i].lower() for i in standard.source_kinds_any_of)
+        return (
+            f"at least {_count(standard.min_measured_outcomes, 'outcome')} for families measured with figures "
+            "(a change in percent, or figures before and after)"
+        )
+    kinds = labels["source_kinds"]
+    return "a cited " + " or ".join(kinds[i].lower() for i in standard.source_kinds_any_of)
 
 
-def requirements(standard: RatingStandard, labels: dict[str, str]) -> list[str]:
+def requirements(standard: RatingStandard, labels: Labels) -> list[str]:
     """Every requirement of the standard in words, in a fixed order."""
     keys = []
     if standard.basis_any_of:

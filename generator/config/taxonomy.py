@@ -42,6 +42,7 @@ OPTIONAL_TEXT = {
     "characteristics": ("guidance",),
     "models": ("originator",),
     "age_groups": ("short",),
+    "outcome_domains": ("kind",),
 }
 TERM_KEYS = ("id", "label", "description")
 
@@ -54,6 +55,7 @@ class Term:
     guidance: str = ""  # for editors: when to use it
     originator: str = ""  # models: the organisation that developed the model
     short: str = ""  # age groups: the label where space is tight, e.g. "0-4"
+    kind: str = ""  # outcome domains: "output" for a count of activity rather than a change
     standard: RatingStandard = field(default_factory=RatingStandard)  # ratings: what a case study must show
 
 
@@ -99,10 +101,14 @@ class Taxonomy:
     models: Vocabulary
     glossary: Vocabulary
 
-    def labels(self) -> dict[str, str]:
-        """Every term's label by id, for messages. (Ids may repeat across vocabularies; only
-        evidence bases and source kinds are looked up here, and theirs do not.)"""
-        return {t.id: t.label for name in ("evidence_bases", "source_kinds") for t in getattr(self, name).terms}
+    def labels(self) -> dict[str, dict[str, str]]:
+        """Labels by vocabulary and id, for the standards' words."""
+        return {name: {t.id: t.label for t in getattr(self, name).terms} for name in VOCABULARIES}
+
+    @property
+    def outputs(self) -> frozenset[str]:
+        """Outcome domains that count activity (families supported), not a change for families."""
+        return frozenset(t.id for t in self.outcome_domains.terms if t.kind == "output")
 
     @classmethod
     def load(cls, path: Path) -> Taxonomy:
@@ -138,10 +144,13 @@ class Taxonomy:
                         )
                     if key in OPTIONAL_TEXT.get(name, ()) and not isinstance(value, str):
                         raise fault([name, index, key], f"{key} must be text")
+                    if key == "kind" and value != "output":
+                        raise fault([name, index, key], "kind may only be output (a count of activity)")
                 terms.append(Term(**{k: v for k, v in term.items() if k != "requires"}))
             ids = [t.id for t in terms]
             if len(set(ids)) != len(ids):
-                raise fault([name], f"an id appears twice in {name}")
+                second = next(i for i, term_id in enumerate(ids) if term_id in ids[:i])
+                raise fault([name, second, "id"], f"the id {ids[second][:40]!r} appears twice in {name}")
             vocabularies[name] = Vocabulary(name, tuple(terms))
         known = {name: vocabularies[name].ids for name in ("evidence_bases", "source_kinds")}
         ratings = []

@@ -26,6 +26,7 @@ from generator.render.page import PageAnchors, PageOutput, RenderedPage
 from generator.render.related import RelatedPractice
 
 NEWEST_ON_HOME = 6
+ALSO_RUNS_IN_SHOWN = 5  # other case studies of the same model named on a case study's page
 FINDER_PAGE_SIZE = 50  # cards the finder shows before "Show more"; docs/assets/finder.js agrees
 
 
@@ -89,9 +90,8 @@ class SiteRenderer:
                 case_study.summary,
                 cs=case_study,
                 related=find_related(case_study),
-                model_members=[c for c in by_model.get(case_study.model.id, ()) if c.id != case_study.id]
-                if case_study.model
-                else [],
+                model_members=self._also_runs_in(case_study, by_model),
+                model_total=len(by_model[case_study.model.id]) if case_study.model else 0,
                 citation=citation(case_study, self.site_name, self.site_url),
                 review_due_on=self._review_due_on(case_study),
                 review_period=self.review.period,
@@ -124,7 +124,7 @@ class SiteRenderer:
             pages[axis["page"]] = self._page(
                 "gap_map.html.j2",
                 axis["page"],
-                "Evidence gap map" if axis["folder"] == "themes" else "Evidence gap map by outcome",
+                f"Evidence gap map by {rows.singular}",
                 f"{rows.title} against the five characteristics: how much practice, how strong its evidence, "
                 "and the gaps.",
                 hide=("toc",),  # a wide table
@@ -156,6 +156,16 @@ class SiteRenderer:
         )
         pages.update(open_data.open_data_files(case_studies, self.taxonomy, schema_text, self.site_name))
         return pages
+
+    @staticmethod
+    def _also_runs_in(case_study: CaseStudy, by_model: dict[str, list[CaseStudy]]) -> list[CaseStudy]:
+        """The other case studies of its model, strongest evidence first, at most
+        ALSO_RUNS_IN_SHOWN of them: listing every one made each page grow with the model's
+        size (10,000 case studies of one model made a 1.9 GB site); the model page lists all."""
+        if not case_study.model:
+            return []
+        members = by_model[case_study.model.id][: ALSO_RUNS_IN_SHOWN + 1]
+        return [c for c in members if c.id != case_study.id][:ALSO_RUNS_IN_SHOWN]
 
     def _review_due_on(self, case_study: CaseStudy) -> date | None:
         """The day its review fell due, if it is due as of the build date."""

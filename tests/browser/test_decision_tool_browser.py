@@ -138,3 +138,47 @@ def test_a_model_page_and_the_404_page_read_at_both_widths(browser, site_url, wi
     page.wait_for_load_state("networkidle")
     assert page.url.endswith("/finder/")
     page.close()
+
+
+def test_a_choice_the_page_does_not_offer_is_dropped_and_said_so(browser, site_url):
+    page = open_page(browser, site_url, "finder/?rating=fully-validated&theme=youth", 1280)
+    advice = page.locator("[data-finder-advice]")
+    note = "No case study has Evidence rating: fully-validated, so the list leaves that choice out."
+    assert advice.inner_text() == note
+    youth = sum("youth" in c["themes"] for c in DATA.values())
+    assert page.locator("[data-finder-count]").inner_text() == f"{youth} of {len(DATA)} case studies match."
+    page.locator("input[name=theme][value=youth]").uncheck()  # the reader chooses: the note goes
+    assert advice.is_hidden()
+    page.close()
+
+
+def test_if_the_finder_script_fails_the_full_list_shows(browser, site_url):
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+
+    def broken(route):
+        script = route.fetch().text()
+        route.fulfill(body=script.replace("var total = items.length;", "throw new Error('planted');"))
+
+    page.route("**/assets/finder.js", broken)
+    page.goto(site_url + "finder/")
+    page.wait_for_load_state("networkidle")
+    assert any("planted" in e for e in errors)
+    visible = page.eval_on_selector_all("[data-finder-list] > li", "ns => ns.filter(n => n.offsetParent).length")
+    assert visible == len(DATA)
+    assert page.locator("[data-finder]").is_hidden()
+    page.close()
+
+
+def test_a_pasted_essay_in_the_word_box_does_not_hang_the_finder(browser, site_url):
+    page = open_page(browser, site_url, "finder/", 1280)
+    essay = " ".join(f"word{n}" for n in range(20_000))
+    elapsed = page.evaluate(
+        """essay => { const box = document.querySelector('#finder-q'); const t = performance.now();
+        box.value = essay; box.dispatchEvent(new Event('input')); return performance.now() - t; }""",
+        essay,
+    )
+    assert page.locator("[data-finder-count]").inner_text().startswith("0 of")
+    assert elapsed < 1000, elapsed
+    page.close()

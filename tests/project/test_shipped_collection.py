@@ -104,3 +104,19 @@ def test_annotated_example_in_the_docs_is_valid(repo, scratch_project):
     assert [p.message for p in collection.problems] == []
     schema = json.loads(repo.schema_path.read_text(encoding="utf-8"))
     assert set(yaml.safe_load(example)) == set(schema["properties"]), "the example must show every field"
+
+
+def test_the_format_page_states_the_standards_the_validator_applies(repo, taxonomy):
+    """docs/contributing/format.md is written by hand; each rating's requirements, in the words
+    the site and the validator use, must appear in its line there, so the page cannot drift."""
+    from generator.config.standards import requirements
+
+    doc = (repo.root / "docs" / "contributing" / "format.md").read_text(encoding="utf-8")
+    section = doc.split("## The evidence standards", 1)[1].split("\n## ", 1)[0]
+    lines = {line.split("**")[1]: line for line in section.splitlines() if line.startswith("- **")}
+    assert list(lines) == [rating.label for rating in taxonomy.ratings.terms]
+    for rating in taxonomy.ratings.terms:
+        needs = requirements(rating.standard, taxonomy.labels())
+        for need in needs:
+            assert need in lines[rating.label], (rating.id, need)
+        assert bool(needs) != ("no minimum" in lines[rating.label])

@@ -75,13 +75,13 @@ def test_at_a_glance_comes_first_and_answers_the_commissioners_questions(built_s
         model = case.get("model")
         if model:
             others = sorted(
-                other["locality"]
+                other["title"]
                 for other_id, other in data.items()
                 if other.get("model", {}).get("id") == model["id"] and other_id != case_id
             )
             assert f"../../models/{model['id']}/" in glance.links
-            for locality in others:
-                assert locality in glance.text
+            for title in others:
+                assert title in glance.text
         else:
             assert "Model" not in glance.text
 
@@ -122,7 +122,7 @@ def test_each_model_page_sets_originator_and_adopters_side_by_side(built_site, m
     for row, case_id in zip(rows, expected, strict=True):
         case = members[case_id]
         assert role_words[case["model"]["role"]] in row
-        assert f"<td>{case['period']['start']}</td>" in row
+        assert f'data-label="Since">{case["period"]["start"]}</td>' in row
         assert LABEL["ratings"][case["evidence"]["rating"]] in row
     for case_id in members:  # linked both ways
         assert f"../../models/{model}/" in read_page(built_site / "practice" / case_id / "index.html").links
@@ -169,3 +169,21 @@ def test_the_404_page_offers_search_and_ways_on(built_site):
     for target in ("finder/", "outcomes/", "models/", "gap-map/"):
         assert any(link.endswith("/" + target) for link in page.links), target
     assert "data-practice-search" in (built_site / "404.html").read_text(encoding="utf-8")
+
+
+def test_a_large_model_names_five_others_and_counts_the_rest(shipped, taxonomy):
+    """Each page names at most five other case studies of its model: naming every one made
+    pages grow with the model (a 1.9 GB site at 10,000 copies of one model)."""
+    from dataclasses import replace
+
+    from generator.render.site import SiteRenderer
+    from generator.render.urls import case_study_page
+
+    herts = next(c for c in shipped.case_studies if c.id == "hertfordshire-family-safeguarding")
+    copies = [replace(herts, id=f"copy-{n:02}", title=f"Copy {n:02}") for n in range(12)]
+    pages = SiteRenderer(taxonomy).render(copies, "{}")
+    [glance] = elements_with_class(pages[case_study_page("copy-00")].html, "at-a-glance")
+    named = [t for t in (f"Copy {n:02}" for n in range(1, 12)) if t in glance.text]
+    assert named == ["Copy 01", "Copy 02", "Copy 03", "Copy 04", "Copy 05"]
+    assert "and 6 more on the Family Safeguarding page" in glance.text
+    assert "Copy 00" not in glance.text  # never itself

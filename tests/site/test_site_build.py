@@ -86,7 +86,7 @@ def test_case_study_page_links_to_its_indexes(built_site, shipped):
         for characteristic in case_study.characteristics:
             assert f"../../characteristics/{characteristic}/" in page.links
         assert f"../../regions/{case_study.region}/" in page.links
-        assert f"../../about/evidence/#{case_study.evidence.rating}" in page.links
+        assert f"../../about/evidence/#rating-{case_study.evidence.rating}" in page.links
 
 
 def test_build_dates_come_from_the_data_not_the_clock(scratch_project, tmp_path_factory):
@@ -216,7 +216,7 @@ def test_hand_written_pages_may_link_to_anchors_in_generated_html(leeds_text, sc
     """MkDocs checks anchors in Markdown links; ids inside generated HTML count as anchors."""
     project = scratch_project({"leeds-family-valued.yaml": leeds_text})
     page = project.root / "docs" / "linking.md"
-    page.write_text("# Linking\n\n[What it means](about/evidence.md#fully-validated)\n", encoding="utf-8")
+    page.write_text("# Linking\n\n[What it means](about/evidence.md#rating-fully-validated)\n", encoding="utf-8")
     result = build(project.root, tmp_path_factory.mktemp("anchor-site"))
     assert result.returncode == 0, result.stderr
     page.write_text("# Linking\n\n[Nowhere](about/evidence.md#no-such-rating)\n", encoding="utf-8")

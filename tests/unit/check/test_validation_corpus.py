@@ -94,6 +94,8 @@ def test_fast_and_detailed_validators_agree():
 # inside a description). Every other negative example must be refused by the schema itself.
 BEYOND_THE_SCHEMA = {
     # the ratings' standards (schema/taxonomy.yaml): one field against several others
+    "fully-validated-on-activity",
+    "fully-validated-on-no-change",
     "fully-validated-without-evaluation",
     "fully-validated-without-figures",
     "promising-on-stakeholder-account",
@@ -108,6 +110,7 @@ BEYOND_THE_SCHEMA = {
     "reviewed-before-published",
     "source-date-in-year-zero",
     "year-written-with-decimals",
+    "set-up-months-with-decimals",
 }
 
 
@@ -171,3 +174,30 @@ def test_whole_corpus_in_one_command_run():
     assert report["files_checked"] == len(NEGATIVE)
     assert report["error_count"] == sum(len(expected_for(p)) for p in NEGATIVE)
     assert {p["file"] for p in report["problems"]} == set(files)
+
+
+def test_two_files_that_each_say_they_developed_a_model_are_both_reported(scratch_project, repo):
+    leeds = (repo.practice_dir / "leeds-family-valued.yaml").read_text(encoding="utf-8")
+    darlington = (repo.practice_dir / "darlington-family-valued.yaml").read_text(encoding="utf-8")
+    assert "  role: adopted\n" in darlington
+    project = scratch_project(
+        {
+            "leeds-family-valued.yaml": leeds,
+            "darlington-family-valued.yaml": darlington.replace("  role: adopted\n", "  role: originated\n"),
+        }
+    )
+    errors = validate(project, today=TODAY).errors
+    assert sorted((p.file, p.field) for p in errors) == [
+        ("practice/darlington-family-valued.yaml", "model.role"),
+        ("practice/leeds-family-valued.yaml", "model.role"),
+    ]
+    lines = {p.file: p.line for p in errors}
+    for name, text in (("leeds-family-valued", leeds), ("darlington-family-valued", darlington)):
+        assert (
+            lines[f"practice/{name}.yaml"]
+            == text.splitlines().index("  role: " + text.split("  role: ")[1].split("\n")[0]) + 1
+        )
+    assert all("model 'family-valued' is also said to have been developed by" in p.message for p in errors)
+    # With the role put right, the collection is valid again.
+    (project.practice_dir / "darlington-family-valued.yaml").write_text(darlington, encoding="utf-8")
+    assert validate(project, today=TODAY).errors == []
