@@ -1,7 +1,8 @@
 """Make a synthetic collection of N case studies from the shipped ones, for benchmarks.
 
 Each copy is a shipped case study with a new id (and file name) and a numbered title, so
-every file is distinct and valid.
+every file is distinct and valid. Only the first copy of a model's originator says it
+developed the model; later copies say they adopted it (two originators are refused).
 """
 
 from __future__ import annotations
@@ -31,5 +32,7 @@ def make_collection(target: Path, count: int) -> Path:
         new_id = f"{base_id}-{number:05d}"
         text = re.sub(r"^id: .*$", f"id: {new_id}", text, count=1, flags=re.MULTILINE)
         text = re.sub(r"^title: (.*)$", rf"title: \1 (copy {number})", text, count=1, flags=re.MULTILINE)
+        if number >= len(templates):
+            text = text.replace("\n  role: originated\n", "\n  role: adopted\n")
         (practice / f"{new_id}.yaml").write_text(text, encoding="utf-8")
     return target

@@ -113,9 +113,10 @@ def test_two_builds_are_byte_identical(built_site, tmp_path_factory):
 
 def test_about_page_explains_every_rating_and_characteristic(built_site, taxonomy):
     about = read_page(built_site / "about" / "evidence" / "index.html")
-    for term in (*taxonomy.ratings.terms, *taxonomy.characteristics.terms):
-        assert term.id in about.ids
-        assert " ".join(term.description.split()) in about.text
+    for prefix, terms in (("rating-", taxonomy.ratings.terms), ("characteristic-", taxonomy.characteristics.terms)):
+        for term in terms:
+            assert prefix + term.id in about.ids
+            assert " ".join(term.description.split()) in about.text
     assert "applied by this repository's editors" in about.text
 
 
