@@ -115,30 +115,40 @@
     return skip === "q" || matchesWords(item, choice);
   }
 
-  // Beside each option: how many case studies carry it among those the other groups' choices
-  // (and the words) leave. An unticked option with none is disabled, so no tick leads to an
-  // empty list. One pass: an item failing no part of the
-  // choice counts for every group; failing just one group, it counts for that group only.
-  function updateCounts(choice) {
+  // One pass over the cards gives both the matches and, beside each option, how many case
+  // studies carry it among those the other groups' choices (and the words) leave: a card
+  // failing no part of the choice matches and counts for every group; failing just one
+  // group, it counts for that group only. An unticked option with none is disabled, so no
+  // tick leads to an empty list.
+  function evaluate(choice) {
     var tally = {};
+    var found = [];
     GROUPS.forEach(function (group) { tally[group] = {}; });
     items.forEach(function (item) {
       if (!matchesWords(item, choice)) {
         return;
       }
-      var failed = [];
-      for (var i = 0; i < GROUPS.length && failed.length < 2; i++) {
+      var failed = null;
+      for (var i = 0; i < GROUPS.length; i++) {
         if (!matchesGroup(item, choice, GROUPS[i])) {
-          failed.push(GROUPS[i]);
+          if (failed !== null) {
+            return;
+          }
+          failed = GROUPS[i];
         }
       }
-      if (failed.length > 1) {
-        return;
+      if (failed === null) {
+        found.push(item);
       }
-      (failed.length ? failed : GROUPS).forEach(function (group) {
-        item[group].forEach(function (value) { tally[group][value] = (tally[group][value] || 0) + 1; });
+      (failed === null ? GROUPS : [failed]).forEach(function (group) {
+        var counts = tally[group];
+        item[group].forEach(function (value) { counts[value] = (counts[value] || 0) + 1; });
       });
     });
+    return { found: found, tally: tally };
+  }
+
+  function showCounts(tally) {
     form.querySelectorAll("input[type=checkbox]").forEach(function (box) {
       var n = tally[box.name][box.value] || 0;
       var label = box.parentNode;
@@ -214,7 +224,8 @@
       dropped = []; // the reader has chosen since: the note about the address has done its work
     }
     var choice = chosen();
-    matched = items.filter(function (item) { return matchesAllBut(item, choice, null); });
+    var result = evaluate(choice);
+    matched = result.found;
     var sort = SORTS.indexOf(sortBox.value) === -1 ? "evidence" : sortBox.value;
     if (sort !== "evidence") {
       matched.sort(ORDER[sort]);
@@ -225,7 +236,7 @@
     var shown = matched.length;
     count.textContent = shown === total ? total + " case studies." :
       shown + " of " + total + " case studies match.";
-    updateCounts(choice);
+    showCounts(result.tally);
     showAdvice(choice);
     if (updateAddress) {
       var params = new URLSearchParams();
