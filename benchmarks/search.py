@@ -26,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.synthetic import REPO, make_collection
 from generator.check.collection import check_collection
 from generator.config.project import Project
+from generator.config.synonyms import Synonyms
 from generator.config.taxonomy import Taxonomy
 from generator.search.pagefind_index import pagefind_executable, write_search_index
 from generator.search.records import search_records
@@ -86,7 +87,11 @@ def main() -> int:
         site = Path(folder) / "site"
         build_site(site)
         project = Project(make_collection(Path(folder) / "project", args.count))
-        records = search_records(check_collection(project).case_studies, Taxonomy.load(project.taxonomy_path))
+        records = search_records(
+            check_collection(project).case_studies,
+            Taxonomy.load(project.taxonomy_path),
+            Synonyms.load(project.synonyms_path),
+        )
         started = time.perf_counter()
         write_search_index(records, site / "pagefind", pagefind_executable(REPO))
         indexing = time.perf_counter() - started

@@ -18,6 +18,7 @@ from generator.check.collection import check_collection
 from generator.config.build_date import build_date
 from generator.config.policy import ReviewPolicy
 from generator.config.project import Project
+from generator.config.synonyms import Synonyms
 from generator.config.taxonomy import Taxonomy
 from generator.problems import Problem
 from generator.render.deferred import Deferred
@@ -66,7 +67,7 @@ def build_site(project: Project, settings: SiteSettings, store: MemoryStore | No
     return SiteBuild(
         pages={path: output for path, output in outputs.items() if isinstance(output, PageOutput)},
         data_files={path: output for path, output in outputs.items() if not isinstance(output, PageOutput)},
-        search_records=search_records(case_studies, taxonomy),
+        search_records=search_records(case_studies, taxonomy, Synonyms.load(project.synonyms_path)),
         problems=collection.problems,
         files_checked=collection.files_checked,
         case_study_count=len(case_studies),

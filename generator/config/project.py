@@ -30,6 +30,10 @@ class Project:
     def policy_path(self) -> Path:
         return self.root / "schema" / "policy.yaml"
 
+    @property
+    def synonyms_path(self) -> Path:
+        return self.root / "schema" / "synonyms.yaml"
+
     @classmethod
     def find(cls, start: Path | None = None) -> Project:
         """The nearest folder at or above `start` holding schema/taxonomy.yaml."""

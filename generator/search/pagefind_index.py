@@ -27,15 +27,24 @@ class SearchIndexError(SetupError):
     pass
 
 
+# Pagefind's weights (0 to 10; plain text counts 1, an <h1> 7): the title first, then the
+# place, headline, model, summary and labels, then the synonyms of words the page uses.
+TITLE_WEIGHT, LEAD_WEIGHT, ALSO_WEIGHT = 10, 5, 1
+
+
 def record_page(record: SearchRecord) -> str:
     """The scratch page Pagefind reads for one record. Every field is searched once; the
-    title, locality and rating are also kept as metadata to show with a result."""
+    title, locality and rating are also kept as metadata to show with a result. The synonyms
+    are indexed but left out of the excerpt a result shows."""
     e = html.escape
     return (
         f'<!doctype html><html lang="{LANGUAGE}"><head><meta charset="utf-8"></head><body>'
-        f'<h1 data-pagefind-meta="title">{e(record.title)}</h1>'
-        f'<p><span data-pagefind-meta="locality">{e(record.locality)}</span>. {e(record.text)} '
-        f'<span data-pagefind-meta="rating">{e(record.rating)}</span>.</p></body></html>'
+        f'<h1 data-pagefind-meta="title" data-pagefind-weight="{TITLE_WEIGHT}">{e(record.title)}</h1>'
+        f'<p data-pagefind-weight="{LEAD_WEIGHT}"><span data-pagefind-meta="locality">{e(record.locality)}</span>. '
+        f"{e(record.text)} "
+        f'<span data-pagefind-meta="rating">{e(record.rating)}</span>.</p>'
+        + (f'<p data-pagefind-weight="{ALSO_WEIGHT}" hidden>{e(record.also)}</p>' if record.also else "")
+        + "</body></html>"
     )
 
 

@@ -113,3 +113,20 @@ def test_results_are_counted_paged_and_closed_with_escape(browser, site_url, shi
     label = page.locator("label[for=practice-search-input]").inner_text()
     assert label == "Search case studies"
     page.close()
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("FIP", "Family Intervention Projects"),  # an abbreviation, from the synonyms file
+        ("domestic violence", "Hertfordshire Family Safeguarding"),  # its page says "domestic abuse"
+        ("domestic violence", "Leeds Family Valued"),
+        ("substance misuse", "Hertfordshire Family Safeguarding"),  # a synonyms word its description uses
+        ("police", "Wakefield early intervention centre"),
+        ("key worker", "Family Intervention Projects"),  # in its implementation
+    ],
+)
+def test_the_header_search_finds_what_the_page_says_and_its_synonyms(browser, site_url, query, expected):
+    page = browser.new_page()
+    assert expected in search(page, site_url, query)
+    page.close()

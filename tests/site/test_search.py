@@ -74,3 +74,15 @@ def test_rewriting_the_index_leaves_nothing_stale(tmp_path, shipped, taxonomy):
     write_search_index(records[:2], bundle, pagefind)
     assert len(list((bundle / "fragment").iterdir())) == 2
     assert len(list(bundle.glob("*.pf_meta"))) == 1
+
+
+def test_synonyms_are_indexed_for_the_case_studies_that_use_their_words(built_site, shipped):
+    """schema/synonyms.yaml: a case study saying "domestic abuse" is found by "domestic
+    violence", and the Family Intervention Projects by "FIP" (checked in the built index)."""
+    pages = {page["url"]: page for page in indexed_pages(built_site)}
+    herts = pages["/practice/hertfordshire-family-safeguarding/"]["content"]
+    assert "domestic abuse" in herts and "domestic violence" in herts
+    north_yorkshire = pages["/practice/north-yorkshire-no-wrong-door/"]["content"]
+    assert "accident and emergency" in north_yorkshire and "A&E" in north_yorkshire
+    wakefield = pages["/practice/wakefield-early-intervention-centre/"]["content"]
+    assert "domestic violence" not in wakefield  # only where the words are used
