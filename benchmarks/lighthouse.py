@@ -23,11 +23,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, BinaryIO
 from urllib.parse import urlsplit
@@ -35,7 +31,7 @@ from urllib.parse import urlsplit
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.synthetic import REPO, make_collection
-from tests.support.browser import chromium_path
+from tests.support.browser import StaticHostHandler, chromium_path, serve
 
 # Thresholds from issue 12: every page scores at least 95 for performance on a phone, and
 # nothing moves once shown (cumulative layout shift at most 0.05).
@@ -92,14 +88,11 @@ def gzipped(path: Path, mtime_ns: int) -> bytes:
     return gzip.compress(path.read_bytes(), compresslevel=6, mtime=mtime_ns // 10**9)
 
 
-class GzipHandler(SimpleHTTPRequestHandler):
-    """Python's static file handler, plus gzip for text when the client accepts it, and
-    HTTP/1.1 keep-alive (every response it sends has a Content-Length)."""
+class GzipHandler(StaticHostHandler):
+    """The tests' static host, plus gzip for text when the client accepts it, and HTTP/1.1
+    keep-alive (every response it sends has a Content-Length)."""
 
     protocol_version = "HTTP/1.1"
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
     def send_head(self) -> io.BytesIO | BinaryIO | None:
         path = self.compressible_file()
@@ -128,21 +121,6 @@ class GzipHandler(SimpleHTTPRequestHandler):
         if not path.is_file() or not self.guess_type(str(path)).startswith(TEXT_TYPES):
             return None
         return path
-
-
-@contextmanager
-def serve_gzip(directory: Path) -> Iterator[str]:
-    """Serve a built site on 127.0.0.1 with gzip; yields its base URL."""
-    handler = functools.partial(GzipHandler, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 # Building -------------------------------------------------------------------------------
@@ -251,7 +229,7 @@ def versions() -> str:
 
 
 def measure_site(site: Path, pages: dict[str, str], runs: int) -> list[PageResult]:
-    with serve_gzip(site) as base_url:
+    with serve(site, GzipHandler) as base_url:
         return [measure(name, base_url, path, runs) for name, path in pages.items()]
 
 

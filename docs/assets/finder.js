@@ -31,7 +31,9 @@
     return;
   }
   var GROUPS = ["theme", "outcome", "characteristic", "rating", "region", "age"];
-  var PAGE_SIZE = 50; // FINDER_PAGE_SIZE in generator/render/site.py
+  // FINDER_PAGE_SIZE in generator/render/site.py, written into the page (the stylesheet's
+  // nth-child(n + 51) must agree with it too).
+  var PAGE_SIZE = Number(list.getAttribute("data-page-size")) || 50;
   var SORTS = ["evidence", "updated", "title"];
   var MAX_WORDS = 20;
   var results = document.createElement("ul");

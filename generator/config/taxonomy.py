@@ -102,7 +102,11 @@ class Taxonomy:
     glossary: Vocabulary
 
     def labels(self) -> dict[str, dict[str, str]]:
-        """Labels by vocabulary and id, for the standards' words."""
+        """Labels by vocabulary and id, for the standards' words (made once per taxonomy)."""
+        return self._labels
+
+    @cached_property
+    def _labels(self) -> dict[str, dict[str, str]]:
         return {name: {t.id: t.label for t in getattr(self, name).terms} for name in VOCABULARIES}
 
     @property

@@ -27,7 +27,7 @@ from generator.render.related import RelatedPractice
 
 NEWEST_ON_HOME = 6
 ALSO_RUNS_IN_SHOWN = 5  # other case studies of the same model named on a case study's page
-FINDER_PAGE_SIZE = 50  # cards the finder shows before "Show more"; docs/assets/finder.js agrees
+FINDER_PAGE_SIZE = 50  # cards the finder shows before "Show more"; given to finder.js in the page; extra.css agrees
 
 
 @dataclass(frozen=True)

@@ -72,7 +72,7 @@ def launch_chromium() -> Iterator[object]:
             browser.close()
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
+class StaticHostHandler(SimpleHTTPRequestHandler):
     """A static host: files as they are, and the site's 404.html (status 404) for an address
     with nothing behind it, as GitHub Pages and most hosts do."""
 
@@ -94,9 +94,11 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Serve a built site on 127.0.0.1; yields its base URL."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(directory)))
+def serve(directory: Path, handler: type[StaticHostHandler] = StaticHostHandler) -> Iterator[str]:
+    """Serve a built site on 127.0.0.1 with `handler` (a subclass may add, say, gzip); yields
+    its base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
+    server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
