@@ -8,7 +8,7 @@ build's peak memory at 10,000 case studies stays under 1 GB.
 
 The contender is this repository's build of a synthetic collection of COUNT case studies:
 `mkdocs build` with the practice plugin, which reads and validates every YAML file, renders
-every page, and writes the Pagefind search index. The baseline is the same site written out
+every page, and writes the search index. The baseline is the same site written out
 by hand: every page the generator would make, saved as a Markdown file in docs/, built by
 `mkdocs build` with Material's own search plugin and header instead of the practice plugin.
 So the baseline renders the same pages; what differs is everything the generator adds.
@@ -16,7 +16,7 @@ So the baseline renders the same pages; what differs is everything the generator
 Each repeat builds both, back to back in alternating order so that they meet the same
 machine load; the ratio reported is the median of the ratios within each pair. Peak memory
 is the largest resident size of the build's whole process tree (MkDocs and, for the
-contender, Pagefind), sampled every 20 ms from /proc.
+contender, its search-index workers), sampled every 20 ms from /proc.
 """
 
 from __future__ import annotations
@@ -155,7 +155,7 @@ def main() -> int:
         f"peak {peaks['baseline'] / 2**20:5.0f} MB"
     )
     print(
-        f"  practice build (YAML to site, Pagefind)        {seconds['generator']:7.1f} s   "
+        f"  practice build (YAML to site, search index)    {seconds['generator']:7.1f} s   "
         f"peak {peaks['generator'] / 2**20:5.0f} MB"
     )
     print(

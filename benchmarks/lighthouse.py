@@ -41,7 +41,7 @@ MAX_CLS = 0.05
 LIGHTHOUSE = REPO / "node_modules" / "lighthouse" / "cli" / "index.js"
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu"
 PAGES = {"finder": "finder/", "gap map": "gap-map/"}  # besides the home page and a case study
-# What a host compresses: text, whatever its MIME type calls it. Pagefind's index files are
+# What a host compresses: text, whatever its MIME type calls it. The search index's files are
 # compressed already.
 TEXT_TYPES = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
 LOCAL_SCHEMES = ("data", "blob")  # never leave the browser

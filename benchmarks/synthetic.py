@@ -21,7 +21,6 @@ def make_collection(target: Path, count: int) -> Path:
     for name in ("schema", "docs", "site_overrides"):
         shutil.copytree(REPO / name, target / name)
     shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
-    (target / "node_modules").symlink_to(REPO / "node_modules")  # Pagefind, as scripts/setup.sh installs it
     practice = target / "practice"
     practice.mkdir()
     shipped = sorted((REPO / "practice").glob("*.yaml"))

@@ -24,7 +24,7 @@ from generator.problems import Problem
 from generator.render.deferred import Deferred
 from generator.render.page import PageOutput
 from generator.render.site import SiteRenderer
-from generator.search.records import SearchRecord, search_records
+from generator.search.records import SearchCollection, search_collection
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ class SiteSettings:
 class SiteBuild:
     pages: dict[str, PageOutput]  # by source path, e.g. practice/leeds-family-valued.md
     data_files: dict[str, Deferred]  # by path in the site, e.g. data/case-studies.json
-    search_records: list[SearchRecord]
+    search: SearchCollection  # what the search index is written from
     problems: list[Problem]  # errors and warnings, sorted
     files_checked: int
     case_study_count: int
@@ -58,7 +58,7 @@ def build_site(project: Project, settings: SiteSettings, store: MemoryStore | No
     collection = check_collection(project, paths=settings.only, review=review, store=store, taxonomy=taxonomy)
     case_studies = collection.case_studies
     if not collection.ok:
-        return SiteBuild({}, {}, [], collection.problems, collection.files_checked, 0, None)
+        return SiteBuild({}, {}, SearchCollection((), {}), collection.problems, collection.files_checked, 0, None)
     renderer = SiteRenderer(
         taxonomy, site_name=settings.site_name, site_url=settings.site_url, review=review, as_of=settings.as_of
     )
@@ -67,7 +67,7 @@ def build_site(project: Project, settings: SiteSettings, store: MemoryStore | No
     return SiteBuild(
         pages={path: output for path, output in outputs.items() if isinstance(output, PageOutput)},
         data_files={path: output for path, output in outputs.items() if not isinstance(output, PageOutput)},
-        search_records=search_records(case_studies, taxonomy, Synonyms.load(project.synonyms_path)),
+        search=search_collection(case_studies, taxonomy, Synonyms.load(project.synonyms_path)),
         problems=collection.problems,
         files_checked=collection.files_checked,
         case_study_count=len(case_studies),

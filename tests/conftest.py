@@ -22,16 +22,13 @@ SITE_FILES = ("mkdocs.yml", "docs", "site_overrides", "schema")
 
 
 def copy_site_setup(root: Path) -> None:
-    """Everything a site build needs besides practice/, copied from the repository into
-    `root`, with the repository's installed tools (Pagefind) linked as scripts/setup.sh would
-    install them."""
+    """Everything a site build needs besides practice/, copied from the repository into `root`."""
     for name in SITE_FILES:
         source = REPO / name
         if source.is_dir():
             shutil.copytree(source, root / name)
         else:
             shutil.copy(source, root / name)
-    (root / "node_modules").symlink_to(REPO / "node_modules")
 
 
 @pytest.fixture(scope="session")

@@ -1,151 +1,363 @@
-// The header's search box, on Pagefind's JavaScript API and the index the practice plugin
-// writes to pagefind/. Pagefind's stock UI is not used: at 10,000 case studies it adds
-// about half a second to every search. Paths come from the page's own base, so a mirror
-// served from any folder works. Result text is inserted as text, never as HTML.
+// Search in the header (results in a panel as the reader types; Enter opens the results
+// page) and the results page itself (search/?q=…, with filters, an address to share). Both
+// run on docs/assets/search-engine.js. Every string from the index is inserted as text.
 (function () {
   "use strict";
-  var container = document.querySelector("[data-practice-search]");
-  if (!container) {
+  var PracticeSearch = window.PracticeSearch;
+  var configElement = document.getElementById("__config");
+  if (!PracticeSearch || !configElement) {
     return;
   }
-  var PAGE_SIZE = 8;
-  var DEBOUNCE_MS = 50;
-  var config = JSON.parse(document.getElementById("__config").textContent);
+  var config = JSON.parse(configElement.textContent);
   var root = new URL(config.base.replace(/\/?$/, "/"), window.location.href);
-  var engine = null;
-  var latest = 0;
-  var timer = null;
-  var shownCount = 0;
-  var results = [];
+  var engine = PracticeSearch.open(root.href);
+  var FACETS = [
+    ["rating", "Evidence rating"],
+    ["theme", "Theme"],
+    ["outcome", "Outcome"],
+  ];
 
-  container.innerHTML =
-    '<label class="practice-search__label" for="practice-search-input">Search case studies</label>' +
-    '<input id="practice-search-input" class="practice-search__input" type="search" ' +
-    'placeholder="Search" autocomplete="off" spellcheck="false" ' +
-    'aria-describedby="practice-search-status" aria-controls="practice-search-results">' +
-    '<div class="practice-search__panel" hidden>' +
-    '<p id="practice-search-status" class="practice-search__status" role="status" aria-live="polite"></p>' +
-    '<ol id="practice-search-results" class="practice-search__results"></ol>' +
-    '<button type="button" class="practice-search__more" hidden>More results</button>' +
-    "</div>";
-  var input = container.querySelector("input");
-  var panel = container.querySelector(".practice-search__panel");
-  var status = container.querySelector(".practice-search__status");
-  var list = container.querySelector(".practice-search__results");
-  var more = container.querySelector(".practice-search__more");
-
-  function loadEngine() {
-    if (!engine) {
-      engine = import(new URL("pagefind/pagefind.js", root).href).then(function (pagefind) {
-        // In the page, not a worker: at 10,000 case studies, passing thousands of results
-        // back from Pagefind's worker costs more than the search itself.
-        return pagefind.options({ baseUrl: root.pathname, noWorker: true }).then(function () {
-          return pagefind.init();
-        }).then(function () {
-          return pagefind;
-        });
-      });
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) {
+      node.className = className;
     }
-    return engine;
+    if (text !== undefined) {
+      node.textContent = text;
+    }
+    return node;
   }
 
-  // Pagefind's excerpt is escaped text with <mark> around matches: keep exactly that.
-  function appendExcerpt(parent, excerpt) {
-    var parsed = new DOMParser().parseFromString("<p>" + excerpt + "</p>", "text/html").body.firstChild;
-    parsed.childNodes.forEach(function (node) {
-      if (node.nodeType === Node.TEXT_NODE) {
-        parent.appendChild(document.createTextNode(node.textContent));
-      } else if (node.nodeName === "MARK") {
-        var mark = document.createElement("mark");
-        mark.textContent = node.textContent;
-        parent.appendChild(mark);
-      } else {
-        parent.appendChild(document.createTextNode(node.textContent));
-      }
+  function plural(count, one, many) {
+    return count + " " + (count === 1 ? one : many);
+  }
+
+  function resultsAddress(query) {
+    return new URL("search/?q=" + encodeURIComponent(query), root).href;
+  }
+
+  function resultItem(doc, units, prefix) {
+    var item = element("li", prefix + "__result");
+    var link = element("a", null, doc.title);
+    link.href = new URL(doc.url, root).href;
+    var meta = element("span", prefix + "__meta", [doc.locality, doc.rating].filter(Boolean).join(" \u00b7 "));
+    var excerpt = element("span", prefix + "__excerpt");
+    PracticeSearch.excerpt(doc.text, units).forEach(function (part) {
+      excerpt.appendChild(part.mark ? element("mark", null, part.text) : document.createTextNode(part.text));
     });
-  }
-
-  function render(data) {
-    var item = document.createElement("li");
-    item.className = "practice-search__result";
-    var link = document.createElement("a");
-    link.href = data.url;
-    link.textContent = data.meta.title || data.url;
-    var meta = document.createElement("span");
-    meta.className = "practice-search__meta";
-    meta.textContent = [data.meta.locality, data.meta.rating].filter(Boolean).join(" · ");
-    var excerpt = document.createElement("span");
-    excerpt.className = "practice-search__excerpt";
-    appendExcerpt(excerpt, data.excerpt || "");
     item.append(link, meta, excerpt);
     return item;
   }
 
-  function showMore(query) {
-    var next = results.slice(shownCount, shownCount + PAGE_SIZE);
-    return Promise.all(next.map(function (result) { return result.data(); })).then(function (pages) {
-      if (query !== latest) {
+  // A list that shows `pageSize` results at a time, fetching what it shows.
+  function Pager(list, more, pageSize, prefix) {
+    this.list = list;
+    this.more = more;
+    this.pageSize = pageSize;
+    this.prefix = prefix;
+    this.numbers = [];
+    this.shown = 0;
+    this.token = 0;
+    var self = this;
+    more.addEventListener("click", function () { self.next(self.token); });
+  }
+  Pager.prototype.show = function (numbers, units) {
+    this.token++;
+    this.numbers = numbers;
+    this.units = units;
+    this.shown = 0;
+    this.list.textContent = "";
+    this.more.hidden = true;
+    return this.next(this.token);
+  };
+  Pager.prototype.next = function (token) {
+    var self = this;
+    var slice = self.numbers.slice(self.shown, self.shown + self.pageSize);
+    return Promise.all(slice.map(function (n) { return engine.document(n); })).then(function (docs) {
+      if (token !== self.token) {
         return;
       }
-      pages.forEach(function (data) {
-        list.appendChild(render(data));
-      });
-      shownCount += pages.length;
-      more.hidden = shownCount >= results.length;
+      docs.forEach(function (doc) { self.list.appendChild(resultItem(doc, self.units, self.prefix)); });
+      self.shown += docs.length;
+      self.more.hidden = self.shown >= self.numbers.length;
+    });
+  };
+
+  // "Did you mean …?" with a link (a button in the header, which searches in place).
+  function showSuggestion(holder, query, answer, onPick) {
+    holder.hidden = true;
+    holder.textContent = "";
+    if (answer.results.length || !answer.missing.length) {
+      return Promise.resolve();
+    }
+    return engine.suggest(query, answer.missing).then(function (suggested) {
+      if (!suggested) {
+        return;
+      }
+      var link = element("a", null, suggested);
+      link.href = resultsAddress(suggested);
+      if (onPick) {
+        link.addEventListener("click", function (event) {
+          event.preventDefault();
+          onPick(suggested);
+        });
+      }
+      holder.append("Did you mean ", link, "?");
+      holder.hidden = false;
     });
   }
 
-  function search(term) {
-    var query = ++latest;
-    if (!term.trim()) {
-      panel.hidden = true;
+  function statusText(query, answer, filtered) {
+    if (!answer.units.length) {
+      return "Type a word that describes the practice, a place or an outcome";
+    }
+    var quoted = "\u201c" + query.trim() + "\u201d";
+    if (!answer.matched) {
+      return answer.partial.length
+        ? "No case study matches all of " + quoted + "."
+        : "No case studies match " + quoted;
+    }
+    var text = plural(answer.matched, "case study matches", "case studies match") + " " + quoted;
+    if (filtered) {
+      text = answer.results.length + " of the " + plural(answer.matched, "case study", "case studies") +
+        " matching " + quoted + (answer.results.length === 1 ? " is" : " are") + " in your filters";
+    }
+    return answer.dropped ? text + " (only its first 10 words were used)" : text;
+  }
+
+  // "Show the 7 that match some of the words", when none matches all of them.
+  function partialOffer(holder, answer, onShow) {
+    holder.textContent = "";
+    holder.hidden = !(answer.units.length > 1 && !answer.matched && answer.partial.length);
+    if (holder.hidden) {
       return;
     }
-    loadEngine().then(function (pagefind) {
-      return pagefind.search(term);
-    }).then(function (found) {
-      if (query !== latest || !found) {
+    var count = answer.partial.length;
+    var button = element("button", "md-button", count === 1
+      ? "Show the case study that matches some of the words"
+      : "Show the " + count + " case studies that match some of the words");
+    button.type = "button";
+    button.addEventListener("click", function () {
+      holder.hidden = true;
+      onShow(answer.partial);
+    });
+    holder.appendChild(button);
+  }
+
+  function header() {
+    var form = document.querySelector("[data-practice-search]");
+    if (!form) {
+      return;
+    }
+    var input = form.querySelector("input");
+    var panel = element("div", "practice-search__panel");
+    panel.hidden = true;
+    panel.innerHTML =
+      '<p id="practice-search-status" class="practice-search__status" role="status" aria-live="polite"></p>' +
+      '<p class="practice-search__suggestion" hidden></p>' +
+      '<p class="practice-search__partial" hidden></p>' +
+      '<ol id="practice-search-results" class="practice-search__results"></ol>' +
+      '<button type="button" class="practice-search__more" hidden>More results</button>' +
+      '<a class="practice-search__all" hidden>All results, with filters</a>';
+    form.appendChild(panel);
+    input.setAttribute("aria-describedby", "practice-search-status");
+    input.setAttribute("aria-controls", "practice-search-results");
+    var status = panel.querySelector(".practice-search__status");
+    var suggestion = panel.querySelector(".practice-search__suggestion");
+    var partial = panel.querySelector(".practice-search__partial");
+    var all = panel.querySelector(".practice-search__all");
+    var pager = new Pager(panel.querySelector("ol"), panel.querySelector(".practice-search__more"), 8, "practice-search");
+    var latest = 0;
+    var timer = null;
+
+    function search(term) {
+      var query = ++latest;
+      if (!term.trim()) {
+        panel.hidden = true;
         return;
       }
-      results = found.results;
-      shownCount = 0;
-      list.textContent = "";
-      var count = results.length;
-      status.textContent = count === 0 ? "No case studies match \u201c" + term + "\u201d" :
-        count + (count === 1 ? " case study matches" : " case studies match");
-      panel.hidden = false;
-      return showMore(query);
+      panel.setAttribute("aria-busy", "true");
+      engine.search(term).then(function (answer) {
+        if (query !== latest) {
+          return;
+        }
+        status.textContent = statusText(term, answer, false);
+        all.hidden = !answer.matched;
+        all.href = resultsAddress(term);
+        panel.hidden = false;
+        partialOffer(partial, answer, function (numbers) { pager.show(numbers, answer.units); });
+        return Promise.all([
+          showSuggestion(suggestion, term, answer, function (suggested) {
+            input.value = suggested;
+            search(suggested);
+            input.focus();
+          }),
+          pager.show(answer.results, answer.units),
+        ]);
+      }).catch(function () {
+        if (query === latest) {
+          status.textContent = "Search is not available just now; the finder lists every case study";
+          panel.hidden = false;
+        }
+      }).then(function () {
+        if (query === latest) {
+          panel.removeAttribute("aria-busy");
+        }
+      });
+    }
+
+    // Fetch the index's entry and facets once the page is idle (a few KB, cached across
+    // pages), so a first search waits only for its own words.
+    (window.requestIdleCallback || function (callback) { setTimeout(callback, 200); })(function () {
+      engine.data("facets.json.gz").catch(function () {});
+    });
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () { search(input.value); }, 40);
+    });
+    form.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") {
+        panel.hidden = true;
+        input.focus();
+      }
+    });
+    form.addEventListener("submit", function (event) {
+      if (!input.value.trim()) {
+        event.preventDefault();
+      }
+    });
+    document.addEventListener("click", function (event) {
+      // The path as dispatched: a suggestion clicked in the panel may be gone from it by now.
+      if (event.composedPath().indexOf(form) < 0) {
+        panel.hidden = true;
+      }
+    });
+    input.addEventListener("focus", function () {
+      if (input.value.trim() && status.textContent) {
+        panel.hidden = false;
+      }
     });
   }
 
-  // Load the engine (about 150 KB, cached across pages) once the page is idle, or at once
-  // if the reader reaches for the box first, so a first search does not wait for it.
-  input.addEventListener("focus", loadEngine, { once: true });
-  (window.requestIdleCallback || function (callback) { setTimeout(callback, 200); })(loadEngine);
-  input.addEventListener("input", function () {
-    var term = input.value;
-    // Fetch the index chunks for what is typed so far while the reader is still typing.
-    if (term.trim()) {
-      loadEngine().then(function (pagefind) { return pagefind.preload(term); }).catch(function () {});
+  function resultsPage() {
+    var page = document.querySelector("[data-search-page]");
+    if (!page) {
+      return;
     }
-    clearTimeout(timer);
-    timer = setTimeout(function () { search(input.value); }, DEBOUNCE_MS);
-  });
-  more.addEventListener("click", function () { showMore(latest); });
-  container.addEventListener("keydown", function (event) {
-    if (event.key === "Escape") {
-      panel.hidden = true;
-      input.focus();
+    var form = page.querySelector("form");
+    var input = form.querySelector("input[name=q]");
+    var body = page.querySelector(".search-page__body");
+    var status = page.querySelector(".search-page__status");
+    var suggestion = page.querySelector(".search-page__suggestion");
+    var partial = page.querySelector(".search-page__partial");
+    var filters = page.querySelector(".search-page__filters");
+    var pager = new Pager(page.querySelector(".search-page__results"), page.querySelector(".search-page__more"), 20, "search-page");
+    var latest = 0;
+    body.hidden = false;
+
+    function chosen() {
+      var params = new URLSearchParams(window.location.search);
+      var picked = {};
+      FACETS.forEach(function (facet) { picked[facet[0]] = params.getAll(facet[0]); });
+      return { query: params.get("q") || "", filters: picked };
     }
-  });
-  document.addEventListener("click", function (event) {
-    if (!container.contains(event.target)) {
-      panel.hidden = true;
+
+    function address(query, picked) {
+      var params = new URLSearchParams();
+      params.set("q", query);
+      FACETS.forEach(function (facet) {
+        (picked[facet[0]] || []).forEach(function (value) { params.append(facet[0], value); });
+      });
+      return "?" + params.toString();
     }
-  });
-  input.addEventListener("focus", function () {
-    if (input.value.trim() && list.childElementCount) {
-      panel.hidden = false;
+
+    function drawFilters(answer, picked) {
+      filters.textContent = "";
+      if (!answer.facets || !answer.matched) {
+        filters.hidden = true;
+        return;
+      }
+      filters.hidden = false;
+      FACETS.forEach(function (facet) {
+        var name = facet[0];
+        var fieldset = element("fieldset", "search-page__facet");
+        fieldset.appendChild(element("legend", null, facet[1]));
+        answer.facets[name].values.forEach(function (pair, i) {
+          var count = answer.counts[name][i];
+          var checked = picked[name].indexOf(pair[0]) >= 0;
+          if (!count && !checked) {
+            return;
+          }
+          var label = element("label", "search-page__option");
+          var box = element("input");
+          box.type = "checkbox";
+          box.name = name;
+          box.value = pair[0];
+          box.checked = checked;
+          var text = element("span", null, pair[1] + " ");
+          text.appendChild(element("span", "search-page__count", "(" + count + ")"));
+          label.append(box, text);
+          fieldset.appendChild(label);
+        });
+        if (fieldset.querySelector("input")) {
+          filters.appendChild(fieldset);
+        }
+      });
     }
-  });
+
+    function run() {
+      var token = ++latest;
+      var state = chosen();
+      input.value = state.query;
+      document.title = (state.query.trim() ? "\u201c" + state.query.trim() + "\u201d: " : "") + "Search - " + config.site_name;
+      if (!state.query.trim()) {
+        body.removeAttribute("aria-busy");
+        status.textContent = "Type a word that describes the practice, a place or an outcome";
+        filters.hidden = true;
+        suggestion.hidden = partial.hidden = true;
+        return pager.show([], []);
+      }
+      status.textContent = "Searching\u2026";
+      body.setAttribute("aria-busy", "true");
+      return engine.search(state.query, state.filters).then(function (answer) {
+        if (token !== latest) {
+          return;
+        }
+        var filtered = FACETS.some(function (facet) { return state.filters[facet[0]].length; });
+        status.textContent = statusText(state.query, answer, filtered);
+        drawFilters(answer, state.filters);
+        partialOffer(partial, answer, function (numbers) { pager.show(numbers, answer.units); });
+        return Promise.all([showSuggestion(suggestion, state.query, answer, null), pager.show(answer.results, answer.units)]);
+      }).catch(function () {
+        status.textContent = "Search is not available just now; the finder lists every case study";
+      }).then(function () {
+        if (token === latest) {
+          body.removeAttribute("aria-busy");
+        }
+      });
+    }
+
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var state = chosen();
+      history.pushState(null, "", address(input.value, state.filters));
+      run();
+    });
+    filters.addEventListener("change", function () {
+      var picked = {};
+      FACETS.forEach(function (facet) {
+        picked[facet[0]] = Array.prototype.map.call(
+          filters.querySelectorAll("input[name=" + facet[0] + "]:checked"),
+          function (box) { return box.value; }
+        );
+      });
+      history.replaceState(null, "", address(chosen().query, picked));
+      run();
+    });
+    window.addEventListener("popstate", run);
+    run();
+  }
+
+  header();
+  resultsPage();
 })();

@@ -25,7 +25,6 @@ from generator.render.page import PageOutput
 from generator.render.urls import HAND_WRITTEN
 from generator.reporting import Report
 from generator.reporting.text import format_text
-from generator.search.pagefind_index import pagefind_executable
 from generator.site_build import SiteBuild, SiteSettings, build_site
 
 log = get_plugin_logger(__name__)
@@ -68,10 +67,7 @@ class PracticePlugin(BasePlugin):
             clean_directory(config.site_dir)  # mkdocs.yml, a hand-written page or the theme changed
         if self.build.ok:
             try:
-                pagefind = pagefind_executable(self.project.root)
-                self.session.search.start(
-                    self.build.search_records, pagefind, Path(config.site_dir), preview=self.session.preview
-                )
+                self.session.search.start(self.build.search, Path(config.site_dir), preview=self.session.preview)
             except SetupError as error:
                 raise PluginError(str(error)) from None
         else:

@@ -60,22 +60,36 @@ class Synonyms:
         return cls(tuple(groups))
 
     @cached_property
-    def _pattern(self) -> re.Pattern[str] | None:
-        terms = sorted({t.lower() for g in self.groups for t in g}, key=len, reverse=True)
-        if not terms:
-            return None
-        # Whole words (a plural "s" allowed); literal alternatives, longest first; no nested
-        # quantifiers, so no backtracking beyond one alternative at a time.
-        return re.compile(r"(?<!\w)(" + "|".join(re.escape(t) for t in terms) + r")s?(?!\w)", re.IGNORECASE)
+    def _terms(self) -> tuple[str, ...]:
+        return tuple(sorted({t.lower() for g in self.groups for t in g}, key=len, reverse=True))
+
+    @cached_property
+    def _patterns(self) -> dict[tuple[str, ...], re.Pattern[str]]:
+        return {}
+
+    def _pattern(self, terms: tuple[str, ...]) -> re.Pattern[str]:
+        """Whole words (a plural "s" allowed); literal alternatives, longest first; no nested
+        quantifiers, so no backtracking beyond one alternative at a time."""
+        pattern = self._patterns.get(terms)
+        if pattern is None:
+            if len(self._patterns) >= 256:
+                self._patterns.clear()
+            alternatives = "|".join(re.escape(t) for t in terms)
+            pattern = self._patterns[terms] = re.compile(rf"(?<!\w)({alternatives})s?(?!\w)", re.IGNORECASE)
+        return pattern
 
     @cached_property
     def _group_of(self) -> dict[str, tuple[str, ...]]:
         return {t.lower(): g for g in self.groups for t in g}
 
     def _used(self, text: str) -> set[str]:
-        if self._pattern is None:
+        # Only the terms the text holds somewhere go into the pattern: one substring search
+        # each is much faster than trying every term at every position.
+        lowered = text.lower()
+        present = tuple(t for t in self._terms if t in lowered)
+        if not present:
             return set()
-        return {match.group(1).lower() for match in self._pattern.finditer(text)}
+        return {match.group(1).lower() for match in self._pattern(present).finditer(text)}
 
     def expansions(self, text: str) -> list[str]:
         """The words of each group that `text` uses, other than those it already uses."""
@@ -86,11 +100,3 @@ class Synonyms:
                 if other.lower() not in used:
                     extra[other] = None
         return list(extra)
-
-    def groups_used(self, text: str) -> list[str]:
-        """Every word of each group that `text` uses, those it uses included: for text that is
-        not itself indexed, so that its own words still find it."""
-        found: dict[str, None] = {}
-        for term in sorted(self._used(text)):
-            found.update(dict.fromkeys(self._group_of[term]))
-        return list(found)

@@ -115,6 +115,13 @@ class SiteRenderer:
             groups=self._finder_groups(ranked),
             page_size=FINDER_PAGE_SIZE,
         )
+        pages[urls.SEARCH] = self._page(
+            "search.html.j2",
+            urls.SEARCH,
+            "Search",
+            "Search the case studies by what they say, and narrow the results by rating, theme and outcome.",
+            hide=("toc",),
+        )
         axes = [
             {"folder": "themes", "title": "Themes", "page": urls.GAP_MAP, "finder_key": "theme"},
             {"folder": "outcomes", "title": "Outcomes", "page": urls.GAP_MAP_OUTCOMES, "finder_key": "outcome"},

@@ -12,6 +12,7 @@ ABOUT_EVIDENCE = "about/evidence.md"
 GLOSSARY = "about/glossary.md"
 OPEN_DATA = "data/index.md"
 FINDER = "finder/index.md"
+SEARCH = "search/index.md"  # the results page the header search opens (search/?q=…)
 GAP_MAP = "gap-map/index.md"
 GAP_MAP_OUTCOMES = "gap-map/outcomes.md"
 REVIEW = "editors/review.md"

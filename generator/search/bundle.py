@@ -1,36 +1,67 @@
 """The site's search bundle across builds: index when what search knows changed, install at the end.
 
 A build indexes before the engine renders, into a scratch folder, and moves the bundle into
-the site at the end: Pagefind needs ~530 MB at 10,000 case studies, and that is the build's
-smallest moment (later the engine holds every page; both at once passed 1 GB). A preview
-indexes alongside the engine, its rebuilds being small, and not at all when the records are
-the ones the site's bundle already holds.
+the site at the end (the engine's output folder is cleaned when it starts). A preview
+indexes on a thread alongside the engine, and not at all when the collection is the one the
+site's bundle already holds.
 """
 
 from __future__ import annotations
 
 import shutil
+import tempfile
+import threading
 from pathlib import Path
 
-from generator.search.pagefind_index import SearchIndexError, SearchIndexJob
-from generator.search.records import SearchRecord
+from generator.search.index_writer import SearchIndexError, write_search_index
+from generator.search.records import SearchCollection
 
-BUNDLE_FOLDER = "pagefind"  # folder in the built site; site_overrides and mkdocs.yml refer to it
+BUNDLE_FOLDER = "search-index"  # folder in the built site; docs/assets/search-engine.js reads it
+
+
+class SearchIndexJob:
+    """Writes the index into a scratch folder, at once or on a thread while the caller goes
+    on. `wait()` hands over the bundle's folder, or raises SearchIndexError."""
+
+    def __init__(self, collection: SearchCollection, *, background: bool) -> None:
+        self._scratch = tempfile.TemporaryDirectory(prefix="practice-search-index-")
+        self.bundle = Path(self._scratch.name) / BUNDLE_FOLDER
+        self._error: SearchIndexError | None = None
+        self._thread = threading.Thread(target=self._run, args=(collection,), daemon=True)
+        self._thread.start()
+        if not background:
+            self._thread.join()
+
+    def _run(self, collection: SearchCollection) -> None:
+        try:
+            write_search_index(collection, self.bundle)
+        except SearchIndexError as error:
+            self._error = error
+
+    def wait(self) -> Path:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self.bundle
+
+    def discard(self) -> None:
+        self._thread.join()
+        self._scratch.cleanup()
 
 
 class SearchBundle:
     def __init__(self) -> None:
         self._job: SearchIndexJob | None = None
-        self._records: list[SearchRecord] | None = None  # what the next bundle holds
-        self._installed: list[SearchRecord] | None = None  # what the site's bundle holds
+        self._collection: SearchCollection | None = None  # what the next bundle holds
+        self._installed: SearchCollection | None = None  # what the site's bundle holds
 
-    def start(self, records: list[SearchRecord], pagefind: str, site_dir: Path, *, preview: bool) -> None:
-        """Index `records` (at once for a build, alongside for a preview); raises SearchIndexError."""
+    def start(self, collection: SearchCollection, site_dir: Path, *, preview: bool) -> None:
+        """Index `collection` (at once for a build, alongside for a preview); raises SearchIndexError."""
         self.discard()
-        self._records = records
-        if preview and records == self._installed and (site_dir / BUNDLE_FOLDER).is_dir():
+        self._collection = collection
+        if preview and collection == self._installed and (site_dir / BUNDLE_FOLDER).is_dir():
             return  # what search knows is unchanged: the site's bundle stays
-        self._job = SearchIndexJob(records, pagefind, background=preview)
+        self._job = SearchIndexJob(collection, background=preview)
         if not preview:
             self._job.wait()
 
@@ -43,9 +74,9 @@ class SearchBundle:
                 shutil.rmtree(target)
             shutil.move(bundle, target)
             self.discard()
-        elif self._records != self._installed:
+        elif self._collection != self._installed:
             raise SearchIndexError("the search index was not written; see the messages above")
-        self._installed = self._records
+        self._installed = self._collection
 
     def discard(self, *, forget: bool = False) -> None:
         """Drop an unfinished bundle; with `forget`, also what the site's bundle holds (unknown after a failure)."""

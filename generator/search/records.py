@@ -1,16 +1,15 @@
-"""What search knows about each case study: a compact record of what the reader sees on its
-page, not the page itself.
+"""What search knows about each case study: what the reader sees on its page, in parts that
+carry weights, plus the values the results page filters by.
 
-Indexing records rather than rendered pages keeps the index small and the indexer's memory
-low at scale (the rest of the page is left out for that reason, for now). The record's
-parts carry weights (generator.search.pagefind_index), so the title, place and the lead
-outrank the rest; words the synonyms file (schema/synonyms.yaml) counts as the same are
-added at build time, so that "FIP" finds "Family Intervention Projects" and "domestic
+The title, place and headline result outrank the summary, the labels and the body text
+(WEIGHTS). Words the synonyms file (schema/synonyms.yaml) counts as the same are added at
+build time, never shown, so that "FIP" finds "Family Intervention Projects" and "domestic
 violence" finds "domestic abuse".
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from generator.config.synonyms import Synonyms
@@ -18,74 +17,102 @@ from generator.config.taxonomy import Taxonomy
 from generator.model import CaseStudy
 from generator.render.urls import case_study_page, page_url
 
+# How much a word counts, by where it stands on the page.
+WEIGHTS = {"title": 10, "place": 8, "lead": 5, "summary": 3, "labels": 2, "body": 1, "also": 1}
+HIDDEN = frozenset({"also"})  # searched, never shown in an excerpt
+FACETS = ("rating", "theme", "outcome")  # what the results page filters by
+
+LINK_TARGET = re.compile(r"\]\([^()\s]*\)")  # Markdown link targets are not text the reader sees
+MARKUP = re.compile(r"[*_`#>\[\]]+")
+
 
 @dataclass(frozen=True)
 class SearchRecord:
     url: str  # relative to the site root, e.g. practice/leeds-family-valued/
-    title: str  # searched (weighted most), and shown as the result's link
-    locality: str  # searched (weighted), and shown with the result
-    rating: str  # searched, and shown with the result
-    text: str  # searched (weighted): headline, model; then summary, region, themes, outcomes, characteristics
-    also: str = ""  # searched, never shown: words the synonyms file counts as the same as words used
+    title: str
+    locality: str
+    rating: str  # rating id; the results page shows its label and ranks ties by it
+    fields: tuple[tuple[str, tuple[str, ...]], ...]  # (kind in WEIGHTS, its parts) in reading order
+    filters: tuple[tuple[str, tuple[str, ...]], ...]  # (facet in FACETS, value ids)
+
+
+def plain(markdown: str) -> str:
+    """Markdown as the words a reader sees (link targets and markup dropped), one pass each."""
+    return " ".join(MARKUP.sub(" ", LINK_TARGET.sub("]", markdown)).split())
 
 
 def search_record(case_study: CaseStudy, taxonomy: Taxonomy, synonyms: Synonyms | None = None) -> SearchRecord:
     c = case_study
-    themes = [taxonomy.themes[t].label for t in c.themes]
-    characteristics = [t.label for t in taxonomy.characteristics.terms if t.id in c.characteristics]
-    domains = dict.fromkeys(taxonomy.outcome_domains[o.domain].label for o in c.outcomes)
-    text = _sentences(
-        c.headline,
-        taxonomy.models[c.model.id].label if c.model else "",
-        c.summary,
-        taxonomy.regions[c.region].label,
-        "; ".join(themes),
-        "; ".join(domains),
-        "; ".join(characteristics),
-    )
-    # The rest of the page (description, outcomes, costs, partners, implementation,
-    # statements) is not indexed yet: at 10,000 case studies it took Pagefind from 614 MB to
-    # 887 MB (the outcomes and the like) and 1.5 GB (the description too). Words of the
-    # synonyms file that it uses are, so that they still lead to it.
-    indexed = " ".join((c.title, c.locality, text))
-    prose = " ".join(
-        (
-            c.description,
-            *c.characteristics.values(),
-            *(f"{o.measure} {o.for_whom} {o.change.as_reported}" for o in c.outcomes),
+    domains = list(dict.fromkeys(o.domain for o in c.outcomes))
+    characteristics = [t for t in taxonomy.characteristics.terms if t.id in c.characteristics]
+    parts: dict[str, tuple[str, ...]] = {
+        "title": (c.title,),
+        "place": (c.locality,),
+        "lead": (c.headline, taxonomy.models[c.model.id].label if c.model else ""),
+        "summary": (c.summary,),
+        "labels": (
+            taxonomy.ratings[c.evidence.rating].label,
+            taxonomy.regions[c.region].label,
+            *(taxonomy.themes[t].label for t in c.themes),
+            *(taxonomy.outcome_domains[d].label for d in domains),
+            *(t.label for t in characteristics),
+        ),
+        "body": (
+            plain(c.description),
+            *(f"{o.measure}. {o.for_whom}. {o.change.as_reported}. {o.note}" for o in c.outcomes),
             *(m.what for m in (*c.costs, *c.claimed_savings)),
             c.setting,
             *c.partners,
             *c.audience.target_groups,
             *(_implementation(c) if c.implementation else ()),
-        )
-    )
-    also = ""
+            *(c.characteristics[t.id] for t in characteristics),
+            plain(c.evidence.note),
+        ),
+    }
     if synonyms:
-        also = "; ".join(dict.fromkeys([*synonyms.expansions(indexed), *synonyms.groups_used(prose)]))
+        written = " ".join(" ".join(p) for p in parts.values())
+        parts["also"] = tuple(synonyms.expansions(written))
+    fields = tuple((kind, tuple(p for p in texts if p and p.strip())) for kind, texts in parts.items())
     return SearchRecord(
         url=page_url(case_study_page(c.id)),
         title=c.title,
         locality=c.locality,
-        rating=taxonomy.ratings[c.evidence.rating].label,
-        text=text,
-        also=also,
+        rating=c.evidence.rating,
+        fields=tuple(field for field in fields if field[1]),
+        filters=(("rating", (c.evidence.rating,)), ("theme", tuple(c.themes)), ("outcome", tuple(domains))),
     )
 
 
 def _implementation(case_study: CaseStudy) -> tuple[str, ...]:
     how = case_study.implementation
     assert how is not None
-    return ("; ".join(how.team), how.training, how.set_up, how.funding, "; ".join(how.prerequisites), how.note)
+    return (*how.team, how.training, how.set_up, how.funding, *how.prerequisites, how.note)
 
 
-def _sentences(*parts: str) -> str:
-    """The non-empty parts as sentences, white space collapsed."""
-    kept = [" ".join(part.split()).rstrip(".") for part in parts]
-    return ". ".join(part for part in kept if part) + "."
+def facet_values(taxonomy: Taxonomy) -> dict[str, tuple[tuple[str, str], ...]]:
+    """(id, label) of every value of each facet, in the taxonomy's order (ratings strongest first)."""
+    return {
+        "rating": tuple((t.id, t.label) for t in taxonomy.ratings.terms),
+        "theme": tuple((t.id, t.label) for t in taxonomy.themes.terms),
+        "outcome": tuple((t.id, t.label) for t in taxonomy.outcome_domains.terms),
+    }
 
 
-def search_records(
+@dataclass(frozen=True)
+class SearchCollection:
+    """Everything the index is written from."""
+
+    records: tuple[SearchRecord, ...]  # in the order the index numbers them (by case-study id)
+    facets: dict[str, tuple[tuple[str, str], ...]]  # facet_values
+
+
+def search_collection(
     case_studies: list[CaseStudy], taxonomy: Taxonomy, synonyms: Synonyms | None = None
-) -> list[SearchRecord]:
-    return [search_record(c, taxonomy, synonyms) for c in sorted(case_studies, key=lambda c: c.id)]
+) -> SearchCollection:
+    ordered = sorted(case_studies, key=lambda c: c.id)
+    return SearchCollection(tuple(search_record(c, taxonomy, synonyms) for c in ordered), facet_values(taxonomy))
+
+
+def document_numbers(case_studies: list[CaseStudy]) -> dict[str, int]:
+    """Each case study's number in the index (the finder's cards carry it)."""
+    return {case_id: n for n, case_id in enumerate(sorted(c.id for c in case_studies))}

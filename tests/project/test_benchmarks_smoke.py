@@ -39,7 +39,8 @@ def test_scale_benchmark_runs_every_part_and_writes_its_report(tmp_path):
     assert any("x baseline" in line for line in lines)
     assert any(line.strip().startswith("plain mkdocs build, Material search (baseline)") for line in lines)
     assert any(line.strip().startswith("generator adds ") for line in lines)
-    assert sum("first results" in line and "downloaded" in line for line in lines) == 3
+    assert sum("first results" in line and "downloaded" in line for line in lines) == 5
+    assert any(line.startswith("indexing ") and "byte-identical" in line for line in lines)
     assert sum("save to changed page served:" in line for line in lines) == 3
     assert any("practice serve --only the changed file" in line for line in lines)
     assert sum("KB files: checked, against libyaml's parse of the same file" in line for line in lines) == 2

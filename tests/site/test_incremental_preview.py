@@ -114,7 +114,7 @@ def test_a_new_title_rewrites_its_page_and_the_pages_that_show_it(project, tmp_p
     assert len(case_study_pages(written)) < len(list(project.practice_dir.glob("*.yaml")))
     assert "finder/index.html" in written and "data/case-studies.json" in written
     assert "about/evidence/index.html" not in written  # it shows no case study
-    assert any(name.startswith("pagefind/") for name in written)  # search knows the new title
+    assert any(name.startswith("search-index/") for name in written)  # search knows the new title
     assert read_page(preview.site_dir / "practice" / target / "index.html").h1[0].startswith("Renamed ")
     assert_same_as_clean_build(preview, project, tmp_path)
 
@@ -122,12 +122,13 @@ def test_a_new_title_rewrites_its_page_and_the_pages_that_show_it(project, tmp_p
 def test_a_change_search_does_not_see_leaves_the_search_index_alone(project, tmp_path):
     preview = Preview(project, tmp_path / "served")
     target = "leeds-family-valued"
-    edit(project, target, "Family Valued is the way", "Family Valued is the approach")
+    # Sources are shown on the page but not searched.
+    edit(project, target, "- title: Press release announcing", "- title: The press release announcing")
     written = preview.rebuild()
     # Pages that show it as related take the whole case study as input, so they are made again
     # (their text comes out the same); the rest are not.
     assert case_study_pages(written) == {target} | showing(preview.site_dir, target)
-    assert not any(name.startswith("pagefind/") for name in written)
+    assert not any(name.startswith("search-index/") for name in written)
     assert_same_as_clean_build(preview, project, tmp_path)
 
 

@@ -61,4 +61,4 @@ def test_a_wheel_installed_outside_the_repository_builds_the_site(tmp_path):
     assert "case studies valid" in checked.stdout
     run(python, "-m", "mkdocs", "build", "--strict", "-d", tmp_path / "site", cwd=project, env=env)
     assert (tmp_path / "site" / "practice" / "leeds-family-valued" / "index.html").is_file()
-    assert (tmp_path / "site" / "pagefind" / "pagefind.js").is_file()
+    assert (tmp_path / "site" / "search-index" / "index.json").is_file()

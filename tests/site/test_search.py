@@ -1,88 +1,155 @@
-"""Search: every case study is findable by the fields people search by, exactly once."""
+"""Search: the index holds what each case-study page shows, once per case study, written the
+same way every time; the browser's word rules are the indexer's."""
 
 from __future__ import annotations
 
 import gzip
 import json
+import re
+import subprocess
 
-from generator.render.urls import case_study_page, page_url
-from generator.search.records import search_record
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.search import index_writer
+from generator.search.index_writer import SearchIndexError, index_files, write_search_index
+from generator.search.records import search_collection
+from generator.search.words import stem, words
 from tests.conftest import REPO
 
-FRAGMENT_PREFIX = b"pagefind_dcd"
+ENGINE = REPO / "docs" / "assets" / "search-engine.js"
 
 
-def test_record_holds_what_people_search_by(shipped, taxonomy):
-    for case_study in shipped.case_studies:
-        record = search_record(case_study, taxonomy)
-        assert record.url == page_url(case_study_page(case_study.id))
-        assert (record.title, record.locality) == (case_study.title, case_study.locality)
-        assert record.rating == taxonomy.ratings[case_study.evidence.rating].label
-        assert taxonomy.regions[case_study.region].label in record.text
-        assert " ".join(case_study.summary.split()).rstrip(".") in record.text
-        for theme in case_study.themes:
-            assert taxonomy.themes[theme].label in record.text
-        for characteristic in case_study.characteristics:
-            assert taxonomy.characteristics[characteristic].label in record.text
-        assert " ".join(case_study.headline.split()).rstrip(".") in record.text
-        for outcome in case_study.outcomes:
-            assert taxonomy.outcome_domains[outcome.domain].label in record.text
-        if case_study.model:
-            assert taxonomy.models[case_study.model.id].label in record.text
+def record_text(record) -> str:
+    return " ".join(" ".join(parts) for _, parts in record.fields)
 
 
-def indexed_pages(site):
-    pages = []
-    for fragment in sorted((site / "pagefind" / "fragment").iterdir()):
-        raw = gzip.decompress(fragment.read_bytes())
-        assert raw.startswith(FRAGMENT_PREFIX)
-        pages.append(json.loads(raw[len(FRAGMENT_PREFIX) :]))
-    return pages
+def plain_words(text: str) -> set[str]:
+    """A deliberately simple oracle: lower-case runs of ASCII letters and digits."""
+    return set(re.findall(r"[a-z0-9]+", text.lower()))
 
 
-def test_every_case_study_is_in_the_search_index_exactly_once(built_site, shipped):
-    entry = json.loads((built_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
-    assert entry["languages"]["en"]["page_count"] == len(shipped.case_studies)
-    pages = {page["url"]: page for page in indexed_pages(built_site)}
-    assert sorted(pages) == sorted(f"/practice/{c.id}/" for c in shipped.case_studies)
-    for case_study in shipped.case_studies:
-        page = pages[f"/practice/{case_study.id}/"]
-        assert page["meta"]["title"] == case_study.title
-        assert page["meta"]["locality"] == case_study.locality
-        assert " ".join(case_study.summary.split()).rstrip(".") in page["content"]
-        assert (built_site / "practice" / case_study.id / "index.html").is_file()
+def test_each_record_holds_what_its_page_shows(shipped, taxonomy):
+    """Checked against the YAML as contributed, not the loaded model."""
+    collection = search_collection(shipped.case_studies, taxonomy)
+    by_url = {record.url: record for record in collection.records}
+    for path in sorted((REPO / "practice").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        indexed = plain_words(record_text(by_url[f"practice/{data['id']}/"]))
+        shown = [data["title"], data["locality"], data["headline"], data["summary"], data["setting"]]
+        shown += [o["measure"] for o in data["outcomes"]] + [o["change"]["as_reported"] for o in data["outcomes"]]
+        shown += [m["what"] for m in data.get("costs", []) + data.get("claimed_savings", [])]
+        shown += data.get("partners", []) + list(data["characteristics"].values())
+        shown += [taxonomy.themes[t].label for t in data["themes"]]
+        shown.append(re.sub(r"\]\([^)]*\)", "]", data["description"]))  # link targets are not shown
+        for part in shown:
+            assert plain_words(part) <= indexed, (path.name, part[:60], plain_words(part) - indexed)
 
 
-def test_every_page_carries_the_search_box(built_site):
+def read_gz(path):
+    return json.loads(gzip.decompress(path.read_bytes()))
+
+
+def test_every_case_study_is_in_the_built_index_exactly_once(built_site, shipped):
+    entry = json.loads((built_site / "search-index" / "index.json").read_text(encoding="utf-8"))
+    assert entry["documents"] == len(shipped.case_studies)
+    folder = built_site / "search-index" / entry["path"]
+    docs = [read_gz(folder / "d" / f"{n}.json.gz") for n in range(entry["documents"])]
+    assert sorted(d["url"] for d in docs) == sorted(f"practice/{c.id}/" for c in shipped.case_studies)
+    by_url = {f"practice/{c.id}/": c for c in shipped.case_studies}
+    for doc in docs:
+        assert (doc["title"], doc["locality"]) == (by_url[doc["url"]].title, by_url[doc["url"]].locality)
+        assert (built_site / doc["url"] / "index.html").is_file()
+    assert [p.name for p in (built_site / "search-index").iterdir() if p.is_dir()] == [entry["path"].strip("/")]
+
+
+def test_every_page_carries_a_search_form_that_opens_the_results_page(built_site):
     for path in built_site.rglob("*.html"):
         html = path.read_text(encoding="utf-8")
         if path.name == "404.html":
             continue
         assert html.count("data-practice-search") == 1, path
-        assert "assets/search.js" in html, path
+        assert 'name="q"' in html and "assets/search-engine.js" in html, path
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert 'action="search/"' in home
+    assert (built_site / "search" / "index.html").is_file()
     assert not (built_site / "search" / "search_index.json").exists(), "Material's whole-site index is not built"
 
 
+def test_the_results_page_says_how_to_find_practice_without_javascript(built_site):
+    html = (built_site / "search" / "index.html").read_text(encoding="utf-8")
+    assert "needs JavaScript" in html and 'href="../finder/"' in html
+
+
 def test_rewriting_the_index_leaves_nothing_stale(tmp_path, shipped, taxonomy):
-    from generator.search.pagefind_index import pagefind_executable, write_search_index
-    from generator.search.records import search_records
+    collection = search_collection(shipped.case_studies, taxonomy)
+    bundle = tmp_path / "search-index"
+    write_search_index(collection, bundle)
+    fewer = search_collection(shipped.case_studies[:2], taxonomy)
+    write_search_index(fewer, bundle)
+    entry = json.loads((bundle / "index.json").read_text(encoding="utf-8"))
+    assert entry["documents"] == 2
+    assert len(list((bundle / entry["path"] / "d").iterdir())) == 2
+    assert len([p for p in bundle.iterdir() if p.is_dir()]) == 1
 
-    records = search_records(shipped.case_studies, taxonomy)
-    bundle = tmp_path / "pagefind"
-    pagefind = pagefind_executable(REPO)
-    write_search_index(records, bundle, pagefind)
-    write_search_index(records[:2], bundle, pagefind)
-    assert len(list((bundle / "fragment").iterdir())) == 2
-    assert len(list(bundle.glob("*.pf_meta"))) == 1
+
+def test_the_bundle_is_the_same_bytes_however_it_is_read(monkeypatch, shipped, taxonomy):
+    """Read here or shared between worker processes, the index comes out byte for byte the same."""
+    collection = search_collection(shipped.case_studies, taxonomy)
+    alone = index_files(collection)
+    monkeypatch.setattr(index_writer, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(index_writer.os, "cpu_count", lambda: 3)
+    shared = index_files(collection)
+    assert alone == shared
+    assert index_files(collection) == shared
 
 
-def test_synonyms_are_indexed_for_the_case_studies_that_use_their_words(built_site, shipped):
-    """schema/synonyms.yaml: a case study saying "domestic abuse" is found by "domestic
-    violence", and the Family Intervention Projects by "FIP" (checked in the built index)."""
-    pages = {page["url"]: page for page in indexed_pages(built_site)}
-    herts = pages["/practice/hertfordshire-family-safeguarding/"]["content"]
-    assert "domestic abuse" in herts and "domestic violence" in herts
-    north_yorkshire = pages["/practice/north-yorkshire-no-wrong-door/"]["content"]
-    assert "accident and emergency" in north_yorkshire and "A&E" in north_yorkshire
-    wakefield = pages["/practice/wakefield-early-intervention-centre/"]["content"]
-    assert "domestic violence" not in wakefield  # only where the words are used
+def test_a_folder_that_cannot_be_written_is_a_message_not_a_traceback(tmp_path, shipped, taxonomy):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    with pytest.raises(SearchIndexError, match="could not write the search index"):
+        write_search_index(search_collection(shipped.case_studies[:1], taxonomy), blocker / "search-index")
+
+
+def node_words(texts: list[str]) -> list[list[str]]:
+    script = (
+        f"const s = require({json.dumps(str(ENGINE))});"
+        "const texts = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
+        "process.stdout.write(JSON.stringify(texts.map(t => s.words(t).map(w => [w, s.stem(w)]))));"
+    )
+    result = subprocess.run(
+        ["node", "-e", script], input=json.dumps(texts), capture_output=True, text=True, check=True, timeout=60
+    )
+    return json.loads(result.stdout)
+
+
+# Characters Python's Unicode tables know (a newer browser may know more): letters, digits,
+# marks, punctuation, symbols and spaces.
+KNOWN = st.characters(categories=("L", "M", "N", "P", "S", "Zs"), exclude_characters="\x00")
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.lists(
+        st.text(KNOWN, max_size=40) | st.sampled_from(["Children's A&E", "Café FIPs", "İstanbul ǅ ﬁle"]),
+        min_size=1,
+        max_size=60,
+    )
+)
+def test_the_browser_cuts_and_stems_words_as_the_index_does(texts):
+    expected = [[[w, stem(w)] for w in words(t)] for t in texts]
+    assert node_words(texts) == expected
+
+
+def test_word_rules_on_examples_a_reader_would_check():
+    assert words("Children's A&E services, café") == ["childrens", "a&e", "services", "cafe"]
+    assert [stem(w) for w in ("families", "services", "process", "bus", "cares", "fips")] == [
+        "family",
+        "service",
+        "process",
+        "bus",
+        "care",
+        "fip",
+    ]

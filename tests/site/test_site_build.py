@@ -235,11 +235,3 @@ def test_invalid_collection_stops_the_build_with_a_located_message(leeds_text, s
     assert "unknown field 'localty'" in result.stderr
     assert "did you mean 'locality'?" in result.stderr
     assert "Traceback" not in result.stderr
-
-
-def test_missing_search_indexer_stops_the_build_with_a_clear_message(tmp_path_factory):
-    out = tmp_path_factory.mktemp("no-pagefind-site")
-    result = build(REPO, out, env={**os.environ, "PAGEFIND_EXECUTABLE": "/nonexistent/pagefind"})
-    assert result.returncode != 0
-    assert "could not run Pagefind (/nonexistent/pagefind)" in result.stderr
-    assert "Traceback" not in result.stderr

@@ -11,7 +11,7 @@ from pathlib import Path
 class Page:
     title: str = ""
     h1: list[str] = field(default_factory=list)
-    links: list[str] = field(default_factory=list)  # href and src values
+    links: list[str] = field(default_factory=list)  # href and src values, and forms' actions (a reader goes there)
     resources: list[str] = field(default_factory=list)  # what the browser loads by itself
     ids: set[str] = field(default_factory=set)
     scripts: list[str] = field(default_factory=list)  # inline script bodies
@@ -33,6 +33,8 @@ class _Reader(HTMLParser):
         self._stack.append(tag)
         self.page.tags.append(tag)
         for name, value in attrs:
+            if name == "action" and tag == "form" and value is not None:
+                self.page.links.append(value)
             if name in ("href", "src") and value is not None:
                 self.page.links.append(value)
                 if name == "src" or (tag == "link" and dict(attrs).get("rel") != "canonical"):
