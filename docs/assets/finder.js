@@ -4,7 +4,8 @@
 // hidden; matches are shown PAGE_SIZE at a time in a list of their own, because showing or
 // hiding 10,000 items takes the browser seconds. The first page of matches, before any
 // choice, is the static list's first page: the stylesheet shows only that much of it until
-// this script runs, so the page does not shift as it loads.
+// this script runs, so the page does not shift as it loads. Words are matched by the site's
+// search engine (search-engine.js), so the finder and the search box agree.
 (function () {
   "use strict";
   // If anything below fails, the reader gets the page as it is without JavaScript (the full
@@ -35,7 +36,12 @@
   // nth-child(n + 51) must agree with it too).
   var PAGE_SIZE = Number(list.getAttribute("data-page-size")) || 50;
   var SORTS = ["evidence", "updated", "title"];
-  var MAX_WORDS = 20;
+  var engine = window.PracticeSearch && window.PracticeSearch.open(
+    new URL(JSON.parse(document.getElementById("__config").textContent).base.replace(/\/?$/, "/"), window.location.href).href
+  );
+  var wordMatches = null; // the search engine's answer for the words: a Set of case-study numbers
+  var wordsFailed = false;
+  var latest = 0;
   var results = document.createElement("ul");
   results.className = "case-study-list finder__results";
   results.setAttribute("data-finder-results", "");
@@ -54,16 +60,15 @@
     labels[box.name + ":" + box.value] = box.parentNode.querySelector(".finder__label").textContent;
   });
   var items = Array.prototype.map.call(list.children, function (node, index) {
-    var item = { node: node, rank: index, updated: node.getAttribute("data-updated") || "" };
-    var words = [node.textContent];
+    var item = {
+      node: node,
+      rank: index,
+      updated: node.getAttribute("data-updated") || "",
+      number: Number(node.getAttribute("data-search")),
+    };
     GROUPS.forEach(function (group) {
-      var values = (node.getAttribute("data-" + group) || "").split(" ").filter(Boolean);
-      item[group] = values;
-      values.forEach(function (value) {
-        words.push(labels[group + ":" + value] || "");
-      });
+      item[group] = (node.getAttribute("data-" + group) || "").split(" ").filter(Boolean);
     });
-    item.words = words.join(" ").toLowerCase();
     var title = node.querySelector(".case-study-card__title");
     item.title = (title ? title.textContent : "").toLowerCase();
     return item;
@@ -80,9 +85,7 @@
   };
 
   function chosen() {
-    var choice = { q: text.value.trim().toLowerCase() };
-    // Split once per choice, not once per card; a pasted essay is cut to its first words.
-    choice.words = choice.q ? choice.q.split(/\s+/).slice(0, MAX_WORDS) : [];
+    var choice = { q: text.value.trim(), matches: wordMatches };
     GROUPS.forEach(function (group) {
       choice[group] = Array.prototype.map.call(
         form.querySelectorAll("input[name=" + group + "]:checked"),
@@ -98,13 +101,7 @@
   }
 
   function matchesWords(item, choice) {
-    var words = choice.words;
-    for (var j = 0; j < words.length; j++) {
-      if (item.words.indexOf(words[j]) === -1) {
-        return false;
-      }
-    }
-    return true;
+    return !choice.q || choice.matches === null || choice.matches.has(item.number);
   }
 
   // Whether the item matches every part of the choice except the group `skip`.
@@ -163,14 +160,20 @@
   // With nothing matching, say which single choice to drop and what that would give.
   function showAdvice(choice) {
     advice.textContent = "";
+    var notes = [];
     if (dropped.length) {
-      var note = document.createElement("p");
-      note.textContent = "No case study has " + dropped.join("; ") + ", so the list leaves that choice out.";
-      advice.appendChild(note);
-      advice.hidden = false;
+      notes.push("No case study has " + dropped.join("; ") + ", so the list leaves that choice out.");
     }
-    if (matched.length) {
-      advice.hidden = !dropped.length;
+    if (wordsFailed) {
+      notes.push("Searching by words is not available just now, so the list leaves the words out.");
+    }
+    notes.forEach(function (text) {
+      var note = document.createElement("p");
+      note.textContent = text;
+      advice.appendChild(note);
+    });
+    advice.hidden = !notes.length;
+    if (matched.length || wordsFailed) {
       return;
     }
     var intro = document.createElement("p");
@@ -221,7 +224,30 @@
     more.hidden = shownCount >= matched.length;
   }
 
+  // The words go to the search engine first (it fetches what it needs), then everything else
+  // is applied to its answer. A failed engine leaves the words out, and says so.
   function apply(updateAddress) {
+    var token = ++latest;
+    var words = text.value.trim();
+    if (!words || !engine) {
+      wordMatches = null;
+      wordsFailed = Boolean(words);
+      return show(updateAddress);
+    }
+    return engine.search(words).then(function (answer) {
+      wordMatches = new Set(answer.results);
+      wordsFailed = false;
+    }, function () {
+      wordMatches = null;
+      wordsFailed = true;
+    }).then(function () {
+      if (token === latest) {
+        show(updateAddress);
+      }
+    });
+  }
+
+  function show(updateAddress) {
     if (updateAddress) {
       dropped = []; // the reader has chosen since: the note about the address has done its work
     }
@@ -290,7 +316,11 @@
   apply(false);
   form.addEventListener("change", function () { apply(true); });
   sortBox.addEventListener("change", function () { apply(true); });
-  text.addEventListener("input", function () { apply(true); });
+  var typing = null;
+  text.addEventListener("input", function () {
+    clearTimeout(typing);
+    typing = setTimeout(function () { apply(true); }, 40);
+  });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
   form.addEventListener("reset", function () {
     setTimeout(function () {

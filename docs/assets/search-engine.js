@@ -94,15 +94,21 @@
         });
         return;
       }
+      // Each word, or a run of stop words with the word after it ("in care"), as the index
+      // keeps them; stop words at the end of a phrase are left out.
       var parts = [];
+      var run = [];
       found.forEach(function (word, offset) {
-        if (!STOP_WORDS.has(word)) {
-          parts.push({ key: stem(word), offset: offset });
+        if (STOP_WORDS.has(word)) {
+          run.push(word);
+          return;
         }
+        parts.push({ key: run.concat([stem(word)]).join(" "), offset: offset - run.length });
+        run = [];
       });
-      if (parts.length === 1) {
+      if (parts.length === 1 && parts[0].key.indexOf(" ") < 0) {
         add({ kind: "word", key: parts[0].key, word: found[parts[0].offset], prefix: null });
-      } else if (parts.length > 1) {
+      } else if (parts.length) {
         var key = parts.map(function (p) { return p.offset + ":" + p.key; }).join(" ");
         add({ kind: "phrase", key: key, text: found.join(" "), parts: parts });
       }
@@ -254,7 +260,7 @@
         Object.keys(file).forEach(function (key) {
           if (key === unit.key) {
             keys.push({ key: key, raw: file[key], similarity: 1 });
-          } else if (unit.prefix && key.startsWith(unit.prefix)) {
+          } else if (unit.prefix && key.startsWith(unit.prefix) && key.indexOf(" ") < 0) {
             keys.push({ key: key, raw: file[key], similarity: 0.25 + (0.5 * unit.key.length) / key.length });
           }
         });
@@ -431,46 +437,65 @@
     return this.data("d/" + number + ".json.gz");
   };
 
-  // The excerpt of `text` around the first word a query matched: [{ text, mark }...].
+  // The excerpt of `text` around the first place a query matched: [{ text, mark }...]. A
+  // word is marked wherever it appears; a phrase only where its words stand together.
   function excerpt(text, units, before, after) {
     before = before || 12;
     after = after || 22;
-    var keys = [];
-    units.forEach(function (unit) {
-      if (unit.kind === "word") {
-        keys.push(unit);
-      } else {
-        unit.parts.forEach(function (part) { keys.push({ key: part.key, prefix: null }); });
-      }
-    });
-    function matches(raw) {
-      return words(raw).some(function (word) {
-        var key = stem(word);
-        return keys.some(function (k) { return key === k.key || (k.prefix && key.startsWith(k.prefix)); });
-      });
-    }
     var spans = [];
     var match;
     RAW_WORD.lastIndex = 0;
     while ((match = RAW_WORD.exec(text)) !== null) {
-      spans.push({ start: match.index, end: match.index + match[0].length, mark: matches(match[0]) });
+      var folded = words(match[0])[0] || "";
+      spans.push({ start: match.index, end: match.index + match[0].length, word: folded, key: stem(folded), mark: false });
     }
-    var first = spans.findIndex(function (span) { return span.mark; });
-    var from = Math.max(0, (first < 0 ? 0 : first) - before);
-    var to = Math.min(spans.length, from + before + after);
     if (!spans.length) {
       return [{ text: text.slice(0, 200), mark: false }];
     }
+    units.forEach(function (unit) {
+      if (unit.kind === "word") {
+        spans.forEach(function (span) {
+          if (span.key === unit.key || (unit.prefix && span.key.startsWith(unit.prefix))) {
+            span.mark = true;
+          }
+        });
+        return;
+      }
+      var first = unit.parts[0].offset;
+      var lastPart = unit.parts[unit.parts.length - 1];
+      var width = lastPart.offset + lastPart.key.split(" ").length - first;
+      function stands(at, part) {
+        var tokens = part.key.split(" ");
+        return tokens.every(function (token, t) {
+          var span = spans[at + t];
+          return t < tokens.length - 1 ? span.word === token : span.key === token;
+        });
+      }
+      for (var i = 0; i + width <= spans.length; i++) {
+        var together = unit.parts.every(function (part) { return stands(i + part.offset - first, part); });
+        for (var k = i; together && k < i + width; k++) {
+          spans[k].mark = true;
+        }
+      }
+    });
+    var firstMark = spans.findIndex(function (span) { return span.mark; });
+    var from = Math.max(0, (firstMark < 0 ? 0 : firstMark) - before);
+    var to = Math.min(spans.length, from + before + after);
     var out = [];
     var cursor = from === 0 ? 0 : spans[from].start;
     if (from > 0) {
       out.push({ text: "\u2026 ", mark: false });
     }
-    for (var i = from; i < to; i++) {
-      if (spans[i].mark) {
-        out.push({ text: text.slice(cursor, spans[i].start), mark: false });
-        out.push({ text: text.slice(spans[i].start, spans[i].end), mark: true });
-        cursor = spans[i].end;
+    for (var j = from; j < to; j++) {
+      if (spans[j].mark) {
+        var joined = j > from && spans[j - 1].mark; // a phrase reads as one mark
+        if (joined) {
+          out[out.length - 1].text += text.slice(cursor, spans[j].end);
+        } else {
+          out.push({ text: text.slice(cursor, spans[j].start), mark: false });
+          out.push({ text: text.slice(spans[j].start, spans[j].end), mark: true });
+        }
+        cursor = spans[j].end;
       }
     }
     var end = to < spans.length ? spans[to - 1].end : text.length;

@@ -111,7 +111,8 @@
     if (!answer.units.length) {
       return "Type a word that describes the practice, a place or an outcome";
     }
-    var quoted = "\u201c" + query.trim() + "\u201d";
+    var shown = query.trim().replace(/\s+/g, " ");
+    var quoted = /["\u201c\u201d]/.test(shown) ? shown : "\u201c" + shown + "\u201d";
     if (!answer.matched) {
       return answer.partial.length
         ? "No case study matches all of " + quoted + "."
@@ -133,7 +134,7 @@
       return;
     }
     var count = answer.partial.length;
-    var button = element("button", "md-button", count === 1
+    var button = element("button", "practice-search__more", count === 1
       ? "Show the case study that matches some of the words"
       : "Show the " + count + " case studies that match some of the words");
     button.type = "button";
@@ -251,6 +252,10 @@
     var suggestion = page.querySelector(".search-page__suggestion");
     var partial = page.querySelector(".search-page__partial");
     var filters = page.querySelector(".search-page__filters");
+    var filterBox = page.querySelector(".search-page__filter-box");
+    var summary = filterBox.querySelector("summary");
+    // Open beside the results on a wide screen; on a phone, closed above them until asked for.
+    filterBox.open = window.matchMedia("(min-width: 60em)").matches;
     var pager = new Pager(page.querySelector(".search-page__results"), page.querySelector(".search-page__more"), 20, "search-page");
     var latest = 0;
     body.hidden = false;
@@ -274,10 +279,12 @@
     function drawFilters(answer, picked) {
       filters.textContent = "";
       if (!answer.facets || !answer.matched) {
-        filters.hidden = true;
+        filterBox.hidden = true;
         return;
       }
-      filters.hidden = false;
+      filterBox.hidden = false;
+      var chosenCount = FACETS.reduce(function (n, facet) { return n + picked[facet[0]].length; }, 0);
+      summary.textContent = "Filter the results" + (chosenCount ? " (" + chosenCount + " chosen)" : "");
       FACETS.forEach(function (facet) {
         var name = facet[0];
         var fieldset = element("fieldset", "search-page__facet");
@@ -313,7 +320,7 @@
       if (!state.query.trim()) {
         body.removeAttribute("aria-busy");
         status.textContent = "Type a word that describes the practice, a place or an outcome";
-        filters.hidden = true;
+        filterBox.hidden = true;
         suggestion.hidden = partial.hidden = true;
         return pager.show([], []);
       }

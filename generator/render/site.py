@@ -24,6 +24,7 @@ from generator.render.gap_map import gap_map
 from generator.render.markdown_subset import render_description
 from generator.render.page import PageAnchors, PageOutput, RenderedPage
 from generator.render.related import RelatedPractice
+from generator.search.records import document_numbers
 
 NEWEST_ON_HOME = 6
 ALSO_RUNS_IN_SHOWN = 5  # other case studies of the same model named on a case study's page
@@ -114,6 +115,7 @@ class SiteRenderer:
             case_studies=ranked,
             groups=self._finder_groups(ranked),
             page_size=FINDER_PAGE_SIZE,
+            search_numbers=document_numbers(case_studies),  # the search engine's numbers, for the words
         )
         pages[urls.SEARCH] = self._page(
             "search.html.j2",

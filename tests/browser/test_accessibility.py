@@ -96,7 +96,11 @@ def test_each_kind_of_page_has_no_violations_on_a_phone(browser, site_url, path)
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
-@pytest.mark.parametrize("query", ["families", "zzzzqx"], ids=["results", "no-results"])
+@pytest.mark.parametrize(
+    "query",
+    ["families", "zzzzqx", "Hertfordshre", "eviction zeppelin"],
+    ids=["results", "no-results", "did-you-mean", "some-words"],
+)
 def test_search_with_results_open_has_no_violations(browser, site_url, viewport, query):
     reader = Reader(browser, site_url, viewport)
     reader.open("")
@@ -107,6 +111,7 @@ def test_search_with_results_open_has_no_violations(browser, site_url, viewport,
         reader.page.locator(".practice-search__result a").first.wait_for(state="visible", timeout=10_000)
     else:
         status.filter(has_text="No").wait_for(timeout=10_000)
+        reader.page.wait_for_function("!document.querySelector('.practice-search__panel').hasAttribute('aria-busy')")
     assert scan(reader.page) == []
     assert reader.elsewhere() == []
     reader.page.close()
@@ -118,7 +123,7 @@ def test_finder_with_choices_and_with_no_matches_has_no_violations(browser, site
     assert "match" in reader.page.locator("[data-finder-count]").inner_text()
     assert scan(reader.page) == []
     reader.page.locator("#finder-q").fill("no such place anywhere")
-    assert reader.page.locator("[data-finder-count]").inner_text().startswith("0 of")
+    reader.page.wait_for_function("document.querySelector('[data-finder-count]').textContent.startsWith('0 of')")
     assert scan(reader.page) == []
     reader.page.close()
 
@@ -138,3 +143,22 @@ def test_a_page_with_review_due_has_no_violations(browser, scratch_project, tmp_
                 assert "Review due" in reader.page.inner_text("article") or path == "editors/review/"
                 assert scan(reader.page) == [], path
             reader.page.close()
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+@pytest.mark.parametrize(
+    "address",
+    ["search/?q=families&theme=safeguarding", "search/?q=safegaurding", "search/?q=eviction+zeppelin", "search/"],
+    ids=["filtered", "did-you-mean", "some-words", "empty"],
+)
+def test_the_results_page_has_no_violations(browser, site_url, viewport, address):
+    reader = Reader(browser, site_url, viewport)
+    reader.open(address)
+    reader.page.wait_for_function(
+        "() => { const b = document.querySelector('.search-page__body');"
+        " return !b.hidden && !b.hasAttribute('aria-busy'); }"
+    )
+    assert scan(reader.page) == []
+    assert reader.elsewhere() == []
+    assert reader.page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+    reader.page.close()

@@ -28,7 +28,8 @@ def search(page, url: str | None, query: str, *, expect_results: bool = True) ->
 
 def settled(page, holder: str, query: str) -> None:
     """Wait until `holder` shows its answer for `query` (its status names the query; not busy)."""
-    quoted = "\u201c" + " ".join(query.split()) + "\u201d"
+    shown = " ".join(query.split())
+    quoted = shown if '"' in shown else "\u201c" + shown + "\u201d"
     page.wait_for_function(
         """([holder, quoted]) => {
             const node = document.querySelector(holder);
@@ -334,3 +335,23 @@ def result_ids_for(page, site_url, query):
     settled(page, ".search-page__body", query)
     hrefs = page.locator(".search-page__result > a").evaluate_all("links => links.map(a => a.pathname)")
     return [href.strip("/").split("/")[-1] for href in hrefs]
+
+
+@pytest.mark.parametrize(
+    "query", ["domestic violence", "FIP", "reduce children entering care", '"children in care"', "police"]
+)
+def test_the_finder_and_the_search_box_give_the_same_answer(browser, site_url, query):
+    page = browser.new_page()
+    searched = set(result_ids_for(page, site_url, query))
+    page.goto(site_url + "finder/")
+    page.wait_for_load_state("networkidle")
+    page.locator("#finder-q").fill(query)
+    total = len(list((REPO / "practice").glob("*.yaml")))
+    page.wait_for_function(
+        "n => document.querySelector('[data-finder-count]').textContent.includes(' of ' + n)", arg=total
+    )
+    hrefs = page.locator("[data-finder-results] .case-study-card__title").evaluate_all(
+        "links => links.map(a => a.pathname)"
+    )
+    page.close()
+    assert searched and {h.strip("/").split("/")[-1] for h in hrefs} == searched

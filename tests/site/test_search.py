@@ -13,7 +13,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.search import index_writer
+from generator.search import postings
 from generator.search.index_writer import SearchIndexError, index_files, write_search_index
 from generator.search.records import search_collection
 from generator.search.words import stem, words
@@ -99,8 +99,8 @@ def test_the_bundle_is_the_same_bytes_however_it_is_read(monkeypatch, shipped, t
     """Read here or shared between worker processes, the index comes out byte for byte the same."""
     collection = search_collection(shipped.case_studies, taxonomy)
     alone = index_files(collection)
-    monkeypatch.setattr(index_writer, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(index_writer.os, "cpu_count", lambda: 3)
+    monkeypatch.setattr(postings, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(postings.os, "cpu_count", lambda: 3)
     shared = index_files(collection)
     assert alone == shared
     assert index_files(collection) == shared
