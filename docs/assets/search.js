@@ -258,7 +258,6 @@
     filterBox.open = window.matchMedia("(min-width: 60em)").matches;
     var pager = new Pager(page.querySelector(".search-page__results"), page.querySelector(".search-page__more"), 20, "search-page");
     var latest = 0;
-    body.hidden = false;
 
     function chosen() {
       var params = new URLSearchParams(window.location.search);
