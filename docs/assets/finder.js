@@ -235,7 +235,8 @@
       return show(updateAddress);
     }
     return engine.search(words).then(function (answer) {
-      wordMatches = new Set(answer.results);
+      // Only stop words, or a word still being typed ("f", "th"): the words narrow nothing yet.
+      wordMatches = answer.units.length ? new Set(answer.results) : null;
       wordsFailed = false;
     }, function () {
       wordMatches = null;

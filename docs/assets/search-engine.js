@@ -13,9 +13,10 @@
 })(typeof self !== "undefined" ? self : this, function () {
   "use strict";
 
-  var WORD = /[\p{L}\p{N}]+(?:&[\p{L}\p{N}]+)*/gu;
+  var WORD = /[\p{L}\p{N}]{1,40}(?:&[\p{L}\p{N}]{1,40}){0,3}/gu; // MAX_WORD in words.py
   var RAW_WORD = /[\p{L}\p{N}\p{M}'\u2019]+(?:&[\p{L}\p{N}\p{M}'\u2019]+)*/gu;
   var MARKS = /\p{M}/gu;
+  var SYMBOLS = /\p{S}/gu;
   var APOSTROPHES = /['\u2019]/g;
   var NOT_ASCII = /[^\x00-\x7f]/;
   var QUOTES = /["\u201c\u201d]/;
@@ -31,13 +32,13 @@
   function fold(text) {
     var lower = text.toLowerCase();
     if (NOT_ASCII.test(lower)) {
-      lower = lower.normalize("NFKD").replace(MARKS, "");
+      lower = lower.replace(SYMBOLS, " ").normalize("NFKD").replace(MARKS, "").toLowerCase();
     }
     return lower.replace(APOSTROPHES, "");
   }
 
   function stem(word) {
-    if (word.length > 3) {
+    if (word.length > 3 && (word.length > 6 || Array.from(word).length > 3)) { // letters, not UTF-16 units
       if (word.endsWith("ies") && !word.endsWith("eies") && !word.endsWith("aies")) {
         return word.slice(0, -3) + "y";
       }
@@ -94,17 +95,18 @@
         });
         return;
       }
-      // Each word, or a run of stop words with the word after it ("in care"), as the index
-      // keeps them; stop words at the end of a phrase are left out.
+      // Each stop word with the word after it ("in care"), as the index keeps them, and each
+      // other word not already so covered; a stop word ending a phrase is left out.
       var parts = [];
-      var run = [];
       found.forEach(function (word, offset) {
         if (STOP_WORDS.has(word)) {
-          run.push(word);
-          return;
+          if (offset + 1 < found.length) {
+            var next = found[offset + 1];
+            parts.push({ key: word + " " + (STOP_WORDS.has(next) ? next : stem(next)), offset: offset });
+          }
+        } else if (offset === 0 || !STOP_WORDS.has(found[offset - 1])) {
+          parts.push({ key: stem(word), offset: offset });
         }
-        parts.push({ key: run.concat([stem(word)]).join(" "), offset: offset - run.length });
-        run = [];
       });
       if (parts.length === 1 && parts[0].key.indexOf(" ") < 0) {
         add({ kind: "word", key: parts[0].key, word: found[parts[0].offset], prefix: null });
@@ -196,6 +198,8 @@
         }
         return entry;
       });
+      self.entry.catch(function () { self.entry = null; }); // a failed load is tried again
+
     }
     return self.entry;
   };
@@ -335,7 +339,18 @@
       var entry = loaded[0];
       var facets = loaded[1];
       var total = entry.documents;
-      return Promise.all(parsed.units.map(function (unit) { return self.match(unit, entry); })).then(function (all) {
+      return Promise.all(parsed.units.map(function (unit) { return self.match(unit, entry); })).then(function (found) {
+        // A word of one or two letters matching nothing is most likely still being typed
+        // ("th"): it is left out rather than emptying the results.
+        var all = [];
+        var units = [];
+        parsed.units.forEach(function (unit, i) {
+          if (!(unit.kind === "word" && unit.key.length < PREFIX_FROM && found[i].size === 0)) {
+            units.push(unit);
+            all.push(found[i]);
+          }
+        });
+        parsed.units = units;
         var score = new Map();
         var count = new Map();
         all.forEach(function (scores) {
@@ -359,7 +374,7 @@
           dropped: parsed.dropped,
           matched: every.length,
           results: kept.results.sort(order),
-          partial: some,
+          partial: keep(some, facets, filters || {}).results,
           missing: parsed.units.filter(function (unit, i) { return all[i].size === 0; }),
           counts: kept.counts,
           facets: facets,
@@ -410,7 +425,6 @@
     }
     return this.data("vocabulary.json.gz").then(function (vocabulary) {
       var text = String(query).slice(0, MAX_QUERY);
-      var changed = false;
       unknown.forEach(function (unit) {
         var limit = unit.word.length >= 12 ? 2 : 1; // "conference" is not offered "confidence"
         var best = null;
@@ -423,10 +437,13 @@
           }
         }
         if (best) {
+          // Every place the reader typed the word, in their own case unless they wrote a capital.
           text = text.replace(RAW_WORD, function (raw) {
-            return words(raw).indexOf(unit.word) >= 0 && !changed ? ((changed = true), best) : raw;
+            if (words(raw).indexOf(unit.word) < 0) {
+              return raw;
+            }
+            return raw[0] !== raw[0].toLowerCase() ? best : best.toLowerCase();
           });
-          changed = false;
         }
       });
       return text === String(query).slice(0, MAX_QUERY) ? null : text;
@@ -447,16 +464,17 @@
     RAW_WORD.lastIndex = 0;
     while ((match = RAW_WORD.exec(text)) !== null) {
       var folded = words(match[0])[0] || "";
-      spans.push({ start: match.index, end: match.index + match[0].length, word: folded, key: stem(folded), mark: false });
+      spans.push({ start: match.index, end: match.index + match[0].length, word: folded, key: stem(folded), mark: 0 });
     }
     if (!spans.length) {
       return [{ text: text.slice(0, 200), mark: false }];
     }
+    var group = 0; // marks of one phrase share a number, and read as one mark
     units.forEach(function (unit) {
       if (unit.kind === "word") {
         spans.forEach(function (span) {
-          if (span.key === unit.key || (unit.prefix && span.key.startsWith(unit.prefix))) {
-            span.mark = true;
+          if (!span.mark && (span.key === unit.key || (unit.prefix && span.key.startsWith(unit.prefix)))) {
+            span.mark = ++group;
           }
         });
         return;
@@ -468,13 +486,14 @@
         var tokens = part.key.split(" ");
         return tokens.every(function (token, t) {
           var span = spans[at + t];
-          return t < tokens.length - 1 ? span.word === token : span.key === token;
+          return STOP_WORDS.has(token) ? span.word === token : span.key === token;
         });
       }
       for (var i = 0; i + width <= spans.length; i++) {
         var together = unit.parts.every(function (part) { return stands(i + part.offset - first, part); });
+        group += together ? 1 : 0;
         for (var k = i; together && k < i + width; k++) {
-          spans[k].mark = true;
+          spans[k].mark = group;
         }
       }
     });
@@ -488,7 +507,7 @@
     }
     for (var j = from; j < to; j++) {
       if (spans[j].mark) {
-        var joined = j > from && spans[j - 1].mark; // a phrase reads as one mark
+        var joined = j > from && spans[j - 1].mark === spans[j].mark; // a phrase reads as one mark
         if (joined) {
           out[out.length - 1].text += text.slice(cursor, spans[j].end);
         } else {

@@ -59,7 +59,15 @@
     this.shown = 0;
     this.token = 0;
     var self = this;
-    more.addEventListener("click", function () { self.next(self.token); });
+    more.addEventListener("click", function () {
+      var first = self.shown;
+      self.next(self.token).then(function () {
+        var link = self.list.children[first] && self.list.children[first].querySelector("a");
+        if (link) {
+          link.focus(); // the button may have gone: keep the reader where the new results start
+        }
+      });
+    });
   }
   Pager.prototype.show = function (numbers, units) {
     this.token++;
@@ -112,6 +120,7 @@
       return "Type a word that describes the practice, a place or an outcome";
     }
     var shown = query.trim().replace(/\s+/g, " ");
+    shown = shown.length > 80 ? shown.slice(0, 79) + "\u2026" : shown;
     var quoted = /["\u201c\u201d]/.test(shown) ? shown : "\u201c" + shown + "\u201d";
     if (!answer.matched) {
       return answer.partial.length
@@ -153,8 +162,14 @@
     var input = form.querySelector("input");
     var panel = element("div", "practice-search__panel");
     panel.hidden = true;
+    // The announcement comes from a region that is always there (one inside a hidden panel is
+    // often missed); the panel shows the same words to the eye.
+    var announcer = element("p", "visually-hidden");
+    announcer.id = "practice-search-status";
+    announcer.setAttribute("role", "status");
+    form.appendChild(announcer);
     panel.innerHTML =
-      '<p id="practice-search-status" class="practice-search__status" role="status" aria-live="polite"></p>' +
+      '<p class="practice-search__status" aria-hidden="true"></p>' +
       '<p class="practice-search__suggestion" hidden></p>' +
       '<p class="practice-search__partial" hidden></p>' +
       '<ol id="practice-search-results" class="practice-search__results"></ol>' +
@@ -182,7 +197,7 @@
         if (query !== latest) {
           return;
         }
-        status.textContent = statusText(term, answer, false);
+        status.textContent = announcer.textContent = statusText(term, answer, false);
         all.hidden = !answer.matched;
         all.href = resultsAddress(term);
         panel.hidden = false;
@@ -197,7 +212,8 @@
         ]);
       }).catch(function () {
         if (query === latest) {
-          status.textContent = "Search is not available just now; the finder lists every case study";
+          status.textContent = announcer.textContent =
+            "Search is not available just now; the finder lists every case study";
           panel.hidden = false;
         }
       }).then(function () {
@@ -225,6 +241,11 @@
     form.addEventListener("submit", function (event) {
       if (!input.value.trim()) {
         event.preventDefault();
+      }
+    });
+    form.addEventListener("focusout", function (event) {
+      if (event.relatedTarget && !form.contains(event.relatedTarget)) {
+        panel.hidden = true;
       }
     });
     document.addEventListener("click", function (event) {
@@ -276,6 +297,8 @@
     }
 
     function drawFilters(answer, picked) {
+      var focused = filters.contains(document.activeElement) ? document.activeElement : null;
+      var refocus = focused && focused.name + "=" + focused.value;
       filters.textContent = "";
       if (!answer.facets || !answer.matched) {
         filterBox.hidden = true;
@@ -309,6 +332,12 @@
           filters.appendChild(fieldset);
         }
       });
+      // The boxes are made anew with their counts: the one the reader was on keeps the focus.
+      Array.prototype.forEach.call(filters.querySelectorAll("input"), function (box) {
+        if (box.name + "=" + box.value === refocus) {
+          box.focus();
+        }
+      });
     }
 
     function run() {
@@ -328,6 +357,17 @@
       return engine.search(state.query, state.filters).then(function (answer) {
         if (token !== latest) {
           return;
+        }
+        var known = FACETS.every(function (facet) {
+          var ids = answer.facets ? answer.facets[facet[0]].values.map(function (pair) { return pair[0]; }) : [];
+          var kept = state.filters[facet[0]].filter(function (id) { return ids.indexOf(id) >= 0; });
+          var same = kept.length === state.filters[facet[0]].length;
+          state.filters[facet[0]] = kept;
+          return same;
+        });
+        if (!known && answer.facets) { // an address naming a filter the index does not know
+          history.replaceState(null, "", address(state.query, state.filters));
+          return run();
         }
         var filtered = FACETS.some(function (facet) { return state.filters[facet[0]].length; });
         status.textContent = statusText(state.query, answer, filtered);

@@ -37,40 +37,37 @@ class Postings:
         self.lengths: list[int] = []
         self.word_docs: dict[str, int] = {}  # folded word -> case studies using it
         self.shown_as: dict[str, str] = {}  # folded word -> as written in a title, place or label
-        self._stems: dict[str, str] = {}  # folded word -> stem (stop words never enter)
+        self._stems: dict[str, str] = {}  # folded word -> stem
         self._noted: set[str] = set()  # parts whose written words are noted
+        self._average: float | None = None  # words per case study, once all are read
 
     def add(self, number: int, record: SearchRecord) -> None:
         found: dict[str, list[int]] = {}  # key -> [weight sum, positions...]
         used: set[str] = set()
         position = length = 0
-        stems, stems_get, found_get = self._stems, self._stems.get, found.get
+        found_get, stem_of = found.get, self._stem
         for kind, parts in record.fields:
             weight = WEIGHTS[kind]
             for part in parts:
                 part_words = words(part)
                 used.update(part_words)
-                run: list[str] = []  # stop words since the last word
-                for position, word in enumerate(part_words, position):  # noqa: B020 (carried on)
-                    key = stems_get(word, "")
-                    if not key:
-                        if word in STOP_WORDS:
-                            run.append(word)
+                last = len(part_words) - 1
+                for offset, word in enumerate(part_words):
+                    if word in STOP_WORDS:  # kept with the word after it, for phrases: "in care"
+                        if offset == last:
                             continue
-                        key = stems[word] = stem(word)
-                    places = ((key, position),)
-                    if run:  # "in care", at the place of "in": what a phrase checks its stop words by
-                        places = ((" ".join((*run, key)), position - len(run)), (key, position))
-                        run = []
-                    for name, at in places:
-                        entry = found_get(name)
-                        if entry is None:
-                            found[name] = [weight, at]
-                        else:
-                            entry[0] += weight
-                            entry.append(at)
-                    length += 1
-                position += PART_GAP
+                        following = part_words[offset + 1]
+                        key = f"{word} {following if following in STOP_WORDS else stem_of(following)}"
+                    else:
+                        key = stem_of(word)
+                        length += 1
+                    entry = found_get(key)
+                    if entry is None:
+                        found[key] = [weight, position + offset]
+                    else:
+                        entry[0] += weight
+                        entry.append(position + offset)
+                position += len(part_words) + PART_GAP
                 if kind in self.SHOWN_KINDS:
                     self._note_written(part)
         self.lengths.append(length)
@@ -86,6 +83,12 @@ class Postings:
             postings.extend((gap, entry[0], len(positions), positions[0]))
             postings.extend([b - a for a, b in itertools.pairwise(positions)])
 
+    def _stem(self, word: str) -> str:
+        key = self._stems.get(word)
+        if key is None:
+            key = self._stems[word] = stem(word)
+        return key
+
     def merge(self, later: Postings) -> None:
         """Append the postings of the case studies numbered after these ones."""
         for key, tail in later.by_stem.items():
@@ -97,6 +100,7 @@ class Postings:
                 postings.extend(tail)
         self.last_doc.update(later.last_doc)
         self.lengths.extend(later.lengths)
+        self._average = None
         for word, count in later.word_docs.items():
             self.word_docs[word] = self.word_docs.get(word, 0) + count
         for word, written in later.shown_as.items():
@@ -111,7 +115,9 @@ class Postings:
 
     def weighted(self, key: str) -> list[int]:
         """The stem's postings with each weight sum turned into its BM25 weight (x100)."""
-        average = sum(self.lengths) / max(len(self.lengths), 1) or 1
+        if self._average is None:  # once: every word's weights use it
+            self._average = sum(self.lengths) / max(len(self.lengths), 1) or 1
+        average = self._average
         raw = self.by_stem[key]
         out = raw.tolist()
         at, doc = 0, 0

@@ -23,7 +23,8 @@ HIDDEN = frozenset({"also"})  # searched, never shown in an excerpt
 FACETS = ("rating", "theme", "outcome")  # what the results page filters by
 
 LINK_TARGET = re.compile(r"\]\([^()\s]*\)")  # Markdown link targets are not text the reader sees
-MARKUP = re.compile(r"[*_`#>\[\]]+")
+MARKUP = re.compile(r"[*_`#>]+")
+BRACKETS = re.compile(r"[\[\]]")  # "[hubs](…), so" reads "hubs, so"
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ class SearchRecord:
 
 def plain(markdown: str) -> str:
     """Markdown as the words a reader sees (link targets and markup dropped), one pass each."""
-    return " ".join(MARKUP.sub(" ", LINK_TARGET.sub("]", markdown)).split())
+    return " ".join(MARKUP.sub(" ", BRACKETS.sub("", LINK_TARGET.sub("]", markdown))).split())
 
 
 def search_record(case_study: CaseStudy, taxonomy: Taxonomy, synonyms: Synonyms | None = None) -> SearchRecord:

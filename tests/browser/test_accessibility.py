@@ -156,7 +156,7 @@ def test_the_results_page_has_no_violations(browser, site_url, viewport, address
     reader.open(address)
     reader.page.wait_for_function(
         "() => { const b = document.querySelector('.search-page__body');"
-        " return !b.hidden && !b.hasAttribute('aria-busy'); }"
+        " return b.checkVisibility() && !b.hasAttribute('aria-busy'); }"
     )
     assert scan(reader.page) == []
     assert reader.elsewhere() == []

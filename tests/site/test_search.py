@@ -143,8 +143,28 @@ def test_the_browser_cuts_and_stems_words_as_the_index_does(texts):
     assert node_words(texts) == expected
 
 
+def test_the_browser_cuts_every_character_as_the_index_does():
+    """Every character Python's Unicode tables assign, between letters and before a plural
+    "s" (which tests the stemmer's count of letters), through both sides at once."""
+    import sys
+    import unicodedata
+
+    assigned = [
+        chr(c)
+        for c in range(sys.maxunicode + 1)
+        if unicodedata.category(chr(c)) not in ("Cn", "Cs") and chr(c) not in "\x00"
+    ]
+    texts = [f"a{c}b {c}{c}ss {c}s" for c in assigned]
+    expected = [[[w, stem(w)] for w in words(t)] for t in texts]
+    got = node_words(texts)
+    differ = [(hex(ord(c)), e, g) for c, e, g in zip(assigned, expected, got, strict=True) if e != g]
+    assert differ == []
+
+
 def test_word_rules_on_examples_a_reader_would_check():
     assert words("Children's A&E services, café") == ["childrens", "a&e", "services", "cafe"]
+    assert words("𝐅𝐀𝐌𝐈𝐋𝐘 Signs of Safety™") == ["family", "signs", "of", "safety"]  # lowered after NFKD
+    assert words("x" * 100) == ["x" * 40, "x" * 40, "x" * 20]  # a crafted word stays small
     assert [stem(w) for w in ("families", "services", "process", "bus", "cares", "fips")] == [
         "family",
         "service",
