@@ -36,9 +36,8 @@
   // nth-child(n + 51) must agree with it too).
   var PAGE_SIZE = Number(list.getAttribute("data-page-size")) || 50;
   var SORTS = ["evidence", "updated", "title"];
-  var engine = window.PracticeSearch && window.PracticeSearch.open(
-    new URL(JSON.parse(document.getElementById("__config").textContent).base.replace(/\/?$/, "/"), window.location.href).href
-  );
+  var site = window.PracticeSearch && window.PracticeSearch.ofThisSite();
+  var engine = site && site.engine; // the header box's own: one set of index files per page
   var wordMatches = null; // the search engine's answer for the words: a Set of case-study numbers
   var wordsFailed = false;
   var latest = 0;

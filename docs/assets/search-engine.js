@@ -522,7 +522,24 @@
     return out.filter(function (part) { return part.text; });
   }
 
+  // The site's engine, one per page however many scripts ask: the header box, the results
+  // page and the finder share its files and decoded words. Null outside a site page.
+  var site;
+  function ofThisSite() {
+    if (site === undefined) {
+      var element = typeof document !== "undefined" && document.getElementById("__config");
+      if (!element) {
+        return (site = null);
+      }
+      var config = JSON.parse(element.textContent);
+      var root = new URL(config.base.replace(/\/?$/, "/"), window.location.href);
+      site = { config: config, root: root, engine: new Engine(root.href) };
+    }
+    return site;
+  }
+
   return {
+    ofThisSite: ofThisSite,
     fold: fold,
     stem: stem,
     words: words,

@@ -4,13 +4,13 @@
 (function () {
   "use strict";
   var PracticeSearch = window.PracticeSearch;
-  var configElement = document.getElementById("__config");
-  if (!PracticeSearch || !configElement) {
+  var site = PracticeSearch && PracticeSearch.ofThisSite();
+  if (!site) {
     return;
   }
-  var config = JSON.parse(configElement.textContent);
-  var root = new URL(config.base.replace(/\/?$/, "/"), window.location.href);
-  var engine = PracticeSearch.open(root.href);
+  var config = site.config;
+  var root = site.root;
+  var engine = site.engine;
   var FACETS = [
     ["rating", "Evidence rating"],
     ["theme", "Theme"],

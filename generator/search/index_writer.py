@@ -44,6 +44,7 @@ from generator.search.words import STOP_WORDS
 FORMAT = 1
 CHUNK_BYTES = 48_000  # uncompressed bytes of postings per word file, roughly
 SUGGESTION_MIN_LENGTH = 3
+VOCABULARY_MAX = 30_000  # words offered by "Did you mean", most common first
 
 
 class SearchIndexError(SetupError):
@@ -112,7 +113,9 @@ def index_files(collection: SearchCollection) -> dict[str, bytes]:
         (w for w in postings.word_docs if len(w) >= SUGGESTION_MIN_LENGTH and w.isalpha() and w not in STOP_WORDS),
         key=lambda w: (-postings.word_docs[w], w),
     )
-    files["vocabulary.json.gz"] = _compressed([postings.shown_as.get(w, w) for w in vocabulary])
+    # Most common first, and bounded: a file full of invented words cannot make every
+    # reader's "Did you mean" download large.
+    files["vocabulary.json.gz"] = _compressed([postings.shown_as.get(w, w) for w in vocabulary[:VOCABULARY_MAX]])
 
     digest = hashlib.sha256()
     for name in sorted(files):

@@ -110,10 +110,14 @@ class SearchCollection:
 def search_collection(
     case_studies: list[CaseStudy], taxonomy: Taxonomy, synonyms: Synonyms | None = None
 ) -> SearchCollection:
-    ordered = sorted(case_studies, key=lambda c: c.id)
-    return SearchCollection(tuple(search_record(c, taxonomy, synonyms) for c in ordered), facet_values(taxonomy))
+    records = tuple(search_record(c, taxonomy, synonyms) for c in _in_index_order(case_studies))
+    return SearchCollection(records, facet_values(taxonomy))
 
 
 def document_numbers(case_studies: list[CaseStudy]) -> dict[str, int]:
     """Each case study's number in the index (the finder's cards carry it)."""
-    return {case_id: n for n, case_id in enumerate(sorted(c.id for c in case_studies))}
+    return {c.id: n for n, c in enumerate(_in_index_order(case_studies))}
+
+
+def _in_index_order(case_studies: list[CaseStudy]) -> list[CaseStudy]:
+    return sorted(case_studies, key=lambda c: c.id)

@@ -407,8 +407,16 @@ def test_the_finder_ignores_words_that_narrow_nothing_yet(browser, site_url, typ
     page = browser.new_page()
     page.goto(site_url + "finder/")
     page.wait_for_load_state("networkidle")
-    page.locator("#finder-q").press_sequentially(typed, delay=10)
-    page.wait_for_timeout(300)
     total = len(list((REPO / "practice").glob("*.yaml")))
-    assert page.locator("[data-finder-count]").inner_text() == f"{total} case studies."
+    count = page.locator("[data-finder-count]")
+    # First a word that narrows the list, so that a finder which ignored every word would fail.
+    page.locator("#finder-q").press_sequentially("police", delay=10)
+    page.wait_for_function(f"document.querySelector('[data-finder-count]').textContent.includes(' of {total} ')")
+    narrowed = count.inner_text()
+    assert not narrowed.startswith("0 of")
+    page.locator("#finder-q").press_sequentially(" " + typed, delay=10)
+    page.wait_for_timeout(300)
+    assert count.inner_text() == narrowed
+    page.locator("#finder-q").fill(typed)
+    page.wait_for_function(f"document.querySelector('[data-finder-count]').textContent === '{total} case studies.'")
     page.close()
