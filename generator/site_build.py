@@ -18,6 +18,7 @@ from generator.check.collection import check_collection
 from generator.config.build_date import build_date
 from generator.config.policy import ReviewPolicy
 from generator.config.project import Project
+from generator.config.publication import DEFAULT_PUBLICATION, Publication
 from generator.config.synonyms import Synonyms
 from generator.config.taxonomy import Taxonomy
 from generator.problems import Problem
@@ -33,6 +34,7 @@ class SiteSettings:
     site_url: str | None = None  # the published address, for absolute links in citations
     as_of: date = field(default_factory=lambda: build_date(None))  # the day review status is judged on
     only: list[Path] | None = None  # preview just these case studies (ids still checked against all)
+    publication: Publication = DEFAULT_PUBLICATION  # publisher, licences, code host (mkdocs.yml)
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,12 @@ def build_site(project: Project, settings: SiteSettings, store: MemoryStore | No
     if not collection.ok:
         return SiteBuild({}, {}, SearchCollection((), {}), collection.problems, collection.files_checked, 0, None)
     renderer = SiteRenderer(
-        taxonomy, site_name=settings.site_name, site_url=settings.site_url, review=review, as_of=settings.as_of
+        taxonomy,
+        site_name=settings.site_name,
+        site_url=settings.site_url,
+        review=review,
+        as_of=settings.as_of,
+        publication=settings.publication,
     )
     outputs = renderer.pages(case_studies, project.schema_path.read_text(encoding="utf-8"))
     newest = max((max(c.published, c.last_reviewed) for c in case_studies), default=None)

@@ -18,6 +18,7 @@ from mkdocs.utils import clean_directory
 from generator.adapters.mkdocs_pages import GeneratedFile, GeneratedPage
 from generator.config.build_date import build_date, source_date_epoch
 from generator.config.project import Project
+from generator.config.publication import publication_from
 from generator.incremental.preview import preview_only
 from generator.incremental.session import BuildSession
 from generator.problems import SetupError, escape_invisible
@@ -47,7 +48,10 @@ class PracticePlugin(BasePlugin):
         if not config.use_directory_urls:
             raise PluginError("mkdocs.yml: use_directory_urls must be true; the generated links depend on it")
         try:
+            publication = publication_from(config.repo_url, config.edit_uri, config.extra.get("publication"))
+            config.extra["publication"] = publication  # the footer (site_overrides) reads it
             settings = SiteSettings(
+                publication=publication,
                 site_name=config.site_name,
                 site_url=config.site_url,
                 as_of=build_date(_USER_SOURCE_DATE_EPOCH),

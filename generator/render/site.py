@@ -12,6 +12,7 @@ from markupsafe import Markup
 
 from generator.config.build_date import build_date
 from generator.config.policy import ReviewPolicy
+from generator.config.publication import DEFAULT_PUBLICATION, Publication
 from generator.config.standards import requirements
 from generator.config.taxonomy import Taxonomy, Vocabulary
 from generator.model import CaseStudy
@@ -23,6 +24,7 @@ from generator.render.facets import FACET, FACETS, Facet
 from generator.render.gap_map import gap_map
 from generator.render.markdown_subset import render_description
 from generator.render.page import PageAnchors, PageOutput, RenderedPage
+from generator.render.publication_pages import publication_pages
 from generator.render.related import RelatedPractice
 from generator.search.records import document_numbers
 
@@ -38,6 +40,7 @@ class SiteRenderer:
     site_url: str | None = None  # the published address, for absolute links in citations
     review: ReviewPolicy = field(default_factory=ReviewPolicy)
     as_of: date = field(default_factory=lambda: build_date(None))  # the day review status is judged on
+    publication: Publication = DEFAULT_PUBLICATION  # publisher, licences, code host
 
     def ranked(self, case_studies: list[CaseStudy]) -> list[CaseStudy]:
         """Strongest rating first, then by title: the order of every listing."""
@@ -163,6 +166,7 @@ class SiteRenderer:
             soon=self._by_due_date(c for c in case_studies if self.review.falls_due_soon(c.last_reviewed, self.as_of)),
             total=len(case_studies),
         )
+        pages.update(publication_pages(self, case_studies, schema_text))
         pages.update(open_data.open_data_files(case_studies, self.taxonomy, schema_text, self.site_name))
         return pages
 
@@ -245,15 +249,12 @@ def _render_page(renderer: SiteRenderer, template: str, path: str, context: dict
     body = _ENVIRONMENT.get_template(template).render(
         taxonomy=renderer.taxonomy,
         site_name=renderer.site_name,
+        publication=renderer.publication,
         url=lambda target: urls.relative_url(target, path),
         url_file=lambda target: urls.relative_file_url(target, path),
-        about_evidence=urls.ABOUT_EVIDENCE,
-        glossary=urls.GLOSSARY,
-        editors_guide=urls.EDITORS_GUIDE,
-        review_page=urls.REVIEW,
         rating_requirements=lambda rating: requirements(rating.standard, renderer.taxonomy.labels()),
         finder=urls.FINDER,
-        format_page=urls.FORMAT,
+        **urls.LINKED_PAGES,
         facet_page=urls.facet_page,
         case_study_page=urls.case_study_page,
         facets=FACETS,

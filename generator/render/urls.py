@@ -17,8 +17,24 @@ GAP_MAP = "gap-map/index.md"
 GAP_MAP_OUTCOMES = "gap-map/outcomes.md"
 REVIEW = "editors/review.md"
 EDITORS_GUIDE = "editors/index.md"
+CONTRIBUTE = "contributing/index.md"  # how to propose a case study: in the browser, or with git
+PROPOSE = "contributing/propose.md"  # the proposal form
+ACCESSIBILITY = "about/accessibility.md"
+PRIVACY = "about/privacy.md"
 FORMAT = "contributing/format.md"  # hand-written (docs/): generated pages link to it
 HAND_WRITTEN = (FORMAT,)
+# Pages any template may link to, by the name templates use for them.
+LINKED_PAGES = {
+    "about_evidence": ABOUT_EVIDENCE,
+    "glossary": GLOSSARY,
+    "editors_guide": EDITORS_GUIDE,
+    "review_page": REVIEW,
+    "format_page": FORMAT,
+    "contribute_page": CONTRIBUTE,
+    "propose_page": PROPOSE,
+    "accessibility_page": ACCESSIBILITY,
+    "privacy_page": PRIVACY,
+}
 
 
 def case_study_page(case_id: str) -> str:

@@ -1,0 +1,273 @@
+/* Plain-English messages for Ajv's errors: the same words `practice validate` gives for the
+   same mistake (generator/check/schema_messages.py and schema_validator.py, ported line for
+   line), so a contributor reads one language whether the form or the pull request's checks
+   found the problem. tests/site/test_proposal_messages.py runs both on the same mistaken
+   case studies and compares them.
+
+   Usage: ProposalMessages.problems(ajvErrors) -> [{path: [...], field: "sources[0].url",
+   message, hint, keyword}], one per field, the most telling first (as the validator does). */
+(function (root, factory) {
+  if (typeof module === "object" && module.exports) module.exports = factory();
+  else root.ProposalMessages = factory();
+})(typeof self !== "undefined" ? self : this, function () {
+  "use strict";
+
+  var TYPE_NAMES = {
+    string: "text",
+    array: "a list",
+    object: "a set of fields (name: value)",
+    number: "a number",
+    integer: "a whole number",
+    boolean: "true or false",
+    null: "nothing",
+  };
+  // Which keyword's message to show when one field breaks several (schema_validator.KEYWORD_RANK).
+  var RANKED = ["additionalProperties", "required", "type", "not", "enum", "const", "oneOf", "pattern", "format"];
+  var SHOWN_LENGTH = 60;
+  var NOT_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
+
+  function hex(code, width) {
+    var text = code.toString(16);
+    while (text.length < width) text = "0" + text;
+    return text;
+  }
+
+  /* Python's escape_invisible: every character str.isprintable() refuses, as \xNN or \uNNNN. */
+  function escapeInvisible(text) {
+    var out = "";
+    for (var character of text) {
+      var code = character.codePointAt(0);
+      if (character !== " " && NOT_PRINTABLE.test(character)) {
+        out += code < 0x100 ? "\\x" + hex(code, 2) : "\\u" + hex(code, 4);
+      } else {
+        out += character;
+      }
+    }
+    return out;
+  }
+
+  function pythonStr(value) {
+    if (value === null) return "None";
+    if (value === true) return "True";
+    if (value === false) return "False";
+    return String(value);
+  }
+
+  function shown(value, limit) {
+    limit = limit || SHOWN_LENGTH;
+    var characters = Array.from(pythonStr(value));
+    var cut = characters.slice(0, limit).join("") + (characters.length > limit ? "…" : "");
+    return escapeInvisible(cut);
+  }
+
+  function describeValue(value) {
+    if (value === null || value === undefined) return "nothing (the value is empty)";
+    if (typeof value === "boolean") {
+      return String(value) + " (YAML reads yes/no/on/off as true/false; put the text in quotes)";
+    }
+    if (typeof value === "number") return "the number " + shown(value);
+    if (typeof value === "string") return "text";
+    if (Array.isArray(value)) return "a list";
+    return "a set of fields";
+  }
+
+  function forbidden(code) {
+    return code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0xfffe || code === 0xffff;
+  }
+
+  function firstForbidden(text, newlineAllowed) {
+    var index = 0;
+    for (var character of text) {
+      index += 1;
+      if (forbidden(character.codePointAt(0)) && !(newlineAllowed && (character === "\t" || character === "\n"))) {
+        return [index, escapeInvisible(character)];
+      }
+    }
+    return null;
+  }
+
+  function grouped(number) {
+    return Number(number).toLocaleString("en-US", { maximumFractionDigits: 20 });
+  }
+
+  /* "/sources/0/url" -> ["sources", 0, "url"] */
+  function pathOf(pointer) {
+    if (!pointer) return [];
+    return pointer
+      .split("/")
+      .slice(1)
+      .map(function (part) {
+        var key = part.replace(/~1/g, "/").replace(/~0/g, "~");
+        return /^(0|[1-9][0-9]*)$/.test(key) ? Number(key) : key;
+      });
+  }
+
+  /* ["sources", 0, "url"] -> "sources[0].url" (problems.field_path) */
+  function fieldPath(parts) {
+    var text = "";
+    parts.forEach(function (part) {
+      if (typeof part === "number") text += "[" + part + "]";
+      else text += text ? "." + part : String(part);
+    });
+    return text;
+  }
+
+  function patternMessage(path, value, keyword) {
+    var name = "";
+    for (var i = path.length - 1; i >= 0; i--) {
+      if (typeof path[i] === "string") {
+        name = path[i];
+        break;
+      }
+    }
+    var quoted = shown(value);
+    if (name === "url") return "'" + quoted + "' is not a web address starting http:// or https://";
+    if (name === "id") return "'" + quoted + "' is not a valid id: use lowercase letters, digits and single hyphens";
+    if (name === "published" || name === "last_reviewed" || name === "rated_on") {
+      if (keyword === "format") return "'" + quoted + "' is not a real date";
+      return "'" + quoted + "' is not a date written YYYY-MM-DD, from 1970 on";
+    }
+    if (name === "date") return "'" + quoted + "' is not a date written YYYY-MM-DD, YYYY-MM or YYYY";
+    if (name === "email") return "'" + quoted + "' is not an email address";
+    if (name === "currency") return "'" + quoted + "' is not a three-letter currency code such as GBP";
+    return "'" + quoted + "' is not in the expected form";
+  }
+
+  function oneOfMessage(schema, value) {
+    var options = schema.oneOf || [];
+    var names = options
+      .filter(function (option) {
+        return option.required;
+      })
+      .map(function (option) {
+        return option.required[0];
+      });
+    if (names.length && value && typeof value === "object" && !Array.isArray(value)) {
+      var either = names
+        .map(function (name) {
+          return "'" + name + "'";
+        })
+        .join(" or ");
+      var present = names.filter(function (name) {
+        return Object.prototype.hasOwnProperty.call(value, name);
+      });
+      return present.length ? "give one of " + either + ", not both" : "give one of " + either;
+    }
+    var quoted = typeof value === "string" ? "'" + shown(value) + "'" : describeValue(value);
+    return quoted + " is not allowed here";
+  }
+
+  /* The messages for one Ajv error (Ajv run with allErrors and verbose). */
+  function messagesFor(error) {
+    var path = pathOf(error.instancePath);
+    var schema = error.parentSchema || {};
+    var described = schema.description || "";
+    var kind = error.keyword;
+    var value = error.data;
+    var limit = error.schema;
+    var bound;
+    if (kind === "additionalProperties") {
+      var key = error.params.additionalProperty;
+      return [{ path: path.concat([key]), message: "unknown field '" + shown(key) + "'", hint: "" }];
+    }
+    if (kind === "required") {
+      var name = error.params.missingProperty;
+      var fieldSchema = (schema.properties || {})[name] || {};
+      return [
+        {
+          path: path.concat([name]),
+          message: "missing required field '" + name + "'",
+          hint: ("add '" + name + ":'. " + (fieldSchema.description || "")).trim(),
+        },
+      ];
+    }
+    if (kind === "enum") {
+      return [{ path: path, message: "'" + shown(value) + "' is not an allowed value", hint: "allowed values: " + limit.join(", ") }];
+    }
+    if (kind === "type") {
+      var expected = Array.isArray(schema.type) ? schema.type : [schema.type];
+      var names = expected.map(function (type) {
+        return TYPE_NAMES[type] || type;
+      });
+      return [{ path: path, message: "expected " + names.join(" or ") + ", found " + describeValue(value), hint: described }];
+    }
+    if (kind === "minLength" || kind === "maxLength") {
+      var length = typeof value === "string" ? Array.from(value).length : 0;
+      if (kind === "minLength" && length === 0) return [{ path: path, message: "is empty", hint: described }];
+      bound = kind === "minLength" ? "at least" : "at most";
+      return [{ path: path, message: "is " + length + " characters long; it must be " + bound + " " + limit, hint: described }];
+    }
+    if (kind === "minItems" || kind === "maxItems") {
+      bound = kind === "minItems" ? "at least" : "at most";
+      return [{ path: path, message: "must list " + bound + " " + limit + " item" + (limit !== 1 ? "s" : ""), hint: described }];
+    }
+    if (kind === "minProperties") return [{ path: path, message: "must name at least " + limit + " entry", hint: described }];
+    if (kind === "uniqueItems") {
+      return [{ path: path, message: "lists the same value more than once", hint: "remove the repeated entry" }];
+    }
+    if (kind === "not" && typeof value === "string" && limit && typeof limit.pattern === "string") {
+      var found = firstForbidden(value, limit.pattern.indexOf("\\u000B") !== -1);
+      var where = found ? found[1] + " at character " + found[0] : "an invisible control character";
+      return [
+        {
+          path: path,
+          message: "contains a control character (" + where + ")",
+          hint: "delete it: retype the text around it, or paste it as plain text",
+        },
+      ];
+    }
+    if (kind === "not") return [{ path: path, message: "'" + shown(value) + "' is reserved", hint: "choose another value" }];
+    if (kind === "pattern" && isVisiblePattern(limit)) {
+      return [{ path: path, message: "has no visible text (only spaces, line breaks or invisible characters)", hint: described }];
+    }
+    if (kind === "pattern" || kind === "format") return [{ path: path, message: patternMessage(path, value, kind), hint: described }];
+    if (kind === "minimum" || kind === "maximum") {
+      bound = kind === "minimum" ? "at least" : "at most";
+      return [{ path: path, message: shown(value) + " is out of range: it must be " + bound + " " + grouped(limit), hint: described }];
+    }
+    if (kind === "oneOf") return [{ path: path, message: oneOfMessage(schema, value), hint: described }];
+    if (kind === "const") return [{ path: path, message: "must be '" + limit + "'", hint: described }];
+    return [{ path: path, message: error.message || "is not valid", hint: described }];
+  }
+
+  /* The schema's one unanchored pattern is "has at least one visible character"
+     (schema_sync.VISIBLE); every pattern of a form (ids, dates, addresses) is anchored. */
+  function isVisiblePattern(pattern) {
+    return typeof pattern === "string" && pattern.charAt(0) === "[" && pattern.indexOf("[^\\t\\n") === 0;
+  }
+
+  function rank(keyword) {
+    var index = RANKED.indexOf(keyword);
+    return index === -1 ? RANKED.length : index;
+  }
+
+  /* One problem per field, the most telling, sorted by field (as the validator reports them).
+     An error inside a branch of oneOf is left out: the oneOf's own message covers it. */
+  function problems(errors) {
+    var best = new Map();
+    (errors || []).forEach(function (error) {
+      if (/\/(oneOf|anyOf)\/\d+\//.test(error.schemaPath || "")) return;
+      var weight = rank(error.keyword);
+      messagesFor(error).forEach(function (message) {
+        var field = fieldPath(message.path);
+        var held = best.get(field);
+        if (held && held.rank <= weight) return;
+        best.set(field, {
+          rank: weight,
+          problem: { path: message.path, field: field, message: message.message, hint: message.hint, keyword: error.keyword },
+        });
+      });
+    });
+    return Array.from(best.values()).map(function (entry) {
+      return entry.problem;
+    });
+  }
+
+  return {
+    problems: problems,
+    messagesFor: messagesFor,
+    fieldPath: fieldPath,
+    pathOf: pathOf,
+    escapeInvisible: escapeInvisible,
+  };
+});

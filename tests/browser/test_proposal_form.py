@@ -1,0 +1,418 @@
+"""The proposal form (contributing/propose/), used in Chromium as a contributor would.
+
+The oracle for the file the form makes is what the test typed (PROPOSAL, below) and the
+project's own validator, run as a contributor would run it: `practice validate` on the file,
+in a copy of the repository with the shipped collection beside it.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+import yaml
+
+from tests.browser.test_accessibility import DESKTOP, PHONE, scan
+from tests.conftest import REPO, copy_site_setup
+
+FORM = "contributing/propose/"
+REPOSITORY = "https://github.com/effective-practice/effective-practice-repository"  # mkdocs.yml
+
+# A case study as a contributor would type it, field by field (paths as the form names them).
+PROPOSAL: dict[str, object] = {
+    "title": "Riverside Family Hub outreach",
+    "locality": "Riverside Borough Council",
+    "region": "north-west",
+    "period/start": "2015",
+    "period/end": "ongoing",
+    "summary": "Family hub workers visit families at home after a missed health visit, and bring housing, "
+    "health and school staff together around one plan.",
+    "headline": "Missed health visits fell by a quarter in two years.",
+    "description": "Families who missed health visits were often those with most need.\n\n"
+    "- home visits within a week;\n- one plan agreed with the family.",
+    "themes": ["families-parents-carers", "early-intervention-prevention"],
+    "characteristics/outreach-to-vulnerable-groups": "Workers visit families at home after a missed "
+    "appointment rather than waiting for them to come back.",
+    "characteristics/evaluation-of-impact": "The council counts missed health visits each year and compares "
+    "them with the year before the service began.",
+    "audience/age_groups": ["early-years"],
+    "audience/target_groups": "Families who miss health visits\nFamilies at risk of eviction",
+    "setting": "Family hubs and families' homes",
+    "partners": "Health visiting\nHousing\nPrimary schools",
+    "outcomes/0/measure": "Missed health visits",
+    "outcomes/0/for_whom": "Families with children under five",
+    "outcomes/0/domain": "health-services",
+    "outcomes/0/baseline/value": "1,200",
+    "outcomes/0/baseline/when": "2015",
+    "outcomes/0/follow_up/value": "900",
+    "outcomes/0/follow_up/when": "2017",
+    "outcomes/0/change/as_reported": "fell by a quarter",
+    "outcomes/0/change/percent": "-25",
+    "costs/0/what": "Family hub outreach worker",
+    "costs/0/amount_range/low": "28000",
+    "costs/0/amount_range/high": "32000",
+    "costs/0/currency": "GBP",
+    "costs/0/unit": "per worker per year",
+    "costs/0/price_year": "2016",
+    "costs/0/source": "Council cabinet report, 2016",
+    "evidence/rating": "promising",
+    "evidence/rated_by": "Proposed by the council's early help team",
+    "evidence/basis": ["before-and-after"],
+    "evidence/note": "Counts from the council's own records; no comparison group.",
+    "sources/0/title": "Early help annual report 2017",
+    "sources/0/kind": "statistics",
+    "sources/0/publisher": "Riverside Borough Council",
+    "sources/0/date": "2017-09",
+    "sources/0/url": "https://www.example.gov.uk/early-help-2017",
+    "implementation/team": "Family hub outreach worker\nHealth visitor",
+    "implementation/set_up_months": "6",
+    "contact/organisation": "Riverside Borough Council",
+    "contact/url": "https://www.example.gov.uk/family-hubs",
+}
+TYPED_ID = "riverside-family-hub-outreach"
+
+
+def the_file_expected(today: str) -> dict[str, object]:
+    """What PROPOSAL means as a case study: an oracle written out by hand, not computed by the form."""
+    return {
+        "id": TYPED_ID,
+        "title": "Riverside Family Hub outreach",
+        "locality": "Riverside Borough Council",
+        "region": "north-west",
+        "period": {"start": 2015, "end": "ongoing"},
+        "summary": PROPOSAL["summary"],
+        "headline": PROPOSAL["headline"],
+        "description": PROPOSAL["description"],
+        "themes": ["families-parents-carers", "early-intervention-prevention"],
+        "characteristics": {
+            "outreach-to-vulnerable-groups": PROPOSAL["characteristics/outreach-to-vulnerable-groups"],
+            "evaluation-of-impact": PROPOSAL["characteristics/evaluation-of-impact"],
+        },
+        "evidence": {
+            "rating": "promising",
+            "rated_by": "Proposed by the council's early help team",
+            "rated_on": today,
+            "basis": ["before-and-after"],
+            "note": "Counts from the council's own records; no comparison group.",
+        },
+        "outcomes": [
+            {
+                "measure": "Missed health visits",
+                "for_whom": "Families with children under five",
+                "domain": "health-services",
+                "baseline": {"value": 1200, "when": "2015"},
+                "follow_up": {"value": 900, "when": "2017"},
+                "change": {"as_reported": "fell by a quarter", "percent": -25},
+            }
+        ],
+        "costs": [
+            {
+                "what": "Family hub outreach worker",
+                "amount_range": {"low": 28000, "high": 32000},
+                "currency": "GBP",
+                "unit": "per worker per year",
+                "price_year": 2016,
+                "source": "Council cabinet report, 2016",
+            }
+        ],
+        "implementation": {"team": ["Family hub outreach worker", "Health visitor"], "set_up_months": 6},
+        "audience": {
+            "age_groups": ["early-years"],
+            "target_groups": ["Families who miss health visits", "Families at risk of eviction"],
+        },
+        "setting": "Family hubs and families' homes",
+        "partners": ["Health visiting", "Housing", "Primary schools"],
+        "sources": [
+            {
+                "title": "Early help annual report 2017",
+                "kind": "statistics",
+                "publisher": "Riverside Borough Council",
+                "date": "2017-09",
+                "url": "https://www.example.gov.uk/early-help-2017",
+            }
+        ],
+        "contact": {"organisation": "Riverside Borough Council", "url": "https://www.example.gov.uk/family-hubs"},
+        "published": today,
+        "last_reviewed": today,
+    }
+
+
+@pytest.fixture
+def form(browser, site_url):
+    page = browser.new_page(viewport=DESKTOP)
+    page.goto(site_url + FORM)
+    page.evaluate("localStorage.clear()")
+    page.reload()
+    page.wait_for_selector("[data-proposal][data-ready]")
+    yield page
+    page.close()
+
+
+def field(page, path: str):
+    return page.locator(f'[data-path="{path}"]')
+
+
+def fill(page, path: str, value: object) -> None:
+    """Answer one question as a reader would: type, tick or choose."""
+    container = field(page, path)
+    widget = container.get_attribute("data-widget")
+    if widget in ("checkboxes", "radios"):
+        for choice in value if isinstance(value, list) else [value]:
+            container.locator(f'input[value="{choice}"]').check()
+    elif widget == "select":
+        container.locator("select").select_option(str(value))
+    else:
+        container.locator("input, textarea").first.fill(str(value))
+
+
+def step_shown(page) -> str:
+    return page.locator("[data-step]:visible h2").inner_text()
+
+
+def continue_(page) -> None:
+    page.locator("[data-step]:visible button[type=submit]").click()
+
+
+def answer_everything(page) -> None:
+    page.locator('[data-goto="3"]').click()
+    page.locator('[data-path="costs"] [data-add]').click()
+    for path, value in PROPOSAL.items():
+        top = path.split("/")[0]
+        step = page.locator(f'[data-step]:has(> [data-path="{top}"])').get_attribute("data-step")
+        page.locator(f'[data-goto="{step}"]').click()
+        fill(page, path, value)
+
+
+def the_file(page) -> str:
+    page.locator('[data-goto="6"]').click()
+    page.wait_for_selector("[data-finish-ready]:visible")
+    return page.locator("[data-yaml]").inner_text()
+
+
+def test_the_form_makes_a_file_practice_validate_accepts(form, tmp_path):
+    answer_everything(form)
+    assert field(form, "id").locator("input").input_value() == TYPED_ID  # made from the title
+    text = the_file(form)
+    today = form.evaluate("new Date().toISOString().slice(0, 10)")  # the browser's day, as the form uses
+    assert yaml.safe_load(text) == the_file_expected(today)
+
+    copy_site_setup(tmp_path)
+    (tmp_path / "practice").mkdir()
+    for shipped in (REPO / "practice").glob("*.yaml"):
+        (tmp_path / "practice" / shipped.name).write_bytes(shipped.read_bytes())
+    proposed = tmp_path / "practice" / f"{TYPED_ID}.yaml"
+    proposed.write_text(text, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "generator.adapters.cli", "validate", "--no-cache", "--format", "json", str(proposed)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    report = json.loads(result.stdout)
+    errors = [p for p in report["problems"] if p["severity"] == "error"]
+    assert result.returncode == 0 and errors == [], result.stdout
+
+
+def test_the_new_file_link_carries_the_file_to_the_configured_repository(form):
+    answer_everything(form)
+    text = the_file(form)
+    link = form.locator("[data-open-host]").get_attribute("href")
+    address = urlsplit(link)
+    assert f"{address.scheme}://{address.netloc}{address.path}" == f"{REPOSITORY}/new/main"
+    query = parse_qs(address.query, strict_parsing=True)
+    assert query == {"filename": [f"practice/{TYPED_ID}.yaml"], "value": [text]}
+    download = form.locator("[data-download]")
+    assert download.get_attribute("download") == f"{TYPED_ID}.yaml"
+    with form.expect_download() as waiting:
+        download.click()
+    assert Path(waiting.value.path()).read_text(encoding="utf-8") == text
+
+
+def test_sent_empty_it_lists_and_announces_the_errors_and_stays(form):
+    continue_(form)
+    summary = form.locator("[data-errors]")
+    summary.wait_for(state="visible")
+    required = ["Name of the practice", "Who runs it", "Region", "When it ran", "Summary", "Full description", "Themes"]
+    links = summary.locator("a").all_inner_texts()
+    for label in required:
+        assert f"{label} is required" in links
+    assert links.index("Name of the practice is required") < links.index("Who runs it is required")  # form order
+    assert form.evaluate("document.activeElement.hasAttribute('data-errors')")  # focus moved to the summary
+    form.wait_for_function("document.querySelector('[data-status]').textContent.includes('problems')")
+    assert step_shown(form).startswith("Step 1 of 5")
+    title = field(form, "title").locator("input")
+    assert title.get_attribute("aria-invalid") == "true"
+    described = title.get_attribute("aria-describedby").split()
+    assert form.locator(f"#{described[0]}").text_content() == "Error: Name of the practice is required"
+    summary.locator("a", has_text="Themes is required").click()
+    assert (
+        form.evaluate("document.activeElement.value") == "arts-culture"
+        or form.evaluate("document.activeElement.closest('[data-path]').getAttribute('data-path')") == "themes"
+    )
+
+
+MISTAKES = [
+    # (step, path, typed, the message the reader sees: the validator's words after the label)
+    (1, "summary", "Too short.", "Summary is 10 characters long; it must be at least 40"),
+    (1, "period/start", "twenty ten", "When it ran, First year: expected a whole number, found text"),
+    (1, "period/start", "1850", "When it ran, First year: 1850 is out of range: it must be at least 1,900"),
+    (1, "period/end", "still going", "When it ran, Last year, or ongoing: 'still going' is not allowed here"),
+    (
+        1,
+        "id",
+        "Riverside_Hub",
+        "Short name for the web address: 'Riverside_Hub' is not a valid id: use lowercase "
+        "letters, digits and single hyphens",
+    ),
+    (
+        1,
+        "id",
+        "leeds-family-valued",
+        "Short name for the web address is already the id of a published case "
+        "study; choose another (add the place or the years)",
+    ),
+    (1, "title", "   ", "Name of the practice is required"),
+    (
+        4,
+        "sources/0/url",
+        "www.example.gov.uk",
+        "Source 1, Web address: 'www.example.gov.uk' is not a web address starting http:// or https://",
+    ),
+    (
+        4,
+        "sources/0/date",
+        "September 2017",
+        "Source 1, Date published: 'September 2017' is not a date written YYYY-MM-DD, YYYY-MM or YYYY",
+    ),
+    (4, "evidence/rated_on", "2026-02-30", "Evidence rating, Date rated: '2026-02-30' is not a real date"),
+    (3, "outcomes/0/baseline/value", "£1,200", "Outcome 1, Before, Figure: expected a number, found text"),
+    (5, "contact/email", "someone at example", "Contact, Email: 'someone at example' is not an email address"),
+]
+
+
+@pytest.mark.parametrize(("step", "path", "typed", "expected"), MISTAKES, ids=[m[1] + ":" + m[2] for m in MISTAKES])
+def test_each_mistake_is_shown_at_its_field_and_goes_nowhere(form, step, path, typed, expected):
+    form.locator(f'[data-goto="{step}"]').click()
+    fill(form, path, typed)
+    continue_(form)
+    form.locator("[data-errors]").wait_for(state="visible")
+    assert expected in form.locator("[data-errors] a").all_inner_texts()
+    assert expected in field(form, path).locator(".pf-error").inner_text()
+    assert step_shown(form).startswith(f"Step {step} of 5")
+
+
+def test_a_control_character_pasted_in_is_named(form):
+    fill(form, "summary", "A summary long enough to pass the length rule,\x07 with a bell in it.")
+    continue_(form)
+    form.locator("[data-errors]").wait_for(state="visible")
+    assert (
+        "Summary contains a control character (\\x07 at character 47)"
+        in form.locator("[data-errors] a").all_inner_texts()
+    )
+
+
+def test_a_draft_survives_a_reload(form):
+    answer_everything(form)
+    form.locator('[data-goto="3"]').click()
+    form.reload()
+    form.wait_for_selector("[data-proposal][data-ready]")
+    assert step_shown(form).startswith("Step 3 of 5")
+    assert field(form, "outcomes/0/change/as_reported").locator("input").input_value() == "fell by a quarter"
+    assert field(form, "description").locator("textarea").input_value() == PROPOSAL["description"]
+    assert form.locator('[data-path="themes"] input:checked').evaluate_all("els => els.map(e => e.value)") == [
+        "families-parents-carers",
+        "early-intervention-prevention",
+    ]
+    today = form.evaluate("new Date().toISOString().slice(0, 10)")
+    assert yaml.safe_load(the_file(form)) == the_file_expected(today)  # nothing lost, the cost item included
+
+
+def test_removing_an_item_keeps_the_others(form):
+    form.locator('[data-goto="4"]').click()
+    sources = field(form, "sources")
+    sources.locator("[data-add]").click()
+    sources.locator("[data-add]").click()
+    for index, title in enumerate(["First report", "Second report", "Third report"]):
+        fill(form, f"sources/{index}/title", title)
+    sources.locator("[data-remove]").nth(1).click()
+    titles = sources.locator('[data-path$="/title"] input').evaluate_all("els => els.map(e => e.value)")
+    assert titles == ["First report", "Third report"]
+    form.reload()
+    form.wait_for_selector("[data-proposal][data-ready]")
+    assert field(form, "sources").locator('[data-path$="/title"] input').evaluate_all(
+        "els => els.map(e => e.value)"
+    ) == ["First report", "Third report"]
+
+
+def test_hostile_answers_come_out_as_text(form):
+    """Markup, YAML syntax and YAML 1.1's booleans and numbers typed as answers reach the file
+    as the same text, and never the page as markup."""
+    dialogs: list[str] = []
+    form.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    answer_everything(form)
+    tricky = {
+        "title": "<script>alert(1)</script> & Yes",
+        "setting": "yes",
+        "locality": "010",
+        "headline": "1:20 — !!binary *alias &anchor # not a comment: {a: b}",
+        "evidence/rated_by": "- not a list",
+    }
+    form.locator('[data-goto="1"]').click()
+    fill(form, "id", TYPED_ID)
+    for path, value in tricky.items():
+        step = {"title": 1, "setting": 2, "locality": 1, "headline": 1, "evidence/rated_by": 4}[path]
+        form.locator(f'[data-goto="{step}"]').click()
+        fill(form, path, value)
+    data = yaml.safe_load(the_file(form))
+    assert data["title"] == tricky["title"] and data["setting"] == "yes" and data["locality"] == "010"
+    assert data["headline"] == tricky["headline"] and data["evidence"]["rated_by"] == "- not a list"
+    assert form.locator("[data-yaml] script").count() == 0
+    assert dialogs == []
+
+
+def settled_scan(page) -> list[str]:
+    """axe's findings once Material's header has finished fading between the site's name and
+    the page's title (it does when the page scrolls; mid-fade its text fails contrast)."""
+    page.wait_for_timeout(500)
+    return scan(page)
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_the_form_has_no_violations(browser, site_url, viewport):
+    page = browser.new_page(viewport=viewport)
+    page.goto(site_url + FORM)
+    page.evaluate("localStorage.clear()")
+    page.reload()
+    page.wait_for_selector("[data-proposal][data-ready]")
+    found = {}
+    for step in ("1", "2", "3", "4", "5"):
+        page.locator(f'[data-goto="{step}"]').click()
+        found[f"step {step}"] = settled_scan(page)
+        if step == "3":  # the results may be left empty: an outcome without figures, then
+            fill(page, "outcomes/0/change/percent", "a lot")
+        if step == "5":  # every field of the last step is optional or filled in already
+            fill(page, "contact/email", "not an address")
+        continue_(page)
+        page.locator("[data-errors]").wait_for(state="visible")
+        found[f"step {step} with errors"] = settled_scan(page)
+    answer_everything(page)
+    fill(page, "contact/email", "")
+    the_file(page)
+    found["ready to send"] = settled_scan(page)
+    page.close()
+    assert {name: v for name, v in found.items() if v} == {}
+
+
+def test_on_a_phone_nothing_needs_sideways_scrolling(browser, site_url):
+    page = browser.new_page(viewport=PHONE)
+    page.goto(site_url + FORM)
+    page.wait_for_selector("[data-proposal][data-ready]")
+    for step in ("1", "3", "4"):
+        page.locator(f'[data-goto="{step}"]').click()
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    page.close()
