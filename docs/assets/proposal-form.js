@@ -8,12 +8,13 @@
    - at the end writes the case-study file as YAML 1.1 (what `practice validate` reads, so
      "yes", "010" or "1:20" come out quoted) and offers it: GitHub's "new file" page with the
      file filled in, a download, or a copy.
-   Libraries: window.ProposalLibraries (assets/vendor/form-libraries.js, bundled from npm). */
+   Libraries: window.ProposalLibraries (assets/vendor/form-libraries.js, bundled from npm);
+   window.ProposalMessages (proposal-messages.js) and window.ProposalFile (proposal-file.js). */
 (function () {
   "use strict";
 
   var form = document.querySelector("[data-proposal]");
-  if (!form || !window.ProposalLibraries || !window.ProposalMessages) return;
+  if (!form || !window.ProposalLibraries || !window.ProposalMessages || !window.ProposalFile) return;
 
   var Libraries = window.ProposalLibraries;
   var Messages = window.ProposalMessages;
@@ -29,6 +30,7 @@
   var validator = null;
   var idEdited = false;
   var storageWorks = true;
+  var touched = false; // nothing is stored until the reader answers something
   var downloadUrl = null;
 
   /* ---------- the form's structure ---------- */
@@ -131,7 +133,7 @@
   }
 
   function save() {
-    if (!storageWorks) return;
+    if (!storageWorks || !touched) return;
     try {
       window.localStorage.setItem(STORE, JSON.stringify(readState()));
     } catch (error) {
@@ -220,11 +222,7 @@
   }
 
   function yamlOf(data) {
-    return (
-      "# yaml-language-server: $schema=../schema/case-study.schema.json\n" +
-      "# Made with the proposal form on " + todayIso() + ". Check it with: practice validate practice/" + data.id + ".yaml\n" +
-      Libraries.stringify(data, { version: "1.1", lineWidth: 0, aliasDuplicateObjects: false })
-    );
+    return window.ProposalFile.yamlText(data, Libraries.stringify, todayIso());
   }
 
   function todayIso() {
@@ -511,6 +509,7 @@
     form.reset();
     repeats().forEach(function (repeat) { setItemCount(repeat, 0); });
     idEdited = false;
+    touched = false;
     startFresh();
     clearProblems();
     showStep(1, true);
@@ -561,6 +560,7 @@
     if (current < finishStep) next();
   });
   form.addEventListener("input", function (event) {
+    touched = true;
     var field = event.target.closest("[data-widget]");
     if (field && field.getAttribute("data-path") === "id") idEdited = event.target.value !== "";
     if (field && field.getAttribute("data-path") === "title" && !idEdited) {
@@ -568,11 +568,15 @@
     }
     save();
   });
-  form.addEventListener("change", save);
+  form.addEventListener("change", function () {
+    touched = true;
+    save();
+  });
   form.addEventListener("click", function (event) {
     var button = event.target.closest("button");
     if (!button || !form.contains(button)) return;
     if (button.hasAttribute("data-add")) {
+      touched = true;
       var repeat = button.closest("[data-widget=repeat]");
       var item = addItem(repeat);
       save();
@@ -600,6 +604,7 @@
 
   var draft = loadDraft();
   if (draft) {
+    touched = true;
     applyState(draft);
     showStep(Number(draft.step) || 1, false);
     announce("Your draft has been restored.");

@@ -95,6 +95,26 @@ def test_each_kind_of_page_has_no_violations_on_a_phone(browser, site_url, path)
     reader.page.close()
 
 
+REFLOW = {"width": 320, "height": 800}  # a 1280-pixel screen zoomed to 400% (WCAG 1.4.10)
+
+
+def test_each_kind_of_page_reflows_at_320_pixels_and_keeps_nothing_about_the_reader(browser, site_url):
+    """No sideways scrolling at 320 px (tables may scroll inside their own box), and, as the
+    privacy note says, no cookie and nothing stored in the browser by merely reading."""
+    context = browser.new_context(viewport=REFLOW)
+    page = context.new_page()
+    wide = {}
+    for path in PAGE_KINDS:
+        page.goto(site_url + path, wait_until="networkidle")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > REFLOW["width"]:
+            wide[path] = width
+        assert page.evaluate("localStorage.length + sessionStorage.length") == 0, path
+    assert wide == {}
+    assert context.cookies() == []
+    context.close()
+
+
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
 @pytest.mark.parametrize(
     "query",
