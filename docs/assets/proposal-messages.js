@@ -5,7 +5,7 @@
    case studies and compares them.
 
    Usage: ProposalMessages.problems(ajvErrors) -> [{path: [...], field: "sources[0].url",
-   message, hint, keyword}], one per field, the most telling first (as the validator does). */
+   message, hint, keyword}], one per field, the most telling (as the validator chooses it). */
 (function (root, factory) {
   if (typeof module === "object" && module.exports) module.exports = factory();
   else root.ProposalMessages = factory();
@@ -24,6 +24,7 @@
   // Which keyword's message to show when one field breaks several (schema_validator.KEYWORD_RANK).
   var RANKED = ["additionalProperties", "required", "type", "not", "enum", "const", "oneOf", "pattern", "format"];
   var SHOWN_LENGTH = 60;
+  var MAX_ERRORS = 100; // schema_validator.MAX_SCHEMA_ERRORS: the rest would bury these
   var NOT_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
 
   function hex(code, width) {
@@ -241,25 +242,57 @@
     return index === -1 ? RANKED.length : index;
   }
 
-  /* One problem per field, the most telling, sorted by field (as the validator reports them).
-     An error inside a branch of oneOf is left out: the oneOf's own message covers it. */
+  /* One problem per field, the most telling, in the order Ajv met them (the validator sorts
+     them by line, which a form has not; the form puts them in its own order). An error inside
+     a branch of oneOf is left out: the oneOf's own message covers it.
+     Like the validator, it stops after MAX_ERRORS errors and says there are more, counting as
+     jsonschema does: all of one mapping's unknown fields are one error there (Ajv gives one for
+     each; a missing field is one error in both). Both meet the fields in the schema's order, but
+     one field's own checks each in its own, so where the hundredth error falls inside a field or
+     a list the last few kept can differ. */
   function problems(errors) {
     var best = new Map();
-    (errors || []).forEach(function (error) {
-      if (/\/(oneOf|anyOf)\/\d+\//.test(error.schemaPath || "")) return;
-      var weight = rank(error.keyword);
-      messagesFor(error).forEach(function (message) {
-        var field = fieldPath(message.path);
-        var held = best.get(field);
-        if (held && held.rank <= weight) return;
-        best.set(field, {
-          rank: weight,
-          problem: { path: message.path, field: field, message: message.message, hint: message.hint, keyword: error.keyword },
-        });
-      });
-    });
-    return Array.from(best.values()).map(function (entry) {
+    var counted = 0;
+    var previous = null;
+    var more = null;
+    var list = errors || [];
+    for (var i = 0; i < list.length; i++) {
+      var error = list[i];
+      if (/\/(oneOf|anyOf)\/\d+\//.test(error.schemaPath || "")) continue;
+      var group = error.keyword === "additionalProperties" ? error.instancePath + " " + error.schemaPath : null;
+      if (group === null || group !== previous) {
+        if (counted === MAX_ERRORS) {
+          more = {
+            path: [],
+            field: "",
+            message: "more than " + MAX_ERRORS + " problems; fix these first",
+            hint: "",
+            keyword: "maxErrors",
+          };
+          break;
+        }
+        counted += 1;
+      }
+      previous = group;
+      keep(best, error);
+    }
+    var found = Array.from(best.values()).map(function (entry) {
       return entry.problem;
+    });
+    if (more) found.unshift(more); // the validator puts it at line 1
+    return found;
+  }
+
+  function keep(best, error) {
+    var weight = rank(error.keyword);
+    messagesFor(error).forEach(function (message) {
+      var field = fieldPath(message.path);
+      var held = best.get(field);
+      if (held && held.rank <= weight) return;
+      best.set(field, {
+        rank: weight,
+        problem: { path: message.path, field: field, message: message.message, hint: message.hint, keyword: error.keyword },
+      });
     });
   }
 
