@@ -41,7 +41,12 @@ MAX_CLS = 0.05
 LIGHTHOUSE = REPO / "node_modules" / "lighthouse" / "cli" / "index.js"
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu"
 # Besides the home page and the largest case study:
-PAGES = {"finder": "finder/", "gap map": "gap-map/", "search results": "search/?q=families"}
+PAGES = {
+    "finder": "finder/",
+    "gap map": "gap-map/",
+    "search results": "search/?q=families",
+    "proposal form": "contributing/propose/",
+}
 # What a host compresses: text, whatever its MIME type calls it. The search index's files are
 # compressed already.
 TEXT_TYPES = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
