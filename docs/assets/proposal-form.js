@@ -365,10 +365,17 @@
     clearProblems();
     var heading = document.createElement("h2");
     heading.className = "pf-errors__title";
-    heading.textContent = problems.length === 1 ? "There is a problem" : "There are " + problems.length + " problems";
+    var entries = inFormOrder(problems);
+    heading.textContent = entries.length === 1 ? "There is a problem" : "There are " + entries.length + " problems";
     var list = document.createElement("ul");
+    problems.forEach(function (problem) {
+      if (problem.path.length) return;
+      var whole = document.createElement("li"); // about the whole file: the 100-problem limit
+      whole.textContent = problem.message[0].toUpperCase() + problem.message.slice(1) + ".";
+      list.appendChild(whole);
+    });
     var marked = new Map();
-    inFormOrder(problems).forEach(function (entry, number) {
+    entries.forEach(function (entry, number) {
       var field = entry.field;
       var text = wording(entry.problem, labelOf(field));
       if (!marked.has(field)) {
@@ -392,7 +399,7 @@
     errorBox.appendChild(heading);
     errorBox.appendChild(list);
     errorBox.hidden = false;
-    announce(heading.textContent + ". " + (problems.length === 1 ? "It is" : "They are") + " listed at the top of the form.");
+    announce(heading.textContent + ". " + (entries.length === 1 ? "It is" : "They are") + " listed at the top of the form.");
     errorBox.focus();
   }
 
