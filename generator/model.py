@@ -85,7 +85,7 @@ class Source:
     title: str
     kind: str  # a source kind id
     publisher: str
-    date: str  # YYYY, YYYY-MM or YYYY-MM-DD: sources are often dated only by month or year
+    date: str = ""  # YYYY, YYYY-MM or YYYY-MM-DD; "" for an undated document, as many web pages are
     author: str = ""
     url: str = ""
     note: str = ""

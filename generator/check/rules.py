@@ -142,6 +142,8 @@ def years_are_whole_numbers(ctx: RuleContext) -> Iterator[Problem]:
 
 def source_dates_are_real(ctx: RuleContext) -> Iterator[Problem]:
     for index, source in enumerate(ctx.data["sources"]):
+        if "date" not in source:  # an undated document
+            continue
         parts = [int(part) for part in source["date"].split("-")]
         try:
             date(parts[0], *[*parts[1:], 1, 1][:2])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from pathlib import Path
 
 import pytest
 import yaml
@@ -11,6 +12,7 @@ import yaml
 from generator.check.collection import check_collection
 from generator.load.files import case_study_paths
 from tests.conftest import TODAY
+from tests.support.figures import source_text, untraceable_figures
 
 REQUIRED_PRACTICE = {
     "leeds-family-valued",
@@ -73,26 +75,26 @@ def test_every_case_study_carries_the_schema_modeline(repo):
         assert first_line == "# yaml-language-server: $schema=../schema/case-study.schema.json", path.name
 
 
-def test_figures_appear_in_the_seed_documents(shipped, repo):
-    """Every baseline and follow-up figure is traceable: it appears in the source documents."""
-    seeds_dir = repo.root.parent / "shared" / "seeds"
-    if not seeds_dir.is_dir():  # the seeds sit beside the repository, not in it
-        assert not os.environ.get("REQUIRE_SEEDS"), f"{seeds_dir} is missing; .ci/run checks figures against it"
-        pytest.skip("../shared/seeds is not beside this checkout")
-    seeds = " ".join(" ".join(p.read_text(encoding="utf-8").split()) for p in seeds_dir.glob("*.txt"))
+def source_documents(repo) -> list[Path]:
+    """The seed documents and the researched sources (../shared, beside the repository)."""
+    shared = repo.root.parent / "shared"
+    seeds, research = shared / "seeds", shared / "research" / "sources.md"
+    if not (seeds.is_dir() and research.is_file()):
+        assert not os.environ.get("REQUIRE_SEEDS"), f"{shared} is incomplete; .ci/run checks figures against it"
+        pytest.skip("../shared/seeds and ../shared/research/sources.md are not beside this checkout")
+    return [*sorted(seeds.glob("*.txt")), research]
+
+
+def test_figures_appear_in_the_source_documents(shipped, repo):
+    """Every baseline, follow-up, percentage, cost and saving is traceable: it is written in the
+    seed documents or in the researched sources (../shared/research/sources.md)."""
+    text = source_text(source_documents(repo))
+    assert list(untraceable_figures(shipped.case_studies, text)) == []
+
+
+def test_every_case_study_cites_a_source_with_an_address(shipped):
     for case_study in shipped.case_studies:
-        for outcome in case_study.outcomes:
-            for measurement in (outcome.baseline, outcome.follow_up):
-                if measurement is not None:
-                    figure = f"{measurement.value:,.0f}"
-                    assert figure in seeds or figure.replace(",", "") in seeds, (case_study.id, figure)
-            if outcome.change.percent is not None:
-                assert f"{abs(outcome.change.percent):.0f}%" in seeds, (case_study.id, outcome.change.percent)
-        for money in (*case_study.costs, *case_study.claimed_savings):
-            for value in (money.amount, money.low, money.high):
-                if value is not None:
-                    forms = {f"{value:,.0f}", f"{value / 1e6:.0f}m", f"{value / 1e6:.0f} million"}
-                    assert any(form in seeds for form in forms), (case_study.id, value)
+        assert any(source.url for source in case_study.sources), case_study.id
 
 
 def test_annotated_example_in_the_docs_is_valid(repo, scratch_project):
