@@ -46,11 +46,18 @@ class Outcome:
     change: Change
     baseline: Measurement | None = None
     follow_up: Measurement | None = None
+    comparison: Measurement | None = None  # a comparison group's figure; follow_up is then the practice's
     note: str = ""
 
     @property
     def is_quantitative(self) -> bool:
-        return self.baseline is not None or self.follow_up is not None or self.change.percent is not None
+        figures = (self.baseline, self.follow_up, self.comparison)
+        return any(m is not None for m in figures) or self.change.percent is not None
+
+    @property
+    def reference(self) -> Measurement | None:
+        """What follow_up is set against: the figure before, else the comparison group's."""
+        return self.baseline if self.baseline is not None else self.comparison
 
 
 @dataclass(frozen=True)
@@ -199,6 +206,7 @@ def _outcome(data: dict[str, Any]) -> Outcome:
         change=Change(**data["change"]),
         baseline=_measurement(data.get("baseline")),
         follow_up=_measurement(data.get("follow_up")),
+        comparison=_measurement(data.get("comparison")),
         note=data.get("note", ""),
     )
 

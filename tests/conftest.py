@@ -48,8 +48,9 @@ def shipped(repo: Project) -> Collection:
 
 @pytest.fixture
 def leeds_text(repo: Project) -> str:
-    """A known-good case study to mutate into bad ones."""
-    return (repo.practice_dir / "leeds-family-valued.yaml").read_text(encoding="utf-8")
+    """A known-good case study to mutate into bad ones: a frozen copy of an early version of
+    the shipped Leeds file, so that editing the collection cannot change what the tests test."""
+    return (repo.root / "tests" / "examples" / "base" / "leeds-family-valued.yaml").read_text(encoding="utf-8")
 
 
 @pytest.fixture

@@ -12,7 +12,10 @@ from generator.problems import Problem
 HINTS = {
     "basis": "add to evidence.basis what the sources show, if they show it; otherwise choose a lower rating",
     "min_outcomes": "add the outcomes the sources report, or choose a lower rating",
-    "min_measured_outcomes": "give the change the sources measured (percent, or baseline and follow_up), or rate lower",
+    "min_measured_outcomes": (
+        "give the change the sources measured (percent, baseline and follow_up, or follow_up and comparison), "
+        "or rate lower"
+    ),
     "source_kinds": "cite the report (with kind: set to what it is), or choose a lower rating",
 }
 

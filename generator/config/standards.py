@@ -57,13 +57,14 @@ def parse_standard(data: Any, known: dict[str, list[str]]) -> tuple[RatingStanda
 
 
 def is_measured_change(outcome: dict[str, Any], outputs: frozenset[str]) -> bool:
-    """An outcome for families with a measured change: a percentage other than 0, or figures
-    before and after. A count of activity (an outcome domain marked `kind: output`), a figure
-    with nothing to compare it with, or no change at all does not count."""
+    """An outcome for families with a measured change: a percentage other than 0, figures
+    before and after, or figures with the practice and for a comparison group. A count of
+    activity (an outcome domain marked `kind: output`), a figure with nothing to compare it
+    with, or no change at all does not count."""
     if outcome["domain"] in outputs:
         return False
-    both = "baseline" in outcome and "follow_up" in outcome
-    return both or outcome["change"].get("percent", 0) != 0
+    compared = "follow_up" in outcome and ("baseline" in outcome or "comparison" in outcome)
+    return compared or outcome["change"].get("percent", 0) != 0
 
 
 def unmet(
@@ -103,7 +104,7 @@ def requirement(standard: RatingStandard, key: str, labels: Labels) -> str:
     if key == "min_measured_outcomes":
         return (
             f"at least {_count(standard.min_measured_outcomes, 'outcome')} for families measured with figures "
-            "(a change in percent, or figures before and after)"
+            "(a change in percent, figures before and after, or figures against a comparison group)"
         )
     kinds = labels["source_kinds"]
     return "a cited " + " or ".join(kinds[i].lower() for i in standard.source_kinds_any_of)

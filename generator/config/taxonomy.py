@@ -40,7 +40,7 @@ VOCABULARIES = (
 OPTIONAL_TEXT = {
     "ratings": ("guidance",),
     "characteristics": ("guidance",),
-    "models": ("originator",),
+    "models": ("originator", "adopters"),
     "age_groups": ("short",),
     "outcome_domains": ("kind",),
 }
@@ -54,6 +54,7 @@ class Term:
     description: str  # for readers: what the term means
     guidance: str = ""  # for editors: when to use it
     originator: str = ""  # models: the organisation that developed the model
+    adopters: str = ""  # models: who else took it up, as the sources name them, with those sources
     short: str = ""  # age groups: the label where space is tight, e.g. "0-4"
     kind: str = ""  # outcome domains: "output" for a count of activity rather than a change
     standard: RatingStandard = field(default_factory=RatingStandard)  # ratings: what a case study must show

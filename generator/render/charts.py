@@ -24,7 +24,7 @@ class Bar:
     value: str  # the figure, formatted
     y: int
     length: int
-    kind: str  # "baseline" or "follow-up"
+    kind: str  # "baseline", "comparison" or "follow-up"
 
 
 @dataclass(frozen=True)
@@ -37,18 +37,24 @@ class OutcomeChart:
 
 
 def outcome_chart(outcome: Outcome) -> OutcomeChart | None:
-    """A two-bar chart of baseline against follow-up, when the sources give both."""
-    if outcome.baseline is None or outcome.follow_up is None:
+    """A two-bar chart of follow-up against the figure before (or, without one, against the
+    comparison group's), when the sources give both."""
+    reference, follow_up = outcome.reference, outcome.follow_up
+    if reference is None or follow_up is None:
         return None
-    largest = max(outcome.baseline.value, outcome.follow_up.value) or 1
+    before = reference is outcome.baseline
+    largest = max(reference.value, follow_up.value) or 1
     room = WIDTH - LABEL_WIDTH - VALUE_ROOM
+    pairs = ((reference, "baseline" if before else "comparison"), (follow_up, "follow-up"))
     bars = tuple(
         Bar(m.when, format_number(m.value), GAP + i * (BAR_HEIGHT + GAP), max(1, round(m.value / largest * room)), kind)
-        for i, (m, kind) in enumerate(((outcome.baseline, "baseline"), (outcome.follow_up, "follow-up")))
+        for i, (m, kind) in enumerate(pairs)
     )
     change = computed_change(outcome)
+    first, second = ("before", "after") if before else ("in the comparison group", "with the practice")
     text = (
-        f"{outcome.measure} ({outcome.for_whom}): {bars[0].value} ({bars[0].label}) before, "
-        f"{bars[1].value} ({bars[1].label}) after" + (f", a change of {change}." if change else ".")
+        f"{outcome.measure} ({outcome.for_whom}): {bars[0].value} ({bars[0].label}) {first}, "
+        f"{bars[1].value} ({bars[1].label}) {second}"
+        + (f", a {'change' if before else 'difference'} of {change}." if change else ".")
     )
     return OutcomeChart(bars, WIDTH, 2 * (BAR_HEIGHT + GAP) + GAP, LABEL_WIDTH, text)

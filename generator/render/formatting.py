@@ -42,10 +42,12 @@ def cost_line(costs: tuple[Money, ...]) -> str:
 
 
 def computed_change(outcome: Outcome) -> str:
-    """The percentage change the baseline and follow-up figures imply, e.g. '−47%'."""
-    if outcome.baseline is None or outcome.follow_up is None or outcome.baseline.value == 0:
+    """The percentage change the figures imply, e.g. '−47%': follow-up against the figure
+    before, or against the comparison group's where there is no figure before."""
+    reference = outcome.reference
+    if reference is None or outcome.follow_up is None or reference.value == 0:
         return ""
-    percent = (outcome.follow_up.value - outcome.baseline.value) / outcome.baseline.value * 100
+    percent = (outcome.follow_up.value - reference.value) / reference.value * 100
     return f"{percent:+.0f}%".replace("-", "\u2212")
 
 

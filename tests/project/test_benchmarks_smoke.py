@@ -58,3 +58,16 @@ def test_instruction_count_benchmark_runs():
     lines = run_benchmark("instructions.py", "--count", "3")
     assert lines[0].startswith("2 case studies beyond the first")
     assert any("validate against libyaml's parse:" in line for line in lines)
+
+
+def test_coverage_counts_the_collection_it_is_given(tmp_path):
+    lines = dict(line.split(": ", 1) for line in run_benchmark("coverage.py"))
+    assert lines["case studies"] == str(len(list((REPO / "practice").glob("*.yaml"))))
+    assert lines["case studies with no source address"] == "0"
+    empty = tmp_path / "empty"
+    (empty / "practice").mkdir(parents=True)
+    (empty / "schema").mkdir()
+    (empty / "schema" / "taxonomy.yaml").write_bytes((REPO / "schema" / "taxonomy.yaml").read_bytes())
+    lines = dict(line.split(": ", 1) for line in run_benchmark("coverage.py", "--root", str(empty)))
+    assert lines["case studies"] == "0"
+    assert lines["empty gap map cells, themes by characteristics"] == "45 of 45"

@@ -25,13 +25,17 @@ def test_chart_bars_are_proportional_to_the_figures(shipped):
 def test_every_quantitative_outcome_with_both_figures_has_an_accessible_chart(built_site, shipped):
     for case_study in shipped.case_studies:
         html = (built_site / "practice" / case_study.id / "index.html").read_text(encoding="utf-8")
-        charted = [o for o in case_study.outcomes if o.baseline and o.follow_up]
+        charted = [o for o in case_study.outcomes if (o.baseline or o.comparison) and o.follow_up]
         figures = re.findall(r'<svg role="img" aria-labelledby="([^"]+)"', html)
         assert len(figures) == len(charted), case_study.id
         for label_id, outcome in zip(figures, charted, strict=True):
-            caption = re.search(rf'<figcaption id="{label_id}">([^<]+)</figcaption>', html).group(1)
+            caption = html_module.unescape(
+                re.search(rf'<figcaption id="{label_id}">([^<]+)</figcaption>', html).group(1)
+            )
             assert outcome.measure in caption
-            assert f"{outcome.baseline.value:,.0f}" in caption and f"{outcome.follow_up.value:,.0f}" in caption
+            reference = outcome.baseline or outcome.comparison
+            assert f"{reference.value:,g}" in caption and f"{outcome.follow_up.value:,g}" in caption
+            assert ("in the comparison group" in caption) == (outcome.baseline is None)
 
 
 def test_cite_this_gives_text_and_csl_json(built_site, shipped):

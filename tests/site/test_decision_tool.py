@@ -114,6 +114,11 @@ def test_each_model_page_sets_originator_and_adopters_side_by_side(built_site, m
         assert f"Developed by {term['originator']}" in text
     else:
         assert "Who first developed it is not recorded in the sources held." in text
+    adopted_here = [c for c in members.values() if c["model"]["role"] == "adopted"]
+    assert adopted_here or term.get("adopters"), "every model page lists its adopters"
+    if term.get("adopters"):
+        assert "Adopted elsewhere, as the sources report" in html
+        assert f"¶ {words(term['adopters'])} The case studies" in text
     rows = html.split("<tbody>")[1].split("</tbody>")[0].split("<tr>")[1:] if members else []
     order = {"originated": 0, "programme": 1, "adopted": 2}
     expected = sorted(members, key=lambda i: (order[members[i]["model"]["role"]], members[i]["period"]["start"]))

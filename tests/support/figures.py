@@ -58,7 +58,12 @@ def untraceable_figures(case_studies: Iterable[CaseStudy], text: str) -> Iterato
     """(case study id, field, figure) for every figure the text does not contain."""
     for case_study in case_studies:
         for index, outcome in enumerate(case_study.outcomes):
-            for name, measurement in (("baseline", outcome.baseline), ("follow_up", outcome.follow_up)):
+            figures = (
+                ("baseline", outcome.baseline),
+                ("follow_up", outcome.follow_up),
+                ("comparison", outcome.comparison),
+            )
+            for name, measurement in figures:
                 if measurement is not None and not figure_written(measurement.value, text):
                     yield case_study.id, f"outcomes[{index}].{name}", measurement.value
             percent = outcome.change.percent

@@ -52,6 +52,11 @@ BROKEN = {
     ),
     "unknown key on a term": (LEEDS, "    founder: Leeds City Council\n", "unknown key 'founder'"),
     "originator not text": (LEEDS, "    originator: [Leeds]\n", "originator must be text"),
+    "adopters not text": (
+        "    adopters: >-\n      Through",
+        "    adopters: 2019\n    x: >-\n      Through",
+        "adopters must be text",
+    ),
     "a basis listed twice": (
         "      basis_any_of: [independent-evaluation,",
         "      basis_any_of: [independent-evaluation, independent-evaluation,",
@@ -100,7 +105,8 @@ def test_the_shipped_standards(taxonomy):
     assert requirements(fully, taxonomy.labels()) == [
         "evidence of one of these kinds: independent evaluation, evaluation of outcomes, comparison group, "
         "before-and-after comparison",
-        "at least 1 outcome for families measured with figures (a change in percent, or figures before and after)",
+        "at least 1 outcome for families measured with figures (a change in percent, figures before and after, "
+        "or figures against a comparison group)",
         "a cited evaluation report",
     ]
     assert taxonomy.outputs == {"reach-and-delivery"}
