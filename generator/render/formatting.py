@@ -11,13 +11,14 @@ CURRENCY_SYMBOLS = {"GBP": "£", "EUR": "€", "USD": "$"}
 
 
 def format_number(value: float) -> str:
-    """974 -> '974', 26000000 -> '26,000,000', 12.345 -> '12.35', 0.004 -> '0.004': whole
-    numbers whole, others to two decimal places, or to two significant figures below 1 (so
-    0.001 and 0.004 do not both read '0.00')."""
+    """974 -> '974', 26000000 -> '26,000,000', 12.345 -> '12.35', 71.7 -> '71.7', 0.004 ->
+    '0.004': whole numbers whole, others to at most two decimal places as a source would write
+    them (71.7, not 71.70), or to two significant figures below 1 (so 0.001 and 0.004 do not
+    both read '0.00')."""
     if float(value).is_integer():
         return f"{value:,.0f}"
     if abs(value) >= 1:
-        return f"{value:,.2f}"
+        return f"{value:,.2f}".rstrip("0").rstrip(".")
     return format(Decimal(f"{value:.2g}"), "f")
 
 

@@ -128,10 +128,10 @@ def test_results_come_fifty_at_a_time_and_show_more_adds_the_next(large_finder, 
     assert visible_cards(page) == ranked
     assert more.is_hidden()
     # A new choice starts again from the first fifty of its matches.
-    rating_of = {c.id: c.evidence.rating for c in case_studies}
-    commonest = max(taxonomy.ratings.ids, key=lambda r: sum(v == r for v in rating_of.values()))
-    option(page, "rating", commonest).check()
-    matching = [i for i in ranked if rating_of[i] == commonest]
+    themes_of = {c.id: c.themes for c in case_studies}
+    commonest = max(taxonomy.themes.ids, key=lambda t: sum(t in v for v in themes_of.values()))
+    option(page, "theme", commonest).check()
+    matching = [i for i in ranked if commonest in themes_of[i]]
     assert len(matching) > 50, "the synthetic collection should need a second page here"
     assert visible_cards(page) == matching[:50]
     assert more.is_visible()
