@@ -191,8 +191,16 @@ def test_injection_payloads_are_inert(leeds_text, scratch_project, tmp_path_fact
     data["outcomes"][0]["note"] = PAYLOAD_LINES
     data["characteristics"][next(iter(data["characteristics"]))] = PAYLOAD_LINES
     data["sources"][0]["url"] = 'https://example.org/"><script>alert(6)</script>'
+    data["outcomes"][0]["comparison"] = {"value": 1, "when": "<img src=x onerror=alert(9)>"}
     hostile = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
     project: Project = scratch_project({"leeds-family-valued.yaml": hostile})
+    taxonomy = project.root / "schema" / "taxonomy.yaml"
+    adopters = "    adopters: >-\n      Through the Strengthening"
+    text = taxonomy.read_text(encoding="utf-8")
+    assert adopters in text
+    taxonomy.write_text(
+        text.replace(adopters, "    adopters: >-\n      <script>alert(10)</script> Through the Strengthening")
+    )
     out = tmp_path_factory.mktemp("hostile-site")
     result = build(project.root, out)
     assert result.returncode == 0, result.stderr
@@ -211,6 +219,9 @@ def test_injection_payloads_are_inert(leeds_text, scratch_project, tmp_path_fact
     assert case_page.text.count("[click](javascript:alert(8))") == 2
     assert "Not a heading" not in " ".join(case_page.h1) and "<h2>Not a heading" not in page_html(out)
     assert "<em>stars</em>" not in page_html(out)
+    assert "<img src=x onerror=alert(9)>" in case_page.text  # a comparison group's label, as text
+    model_page = read_page(out / "models" / "family-valued" / "index.html")
+    assert "<script>alert(10)</script> Through the Strengthening" in model_page.text  # taxonomy text, as text
 
 
 def test_hand_written_pages_may_link_to_anchors_in_generated_html(leeds_text, scratch_project, tmp_path_factory):
