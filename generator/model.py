@@ -91,7 +91,7 @@ class Audience:
 class Source:
     title: str
     kind: str  # a source kind id
-    publisher: str
+    publisher: str = ""  # "" where the document (or the part of it read) does not name one
     date: str = ""  # YYYY, YYYY-MM or YYYY-MM-DD; "" for an undated document, as many web pages are
     author: str = ""
     url: str = ""

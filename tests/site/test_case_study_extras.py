@@ -64,3 +64,42 @@ def test_a_case_study_prints_on_a4_without_the_site_chrome(built_site):
         pdf = page.pdf(prefer_css_page_size=True)
         media_box = re.search(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf)
         assert (round(float(media_box.group(1))), round(float(media_box.group(2)))) == (595, 842)
+
+
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+def test_each_source_is_cited_with_what_is_known_of_it_and_says_when_it_is_undated(built_site, shipped):
+    """Publisher and date appear only when the file gives them; an undated source says so."""
+    for case_study in shipped.case_studies:
+        page = (built_site / "practice" / case_study.id / "index.html").read_text(encoding="utf-8")
+        listed = page.split('<ol class="sources">', 1)[1].split("</ol>", 1)[0].split("<li>")[1:]
+        assert len(listed) == len(case_study.sources), case_study.id
+        for item, source in zip(listed, case_study.sources, strict=True):
+            text = " ".join(html_module.unescape(re.sub(r"<[^>]+>", "", item)).split())
+            after_title = text.split(" ".join(source.title.split()) + ". ", 1)[1]
+            publisher = " ".join(source.publisher.split())
+            when = after_title.removeprefix(publisher + ", ") if publisher else after_title
+            assert when != after_title or not publisher, (case_study.id, text)  # the publisher, then a comma
+            if not source.date:
+                assert when.startswith("undated." if publisher else "Undated."), (case_study.id, text)
+            else:
+                year, *rest = source.date.split("-")
+                shown = re.match(r"(?:\d{1,2} )?(?:([A-Z][a-z]+) )?(\d{4})\.", when)
+                assert shown and shown.group(2) == year, (case_study.id, text)
+                assert shown.group(1) == (MONTHS[int(rest[0]) - 1] if rest else None), (case_study.id, text)
+            if source.url:
+                assert source.url in text
