@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 
@@ -66,8 +67,7 @@ def test_coverage_counts_the_collection_it_is_given(tmp_path):
     assert lines["case studies with no source address"] == "0"
     empty = tmp_path / "empty"
     (empty / "practice").mkdir(parents=True)
-    (empty / "schema").mkdir()
-    (empty / "schema" / "taxonomy.yaml").write_bytes((REPO / "schema" / "taxonomy.yaml").read_bytes())
+    shutil.copytree(REPO / "schema", empty / "schema")
     lines = dict(line.split(": ", 1) for line in run_benchmark("coverage.py", "--root", str(empty)))
     assert lines["case studies"] == "0"
     assert lines["empty gap map cells, themes by characteristics"] == "45 of 45"

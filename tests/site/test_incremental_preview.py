@@ -91,21 +91,28 @@ def case_study_pages(written: set[str]) -> set[str]:
     return {m.group(1) for name in written if (m := re.fullmatch(r"practice/([^/]+)/index\.html", name))}
 
 
+def shown_on(site: Path, case_ids: list[str] | None = None) -> dict[str, set[str]]:
+    """For each case study (default: each with a page), the others whose page shows it: as
+    related practice, or as another case study of the same model. Each page is read once."""
+    pages = {page.parent.name: read_page(page) for page in (site / "practice").glob("*/index.html")}
+    return {
+        case_id: {
+            other
+            for other, parsed in pages.items()
+            if other != case_id and (case_id in parsed.cards or f"../{case_id}/" in parsed.links)
+        }
+        for case_id in (pages if case_ids is None else case_ids)
+    }
+
+
 def showing(site: Path, case_id: str) -> set[str]:
-    """Case studies whose page shows `case_id`: as related practice, or as another case study
-    of the same model."""
-    shown = set()
-    for page in (site / "practice").glob("*/index.html"):
-        parsed = read_page(page)
-        if page.parent.name != case_id and (case_id in parsed.cards or f"../{case_id}/" in parsed.links):
-            shown.add(page.parent.name)
-    return shown
+    return shown_on(site, [case_id])[case_id]
 
 
 def test_a_new_title_rewrites_its_page_and_the_pages_that_show_it(project, tmp_path):
     preview = Preview(project, tmp_path / "served")
     # The case study fewest others show as related, so that most pages must be left alone.
-    shown = {p.stem: showing(preview.site_dir, p.stem) for p in project.practice_dir.glob("*.yaml")}
+    shown = shown_on(preview.site_dir)
     target = min((case_id for case_id in shown if shown[case_id]), key=lambda case_id: (len(shown[case_id]), case_id))
     shown_before = shown[target]
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from generator.model import CaseStudy
 
-_NOT_AFTER = r"(?<![\d.,])(?<!\d[.,])"  # not inside a longer number
+_NOT_AFTER = r"(?<![\d.,])"  # not inside a longer number
 _NOT_BEFORE = r"(?![\d]|[.,]\d)"
 
 
@@ -42,7 +42,10 @@ def percent_written(percent: float, text: str) -> bool:
 
 def money_written(value: float, text: str, other_end: float | None = None) -> bool:
     """An amount, in full or in millions; the low end of a range also as "£1.2-2.1m"."""
-    if figure_written(value, text) if value >= 1000 else _found(rf"£{re.escape(f'{value:g}')}{_NOT_BEFORE}", text):
+    in_full = (
+        figure_written(value, text) if value >= 1000 else _found(rf"£{re.escape(f'{value:g}')}{_NOT_BEFORE}", text)
+    )
+    if in_full:
         return True
     millions = re.escape(f"{value / 1e6:g}")
     if _found(f"{_NOT_AFTER}{millions} ?(?:m\\b|million|M\\b)", text):
