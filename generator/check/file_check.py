@@ -53,7 +53,7 @@ def check_file(
         check.case_id = data["id"]
         found = id_line(read.text)
         check.id_line = found[1] if found else None
-    ctx = RuleContext(path, display, data, read.text, today, PositionFinder(read.text, read.root), review, taxonomy)
+    ctx = RuleContext(path, display, data, read.text, today, PositionFinder(read.text), review, taxonomy)
     check.problems.extend(placeholder_problems(ctx))
     unfilled = frozenset(p.field for p in check.problems)
     check.problems.extend(validator.problems(data, display, ctx.positions, skip_fields=unfilled))

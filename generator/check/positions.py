@@ -1,8 +1,10 @@
 """Find the line and column of a field in YAML text, for error messages.
 
-Positions come from the node tree libyaml builds on the way to the data (kept by
-generator.load.strict_yaml.load_yaml_with_nodes), so finding one costs no second parse. Given
-only text, the tree is parsed lazily on the first look-up.
+Positions come from libyaml's node tree, composed on the first look-up: only files with a
+problem to locate pay for it (the data itself is built from libyaml's events without a tree,
+generator/load/from_events.py). Only text that generator.load.strict_yaml.load_yaml has
+accepted may be given: its guard is what makes composing it safe (no deep nesting, no
+aliases).
 """
 
 from __future__ import annotations
@@ -14,10 +16,8 @@ import yaml
 
 
 class PositionFinder:
-    def __init__(self, text: str, root: yaml.Node | None = None):
+    def __init__(self, text: str):
         self.text = text
-        if root is not None:  # the tree from the parse that built the data: no second parse
-            self.__dict__["root"] = root
 
     @cached_property
     def root(self) -> yaml.Node | None:

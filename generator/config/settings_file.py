@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.check.positions import PositionFinder
-from generator.load.strict_yaml import YamlProblem, load_yaml_with_nodes
+from generator.load.strict_yaml import YamlProblem, load_yaml
 from generator.problems import SetupError
 
 
@@ -24,8 +24,8 @@ def read_settings(path: Path, fault: type[SetupError]) -> tuple[Any, PositionFin
         reason = error.strerror if isinstance(error, OSError) else "not UTF-8 text"
         raise fault(f"{shown_path(path)}: cannot be read ({reason}); restore it from the repository") from None
     try:
-        data, root = load_yaml_with_nodes(text)
+        data = load_yaml(text)
     except YamlProblem as problem:
         line = f" line {problem.line}" if problem.line is not None else ""
         raise fault(f"{shown_path(path)}{line}: {problem.message}") from None
-    return data, PositionFinder(text, root)
+    return data, PositionFinder(text)

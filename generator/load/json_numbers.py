@@ -19,6 +19,10 @@ from generator.problems import escape_invisible
 JSON_INT = re.compile(r"-?(?:0|[1-9][0-9]*)")
 JSON_FLOAT = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
 MAX_DIGITS = 15  # beyond this a figure cannot be exact in JSON (2**53); Python refuses int() past 4,300
+# A figure has at most this many digits after the point: enough for a rate (0.0125) or an effect
+# size, and few enough that every figure prints as a plain decimal in Python (whose repr turns
+# to e-notation below 0.0001) and in JavaScript, so no page, CSV, JSON or feed shows 1e-05.
+MAX_DECIMAL_PLACES = 4
 
 
 def json_number(node: yaml.Node, form: re.Pattern[str], kind: str) -> str:

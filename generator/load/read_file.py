@@ -6,10 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from generator.load.files import MAX_FILE_BYTES
-from generator.load.strict_yaml import YamlProblem, load_yaml_with_nodes
+from generator.load.strict_yaml import YamlProblem, load_yaml
 from generator.problems import Problem
 
 BOM = "\ufeff"
@@ -21,7 +19,6 @@ class ReadResult:
     display: str  # the path as shown to editors, relative to the repository
     text: str = ""
     data: Any = None
-    root: yaml.Node | None = None  # the YAML node tree, for positions
     problems: list[Problem] = field(default_factory=list)
 
     @property
@@ -71,7 +68,7 @@ def read_case_study(path: Path, display: str) -> ReadResult:
     if not result.text.strip():
         return fail("is empty", "copy an existing case study and edit it")
     try:
-        result.data, result.root = load_yaml_with_nodes(result.text)
+        result.data = load_yaml(result.text)
     except YamlProblem as problem:
         return fail(
             problem.message,

@@ -1,0 +1,143 @@
+"""The data of one YAML document, built in one pass over libyaml's events, which guards as it goes.
+
+Every decision is taken from libyaml's own view of the document (its events), never from a
+scan of the text beside it: anchors, aliases, tags that are not JSON's kinds of value, nesting
+deeper than MAX_DEPTH, keys that are not text, merge keys and duplicate keys are refused at
+the first one met, with its line and column. libyaml's parser keeps an explicit stack and its
+events stream, so no input can exhaust the C stack or expand an alias; the data is built here
+with an explicit stack too. No node tree is built: positions for messages come from a second
+parse of only the files that have a problem (check/positions.py), which is then safe because
+this pass has accepted the document.
+
+One pass instead of the composer, the constructor and a guard before both: validation costs
+what libyaml's parse costs (benchmarks/validation.py).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from generator.load.yaml_refusals import (
+    ALLOWED_TAGS,
+    MAX_DEPTH,
+    STR_TAG,
+    anchor_problem,
+    depth_problem,
+    key_problem,
+    tag_mismatch,
+    tag_problem,
+)
+
+SEQ_TAG = "tag:yaml.org,2002:seq"
+MAP_TAG = "tag:yaml.org,2002:map"
+_NATURAL = {yaml.SequenceStartEvent: SEQ_TAG, yaml.MappingStartEvent: MAP_TAG}
+_KIND_ASKED = {SEQ_TAG: "a list", MAP_TAG: "a set of fields"}
+_ASKED = {
+    STR_TAG: "text",
+    "tag:yaml.org,2002:int": "a whole number",
+    "tag:yaml.org,2002:float": "a number",
+    "tag:yaml.org,2002:bool": "true or false",
+    "tag:yaml.org,2002:null": "nothing (null)",
+}
+
+
+class _Mapping:
+    """A mapping being built: its dict, the key waiting for its value, and where each key stood."""
+
+    __slots__ = ("data", "first_seen", "key", "key_event")
+
+    def __init__(self) -> None:
+        self.data: dict[str, Any] = {}
+        self.key: str | None = None
+        self.key_event: yaml.Event | None = None
+        self.first_seen: dict[str, yaml.Event] = {}
+
+
+def build(loader: Any) -> Any:
+    """The document `loader` (a StrictLoader, for its resolver and constructors) reads; None if
+    it holds no document. Raises YamlProblem, or yaml.MarkedYAMLError for a syntax error."""
+    get = loader.get_event
+    get()  # the stream's start
+    event = get()
+    if type(event) is yaml.StreamEndEvent:
+        return None
+    stack: list[Any] = []  # open lists and _Mappings, innermost last
+    result: Any = None
+    done = False
+    event = get()  # the first event after the document's start
+    while not done:
+        kind = type(event)
+        if kind is yaml.ScalarEvent or kind is yaml.SequenceStartEvent or kind is yaml.MappingStartEvent:
+            if event.anchor is not None:
+                raise anchor_problem(event.start_mark, f"anchor &{event.anchor}")
+            tag = event.tag
+            if tag is not None and tag not in ALLOWED_TAGS:
+                raise tag_problem(tag, event.start_mark)
+            parent = stack[-1] if stack else None
+            awaiting_key = type(parent) is _Mapping and parent.key_event is None
+            if kind is yaml.ScalarEvent:
+                if awaiting_key:
+                    _take_key(loader, parent, event)
+                    event = get()
+                    continue
+                value = _scalar(loader, event)
+            else:
+                if awaiting_key:
+                    raise key_problem(None, None, event.start_mark, None)
+                if tag is not None and tag != "!" and tag != _NATURAL[kind]:
+                    raise tag_mismatch(tag, event.start_mark, _KIND_ASKED.get(tag, _ASKED.get(tag, "another kind")))
+                if len(stack) >= MAX_DEPTH:
+                    raise depth_problem(event.start_mark)
+                stack.append([] if kind is yaml.SequenceStartEvent else _Mapping())
+                event = get()
+                continue
+        elif kind is yaml.SequenceEndEvent or kind is yaml.MappingEndEvent:
+            finished = stack.pop()
+            value = finished.data if type(finished) is _Mapping else finished
+        elif kind is yaml.AliasEvent:
+            raise anchor_problem(event.start_mark, f"alias *{event.anchor}")
+        else:  # the document's end
+            done = True
+            event = get()
+            continue
+        if not stack:
+            result = value
+        elif type(stack[-1]) is list:
+            stack[-1].append(value)
+        else:
+            mapping = stack[-1]
+            mapping.data[mapping.key] = value
+            mapping.key_event = None
+        event = get()
+    if type(event) is not yaml.StreamEndEvent:
+        raise yaml.composer.ComposerError(
+            "expected a single document in the stream", None, "but found another document", event.start_mark
+        )
+    return result
+
+
+def _take_key(loader: Any, mapping: _Mapping, event: yaml.ScalarEvent) -> None:
+    tag = event.tag
+    if tag is None or tag == "!":
+        tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+    key = event.value
+    if tag != STR_TAG or key in mapping.first_seen:
+        first = mapping.first_seen.get(key)
+        raise key_problem(tag, key, event.start_mark, first.start_mark.line if first is not None else None)
+    mapping.first_seen[key] = event
+    mapping.key, mapping.key_event = key, event
+
+
+def _scalar(loader: Any, event: yaml.ScalarEvent) -> Any:
+    tag = event.tag
+    if tag is None or tag == "!":
+        tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+    if tag == STR_TAG:
+        return event.value
+    if tag in _KIND_ASKED:
+        raise tag_mismatch(tag, event.start_mark, _KIND_ASKED[tag])
+    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+    constructors = loader.yaml_constructors
+    return constructors.get(tag, constructors[None])(loader, node)
