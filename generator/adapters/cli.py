@@ -21,7 +21,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from generator.check.collection import default_cache_path, validate
+from generator.check.collection import validate
+from generator.config.cache_location import validation_cache_path
 from generator.check.schema_validator import read_schema
 from generator.config.project import Project
 from generator.config.schema_sync import dump, synced, write_synced
@@ -107,7 +108,7 @@ def _validate(project: Project, paths: list[Path], format_name: str, use_cache: 
     if missing:
         print(f"practice: no such file: {', '.join(missing)}", file=sys.stderr)
         return EXIT_USAGE
-    cache_path = default_cache_path(project) if use_cache else None
+    cache_path = validation_cache_path(project) if use_cache else None
     report = validate(project, paths or None, cache_path=cache_path)
     color = format_name == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     print(reporter(format_name)(report, color=color))

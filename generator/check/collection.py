@@ -11,6 +11,7 @@ from typing import Any
 from generator.check.cache import CheckStore, DiskStore, context_key, file_fingerprint
 from generator.check.file_check import check_file, duplicate_id_problems, originator_problems
 from generator.check.schema_validator import SchemaFileError, SchemaValidator, read_schema
+from generator.config.cache_location import cache_in_checkout
 from generator.config.policy import ReviewPolicy
 from generator.config.project import Project
 from generator.config.schema_sync import synced
@@ -100,7 +101,11 @@ def validate(
     """`practice validate`: the collection's check, with results kept on disk between runs."""
     store = DiskStore(cache_path) if cache_path else None
     named = sorted({p.resolve() for p in paths}) if paths is not None else None  # each file once
-    return check_collection(project, named, today, store=store, models=False).report()
+    collection = check_collection(project, named, today, store=store, models=False)
+    stray = cache_in_checkout(project)
+    if stray is not None:
+        collection.problems.insert(0, stray)
+    return collection.report()
 
 
 def _schema_agreeing_with(project: Project, taxonomy: Taxonomy) -> dict[str, Any]:
@@ -121,10 +126,6 @@ def _schema_agreeing_with(project: Project, taxonomy: Taxonomy) -> dict[str, Any
             f"{display_path(project.taxonomy_path, project.root)}; run: practice schema --write"
         )
     return schema
-
-
-def default_cache_path(project: Project) -> Path:
-    return project.root / ".cache" / "practice" / "validation.json"
 
 
 def _displayed(project: Project, paths: list[Path] | None) -> list[tuple[Path, str]]:

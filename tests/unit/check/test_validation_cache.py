@@ -101,3 +101,85 @@ def test_tampered_entry_is_not_trusted(project, tmp_path, counted):
     counted.clear()
     validate(project, today=TODAY, cache_path=cache)
     assert len(counted) == 3
+
+
+# ---------- the store lives where a pull request cannot write ----------
+
+
+def forged_cache(project, today) -> dict:
+    """A store in the format versions before issue 22 read from the checkout, saying every
+    file of `project` is valid: its key computed as they computed it."""
+    from generator.check.cache import context_key, file_fingerprint
+
+    files = {
+        f"practice/{path.name}": {
+            "digest": file_fingerprint(path),
+            "case_id": path.stem,
+            "id_line": 2,
+            "originates": None,
+            "role_line": None,
+            "problems": [],
+        }
+        for path in sorted(project.practice_dir.glob("*.yaml"))
+    }
+    return {"format": CACHE_FORMAT, "key": context_key(project, today), "files": files}
+
+
+def run_validate(project, cache_folder, *arguments):
+    import os
+    import subprocess
+    import sys
+
+    from generator.config.cache_location import CACHE_VARIABLE
+
+    environment = {**os.environ, CACHE_VARIABLE: str(cache_folder)}
+    environment.pop("GITHUB_ACTIONS", None)
+    return subprocess.run(
+        [sys.executable, "-m", "generator.adapters.cli", "validate", "--format", "json", *arguments],
+        cwd=project.root,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+
+
+def test_a_cache_planted_in_the_checkout_is_neither_trusted_nor_silent(project, tmp_path):
+    bad = sorted(project.practice_dir.glob("*.yaml"))[0]
+    bad.write_text(bad.read_text(encoding="utf-8").replace("locality:", "localty:"), encoding="utf-8")
+    planted = project.root / ".cache" / "practice" / "validation.json"
+    planted.parent.mkdir(parents=True)
+    planted.write_text(json.dumps(forged_cache(project, date.today())), encoding="utf-8")
+    done = run_validate(project, tmp_path / "user-cache")
+    report = json.loads(done.stdout)
+    assert done.returncode == 1, done.stdout + done.stderr  # the forged "valid" was believed before
+    problems = [(p["file"], p["severity"], p["message"]) for p in report["problems"]]
+    assert (f"practice/{bad.name}", "error", "unknown field 'localty'") in problems
+    [stray] = [p for p in report["problems"] if p["file"] == ".cache/practice/"]
+    assert stray["severity"] == "warning" and stray["message"].startswith("is not read")
+
+
+def test_results_are_kept_in_the_users_cache_folder_and_reused(project, tmp_path, monkeypatch):
+    from generator.config.cache_location import CACHE_VARIABLE, validation_cache_path
+
+    folder = tmp_path / "user-cache"
+    assert run_validate(project, folder).returncode == 0
+    [kept] = list(folder.iterdir())
+    monkeypatch.setenv(CACHE_VARIABLE, str(folder))
+    assert kept == validation_cache_path(project)
+    assert not (project.root / ".cache").exists()  # nothing written into the checkout
+    assert set(json.loads(kept.read_text(encoding="utf-8"))["files"]) == {
+        f"practice/{p.name}" for p in project.practice_dir.glob("*.yaml")
+    }
+
+
+def test_without_the_variable_the_platforms_user_cache_folder_is_used(project, tmp_path_factory, monkeypatch):
+    from generator.config.cache_location import CACHE_VARIABLE, validation_cache_path
+
+    xdg = tmp_path_factory.mktemp("xdg")
+    monkeypatch.delenv(CACHE_VARIABLE, raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(xdg))
+    path = validation_cache_path(project)
+    assert path.parent == xdg / "practice-repository"
+    assert project.root not in path.parents
