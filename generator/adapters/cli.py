@@ -22,14 +22,14 @@ from datetime import date
 from pathlib import Path
 
 from generator.check.collection import validate
-from generator.config.cache_location import validation_cache_path
 from generator.check.schema_validator import read_schema
+from generator.config.cache_location import cache_in_checkout, validation_cache_path
 from generator.config.project import Project
 from generator.config.schema_sync import dump, synced, write_synced
 from generator.config.taxonomy import Taxonomy
 from generator.incremental.preview import PREVIEW_ONLY_VARIABLE
 from generator.problems import SetupError, escape_invisible
-from generator.reporting import FORMATS, reporter
+from generator.reporting import FORMATS, Report, reporter
 from generator.reporting.github import summary_markdown
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -110,6 +110,9 @@ def _validate(project: Project, paths: list[Path], format_name: str, use_cache: 
         return EXIT_USAGE
     cache_path = validation_cache_path(project) if use_cache else None
     report = validate(project, paths or None, cache_path=cache_path)
+    stray = cache_in_checkout(project)  # ignored, whatever it says; the editor is told so
+    if stray is not None:
+        report = Report([stray, *report.problems], report.files_checked)
     color = format_name == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     print(reporter(format_name)(report, color=color))
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")

@@ -11,7 +11,6 @@ from typing import Any
 from generator.check.cache import CheckStore, DiskStore, context_key, file_fingerprint
 from generator.check.file_check import check_file, duplicate_id_problems, originator_problems
 from generator.check.schema_validator import SchemaFileError, SchemaValidator, read_schema
-from generator.config.cache_location import cache_in_checkout
 from generator.config.policy import ReviewPolicy
 from generator.config.project import Project
 from generator.config.schema_sync import synced
@@ -101,11 +100,7 @@ def validate(
     """`practice validate`: the collection's check, with results kept on disk between runs."""
     store = DiskStore(cache_path) if cache_path else None
     named = sorted({p.resolve() for p in paths}) if paths is not None else None  # each file once
-    collection = check_collection(project, named, today, store=store, models=False)
-    stray = cache_in_checkout(project)
-    if stray is not None:
-        collection.problems.insert(0, stray)
-    return collection.report()
+    return check_collection(project, named, today, store=store, models=False).report()
 
 
 def _schema_agreeing_with(project: Project, taxonomy: Taxonomy) -> dict[str, Any]:
