@@ -5,6 +5,7 @@ Built only from data that passed validation, so construction does not re-check t
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, fields, is_dataclass
 from datetime import date
 from typing import Any
@@ -58,6 +59,26 @@ class Outcome:
     def reference(self) -> Measurement | None:
         """What follow_up is set against: the figure before, else the comparison group's."""
         return self.baseline if self.baseline is not None else self.comparison
+
+    @property
+    def implied_percent(self) -> float | None:
+        reference, follow_up = self.reference, self.follow_up
+        return None if reference is None or follow_up is None else implied_percent(reference.value, follow_up.value)
+
+
+# A reported change may be at most a thousand-fold rise (the schema's maximum for
+# change.percent); a change the figures imply beyond that says more about the figures than
+# the practice, so none is computed.
+MAX_IMPLIED_PERCENT = 100_000
+
+
+def implied_percent(before: float, after: float) -> float | None:
+    """The percentage change from `before` to `after`, where it means something: a positive
+    figure before, and a change within MAX_IMPLIED_PERCENT. None otherwise."""
+    if not before > 0:
+        return None
+    percent = (after - before) / before * 100
+    return percent if math.isfinite(percent) and abs(percent) <= MAX_IMPLIED_PERCENT else None
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,10 @@
    case studies and compares them.
 
    Usage: ProposalMessages.problems(ajvErrors) -> [{path: [...], field: "sources[0].url",
-   message, hint, keyword}], one per field, the most telling (as the validator chooses it). */
+   message, hint, keyword}], one per field, the most telling (as the validator chooses it).
+   ProposalMessages.firstForbidden(text, pattern) -> [character number, shown] of the first
+   character the schema's character rule `pattern` (definitions.textCharacters.not.pattern or
+   lineCharacters'; C0 and C1 controls, bidirectional controls, U+FFFE, U+FFFF) finds, or null. */
 (function (root, factory) {
   if (typeof module === "object" && module.exports) module.exports = factory();
   else root.ProposalMessages = factory();
@@ -72,19 +75,13 @@
     return "a set of fields";
   }
 
-  function forbidden(code) {
-    return code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0xfffe || code === 0xffff;
-  }
-
-  function firstForbidden(text, newlineAllowed) {
-    var index = 0;
-    for (var character of text) {
-      index += 1;
-      if (forbidden(character.codePointAt(0)) && !(newlineAllowed && (character === "\t" || character === "\n"))) {
-        return [index, escapeInvisible(character)];
-      }
-    }
-    return null;
+  /* The first character the schema's own character rule (a character class) refuses, as its
+     1-based position in characters and its escaped form: found with that very pattern, as
+     `practice validate` finds it, so the rule and the message cannot drift. */
+  function firstForbidden(text, pattern) {
+    var found = new RegExp(pattern, "u").exec(text);
+    if (!found) return null;
+    return [Array.from(text.slice(0, found.index)).length + 1, escapeInvisible(found[0])];
   }
 
   function grouped(number) {
@@ -128,7 +125,7 @@
       if (keyword === "format") return "'" + quoted + "' is not a real date";
       return "'" + quoted + "' is not a date written YYYY-MM-DD, from 1970 on";
     }
-    if (name === "date") return "'" + quoted + "' is not a date written YYYY-MM-DD, YYYY-MM or YYYY";
+    if (name === "date") return "'" + quoted + "' is not a date written YYYY-MM-DD, YYYY-MM or YYYY, from 1900 on";
     if (name === "email") return "'" + quoted + "' is not an email address";
     if (name === "currency") return "'" + quoted + "' is not a three-letter currency code such as GBP";
     return "'" + quoted + "' is not in the expected form";
@@ -207,7 +204,7 @@
       return [{ path: path, message: "lists the same value more than once", hint: "remove the repeated entry" }];
     }
     if (kind === "not" && typeof value === "string" && limit && typeof limit.pattern === "string") {
-      var found = firstForbidden(value, limit.pattern.indexOf("\\u000B") !== -1);
+      var found = firstForbidden(value, limit.pattern);
       var where = found ? found[1] + " at character " + found[0] : "an invisible control character";
       return [
         {
@@ -302,5 +299,6 @@
     fieldPath: fieldPath,
     pathOf: pathOf,
     escapeInvisible: escapeInvisible,
+    firstForbidden: firstForbidden, // the form's check of a saved draft uses the validator's rule too
   };
 });

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from generator.check.schema_messages import shown
 from generator.render.markdown_subset import is_allowed_link
 
 if TYPE_CHECKING:
@@ -103,8 +104,9 @@ def _issues(text: str) -> Iterator[MarkdownIssue]:
             if not is_allowed_link(href):
                 yield MarkdownIssue(
                     line,
-                    f"link to '{href}' is not allowed: links must start http:// or https://",
-                    "link to a web page, or remove the link and keep the text",
+                    f"link to '{shown(href)}' is not allowed: links must be web addresses starting http:// or "
+                    "https://, with no user name or backslash",
+                    "link to a web page by its plain address, or remove the link and keep the text",
                 )
 
     if env.get("references"):

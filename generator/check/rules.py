@@ -19,7 +19,9 @@ from generator.check.positions import PositionFinder
 from generator.check.schema_messages import shown
 from generator.config.policy import ReviewPolicy
 from generator.config.taxonomy import Taxonomy
+from generator.model import implied_percent
 from generator.problems import Problem, Severity, field_path
+from generator.render.formatting import format_number
 
 PERCENT_TOLERANCE_POINTS = 5.0
 PLACEHOLDER = "TODO"
@@ -146,13 +148,33 @@ def source_dates_are_real(ctx: RuleContext) -> Iterator[Problem]:
             continue
         parts = [int(part) for part in source["date"].split("-")]
         try:
-            date(parts[0], *[*parts[1:], 1, 1][:2])
+            earliest = date(parts[0], *[*parts[1:], 1, 1][:2])  # the first day the date can mean
         except ValueError:
             yield ctx.problem(
                 ["sources", index, "date"],
                 f"'{source['date']}' is not a real date",
                 "write YYYY-MM-DD, YYYY-MM or YYYY with a real month and day",
             )
+            continue
+        if earliest > ctx.today:
+            yield ctx.problem(
+                ["sources", index, "date"],
+                f"sources[{index}].date ({source['date']}) is in the future",
+                f"give the date the document was published, on or before {ctx.today}",
+            )
+
+
+def amount_ranges_run_upwards(ctx: RuleContext) -> Iterator[Problem]:
+    for key in ("costs", "claimed_savings"):
+        for index, money in enumerate(ctx.data.get(key, ())):
+            bounds = money.get("amount_range")
+            if bounds and bounds["low"] > bounds["high"]:
+                yield ctx.problem(
+                    [key, index, "amount_range", "high"],
+                    f"the range runs backwards: from {format_number(bounds['low'])} down to "
+                    f"{format_number(bounds['high'])}",
+                    "low is the smaller amount and high the larger; swap them, or correct the one that is wrong",
+                )
 
 
 def description_is_in_the_subset(ctx: RuleContext) -> Iterator[Problem]:
@@ -181,10 +203,10 @@ def reported_percent_agrees(ctx: RuleContext) -> Iterator[Problem]:
     for index, outcome in enumerate(ctx.data["outcomes"]):
         percent = outcome["change"].get("percent")
         baseline, follow_up = outcome.get("baseline"), outcome.get("follow_up")
-        if percent is None or not baseline or not follow_up or baseline["value"] == 0:
+        if percent is None or not baseline or not follow_up:
             continue
-        implied = (follow_up["value"] - baseline["value"]) / baseline["value"] * 100
-        if abs(implied - percent) > PERCENT_TOLERANCE_POINTS:
+        implied = implied_percent(baseline["value"], follow_up["value"])
+        if implied is not None and abs(implied - percent) > PERCENT_TOLERANCE_POINTS:
             yield ctx.problem(
                 ["outcomes", index, "change", "percent"],
                 f"reported change {percent:+g}% disagrees with the figures, which imply {implied:+.1f}%",
@@ -209,6 +231,7 @@ ERROR_RULES: tuple[Rule, ...] = (
     years_are_whole_numbers,
     dates_in_order,
     source_dates_are_real,
+    amount_ranges_run_upwards,
     description_is_in_the_subset,
 )
 WARNING_RULES: tuple[Rule, ...] = (review_is_due, reported_percent_agrees, sources_have_urls)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import difflib
+import functools
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -35,16 +37,17 @@ def shown(value: object, limit: int = SHOWN_LENGTH) -> str:
     return escape_invisible(cut)
 
 
-def first_forbidden(text: str, newline_allowed: bool) -> tuple[int, str] | None:
-    """The 1-based position and the escaped form of the first character a text may not hold."""
-    for index, character in enumerate(text):
-        if _forbidden(ord(character)) and not (newline_allowed and character in "\t\n"):
-            return index + 1, escape_invisible(character)
-    return None
+def first_forbidden(text: str, pattern: str) -> tuple[int, str] | None:
+    """The 1-based position and the escaped form of the first character a text may not hold:
+    the first match of the schema's own character rule (a character class), so the message
+    and the rule cannot drift."""
+    found = _compiled(pattern).search(text)
+    return (found.start() + 1, escape_invisible(found.group())) if found else None
 
 
-def _forbidden(code: int) -> bool:
-    return code < 0x20 or 0x7F <= code <= 0x9F or code in (0xFFFE, 0xFFFF)
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 def describe_value(value: Any) -> str:
@@ -145,7 +148,7 @@ def messages_for(error: ValidationError) -> Iterator[Message]:
     elif kind == "uniqueItems":
         yield Message(path, "lists the same value more than once", "remove the repeated entry")
     elif kind == "not" and isinstance(value, str) and "pattern" in error.validator_value:
-        found = first_forbidden(value, newline_allowed="\\u000B" in error.validator_value["pattern"])
+        found = first_forbidden(value, error.validator_value["pattern"])
         where = f"{found[1]} at character {found[0]}" if found else "an invisible control character"
         yield Message(
             path,
@@ -181,7 +184,7 @@ def _pattern_message(path: list[str | int], value: Any, kind: str) -> str:
             return f"'{value}' is not a real date"
         return f"'{value}' is not a date written YYYY-MM-DD, from 1970 on"
     if name == "date":
-        return f"'{value}' is not a date written YYYY-MM-DD, YYYY-MM or YYYY"
+        return f"'{value}' is not a date written YYYY-MM-DD, YYYY-MM or YYYY, from 1900 on"
     if name == "email":
         return f"'{value}' is not an email address"
     if name == "currency":

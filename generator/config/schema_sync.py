@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.config.taxonomy import Taxonomy
+from generator.config.web_address import MAX_URL_LENGTH, URL_PATTERN
 
 # definitions/<name> in the schema -> taxonomy vocabulary whose ids are its enum
 ENUM_DEFINITIONS = {
@@ -28,13 +29,30 @@ ENUM_DEFINITIONS = {
 
 
 # Characters no text field may hold: C0 and C1 controls (tab and newline excepted in text),
-# and the non-characters U+FFFE and U+FFFF. They are invisible, break XML (the Atom feed) and
+# the bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069: an
+# unterminated one reverses the site's own text around a locality or title), and the
+# non-characters U+FFFE and U+FFFF. They are invisible, break XML (the Atom feed) and
 # terminals, and once broke the site's Markdown handling. Checked by an unanchored search:
 # linear in every regex engine, and the same in Python (whose `$` also matches before a final
 # newline) and ECMAScript. Fields with a pattern of their own (web addresses, codes, dates)
-# are single lines, so newline and tab are refused there too.
-TEXT_CHARACTERS = {"not": {"pattern": "[\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F\\uFFFE\\uFFFF]"}}
-LINE_CHARACTERS = {"not": {"pattern": "[\\u0000-\\u001F\\u007F-\\u009F\\uFFFE\\uFFFF]"}}
+# are single lines, so newline and tab are refused there too. Messages find the character
+# with the same pattern (check/schema_messages.py, and the form's proposal-messages.js).
+FORBIDDEN_RANGES = ((0x00, 0x08), (0x0B, 0x1F), (0x7F, 0x9F), (0x202A, 0x202E), (0x2066, 0x2069), (0xFFFE, 0xFFFF))
+LINE_ONLY_FORBIDDEN = ((0x09, 0x0A),)  # tab and newline: allowed in text, not in a single line
+
+
+def _character_class(ranges: tuple[tuple[int, int], ...]) -> str:
+    merged: list[list[int]] = []
+    for low, high in sorted(ranges):
+        if merged and low <= merged[-1][1] + 1:
+            merged[-1][1] = max(merged[-1][1], high)
+        else:
+            merged.append([low, high])
+    return "[" + "".join(f"\\u{low:04X}-\\u{high:04X}" for low, high in merged) + "]"
+
+
+TEXT_CHARACTERS = {"not": {"pattern": _character_class(FORBIDDEN_RANGES)}}
+LINE_CHARACTERS = {"not": {"pattern": _character_class(FORBIDDEN_RANGES + LINE_ONLY_FORBIDDEN)}}
 # At least one character that shows: not only spaces, line breaks or zero-width characters.
 VISIBLE = (
     "[^\\t\\n\\u000B\\u000C\\r \\u00A0\\u00AD\\u034F\\u061C\\u115F\\u1160\\u1680\\u17B4\\u17B5\\u180E"
@@ -49,6 +67,8 @@ def synced(schema: dict[str, Any], taxonomy: Taxonomy) -> dict[str, Any]:
     result = copy.deepcopy(schema)
     definitions = result["definitions"]
     definitions.update(copy.deepcopy(CHARACTER_RULES))
+    definitions["httpUrl"]["pattern"] = URL_PATTERN
+    definitions["httpUrl"]["maxLength"] = MAX_URL_LENGTH
     _add_character_rules(result)
     for definition, vocabulary_name in ENUM_DEFINITIONS.items():
         definitions[definition]["enum"] = getattr(taxonomy, vocabulary_name).ids

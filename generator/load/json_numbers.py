@@ -1,4 +1,9 @@
-"""Numbers as JSON writes them, and what YAML 1.1 would have made of the others.
+"""Numbers as plain decimals, and what YAML 1.1 would have made of the others.
+
+A figure is written out in digits, with at most MAX_DECIMAL_PLACES after the point, no
+exponent and no negative zero: so it prints the same on every page, in the CSV, the JSON and
+the feed, in Python and in JavaScript (1.0e-400 was silently 0; 5e-324 made "+inf%"; -0.0
+printed "-0"). How large a figure may be is the schema's to say (its minimum and maximum).
 
 YAML 1.1 (PyYAML's dialect) reads `1:20` as 80 (base 60), `010` as 8 (octal), `0x1F`,
 `1_000`, `.nan` and `.inf` as numbers: a figure an editor typed would silently change, or
@@ -35,9 +40,22 @@ def json_number(node: yaml.Node, form: re.Pattern[str], kind: str) -> str:
             f"is not written as {kind}: YAML would read it as {_yaml_reading(text)}",
             "write the number in plain digits (80, 0.5, -12), or put it in quotes if it is text",
         )
-    mantissa = text.partition("e")[0].partition("E")[0]  # -?digits(.digits)?, as the form requires
+    mantissa, exponent, _ = text.lower().partition("e")  # -?digits(.digits)?, as the form requires
+    if exponent:  # 1.0e-400 reads as 0, 5e-324 as a denormal: every figure is written out
+        raise number_problem(
+            node, "is written in e-notation", "write the number out as a plain decimal, e.g. 0.0005 or 2500000"
+        )
     if len(mantissa) - mantissa.count("-") - mantissa.count(".") > MAX_DIGITS:
         raise number_problem(node, f"has more than {MAX_DIGITS} digits")
+    decimals = len(mantissa.partition(".")[2])
+    if decimals > MAX_DECIMAL_PLACES:
+        raise number_problem(
+            node,
+            f"has more than {MAX_DECIMAL_PLACES} digits after the decimal point",
+            f"round it to {MAX_DECIMAL_PLACES} decimal places, as the source would print it",
+        )
+    if mantissa.startswith("-") and not mantissa.strip("-0."):
+        raise number_problem(node, "is a negative zero", "write 0")
     return text
 
 

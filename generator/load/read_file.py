@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from generator.load.files import MAX_FILE_BYTES
 from generator.load.strict_yaml import YamlProblem, load_yaml
-from generator.problems import Problem
+from generator.problems import Problem, escape_invisible
 
 BOM = "\ufeff"
 
@@ -34,6 +35,12 @@ def read_case_study(path: Path, display: str) -> ReadResult:
         result.problems.append(Problem(display, message, line=line, column=column, hint=hint))
         return result
 
+    editor_file = _editor_file(path.name)
+    if editor_file:
+        return fail(
+            f"is {editor_file}, not a case study",
+            "save and close the file in your editor (it then removes this one), or delete it",
+        )
     if path.suffix != ".yaml":
         return fail(
             "is not a case study: case-study files end in .yaml",
@@ -45,7 +52,10 @@ def read_case_study(path: Path, display: str) -> ReadResult:
             f"rename it to {path.name.lstrip('.') or 'a name'} without the leading dot",
         )
     if path.is_symlink():
-        return fail("is a symbolic link", "replace the link with the case-study file itself")
+        return fail(
+            f"is a symbolic link (to {_link_target(path)}), not a file: the site would publish whatever it points at",
+            "replace the link with the case-study file itself",
+        )
     if not path.is_file():
         return fail("is not a regular file", "case studies are files named <id>.yaml; rename or remove this")
     size = path.stat().st_size
@@ -87,3 +97,45 @@ def read_case_study(path: Path, display: str) -> ReadResult:
             column=1,
         )
     return result
+
+
+def _editor_file(name: str) -> str:
+    """What an editor's working file is, by the names editors give them; '' for any other name."""
+    if name.startswith(".#"):
+        return "an editor's lock file (Emacs makes .#name while name has unsaved changes)"
+    if name.startswith("#") and name.endswith("#"):
+        return "an editor's auto-save file (Emacs makes #name# while name is being edited)"
+    if name.endswith("~"):
+        return "an editor's backup copy (name~ is the version before the last save)"
+    if name.endswith((".swp", ".swo", ".swx")):
+        return "an editor's swap file (Vim makes it while a file is open)"
+    return ""
+
+
+def _link_target(path: Path) -> str:
+    try:
+        target = os.readlink(path)
+    except OSError:
+        return "somewhere that cannot be read"
+    return "'" + escape_invisible(target if len(target) <= 60 else target[:60] + "…") + "'"
+
+
+def _editor_file(name: str) -> str:
+    """What an editor's working file is, by the names editors give them; '' for any other name."""
+    if name.startswith(".#"):
+        return "an editor's lock file (Emacs makes .#name while name has unsaved changes)"
+    if name.startswith("#") and name.endswith("#"):
+        return "an editor's auto-save file (Emacs makes #name# while name is being edited)"
+    if name.endswith("~"):
+        return "an editor's backup copy (name~ is the version before the last save)"
+    if name.endswith((".swp", ".swo", ".swx")):
+        return "an editor's swap file (Vim makes it while a file is open)"
+    return ""
+
+
+def _link_target(path: Path) -> str:
+    try:
+        target = os.readlink(path)
+    except OSError:
+        return "somewhere that cannot be read"
+    return "'" + escape_invisible(target if len(target) <= 60 else target[:60] + "…") + "'"

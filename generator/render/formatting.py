@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from generator.model import Money, Outcome
 
@@ -14,7 +15,11 @@ def format_number(value: float) -> str:
     """974 -> '974', 26000000 -> '26,000,000', 12.345 -> '12.35', 71.7 -> '71.7', 0.004 ->
     '0.004': whole numbers whole, others to at most two decimal places as a source would write
     them (71.7, not 71.70), or to two significant figures below 1 (so 0.001 and 0.004 do not
-    both read '0.00')."""
+    both read '0.00'). Always a plain decimal: never e-notation or a negative zero; the loader
+    never lets through what is not finite, and this refuses it rather than print "inf"."""
+    if not math.isfinite(value):
+        raise ValueError(f"not a figure: {value!r}")
+    value = value + 0.0  # -0.0 becomes 0.0
     if float(value).is_integer():
         return f"{value:,.0f}"
     if abs(value) >= 1:
@@ -44,12 +49,25 @@ def cost_line(costs: tuple[Money, ...]) -> str:
 
 def computed_change(outcome: Outcome) -> str:
     """The percentage change the figures imply, e.g. '−47%': follow-up against the figure
-    before, or against the comparison group's where there is no figure before."""
-    reference = outcome.reference
-    if reference is None or outcome.follow_up is None or reference.value == 0:
-        return ""
-    percent = (outcome.follow_up.value - reference.value) / reference.value * 100
-    return f"{percent:+.0f}%".replace("-", "\u2212")
+    before, or against the comparison group's where there is no figure before; '' where no
+    change means anything (model.implied_percent)."""
+    percent = outcome.implied_percent
+    return "" if percent is None else format_percent_change(percent)
+
+
+def format_percent_change(percent: float) -> str:
+    """'−47%', '+3%', '−0.4%', '0%'; a change that rounds to nothing but is not nothing reads
+    'under 0.1% lower' rather than '−0%'."""
+    if percent == 0:
+        return "0%"
+    sign = "\u2212" if percent < 0 else "+"
+    tenths = Decimal(repr(abs(percent))).quantize(Decimal("0.1"), ROUND_HALF_UP)
+    if tenths == 0:
+        return f"under 0.1% {'lower' if percent < 0 else 'higher'}"
+    if tenths < 1:
+        return f"{sign}{tenths}%"
+    whole = Decimal(repr(abs(percent))).quantize(Decimal(1), ROUND_HALF_UP)
+    return f"{sign}{whole:,}%"
 
 
 def format_date(value: date) -> str:

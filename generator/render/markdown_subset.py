@@ -2,24 +2,29 @@
 
 markdown-it-py in CommonMark mode with raw HTML off, and only these constructs on:
 paragraphs, emphasis, lists, block quotes, inline code, line breaks and links (including
-<https://...> autolinks) to http(s) addresses. Headings, images, code blocks, tables and
-HTML are off, so they show as the text the editor typed (generator.check.markdown_check reports
-them to the editor first). Links to anything but http(s) are not made links at all.
+<https://...> autolinks) to web addresses as the schema allows them (config/web_address.py:
+http(s), no user name, no backslash). Headings, images, code blocks, tables and HTML are off,
+so they show as the text the editor typed (generator.check.markdown_check reports them to the
+editor first). Other links are not made links at all. A link whose text is not its own address
+is followed by its host in brackets ("the evaluation (www.gov.uk)"), so the reader sees where
+it goes before following it.
 """
 
 from __future__ import annotations
 
+import html
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from generator.config.web_address import host_of, is_web_address
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
-
-ALLOWED_LINK_SCHEMES = ("http://", "https://")
+    from markdown_it.token import Token
 
 
 def is_allowed_link(url: str) -> bool:
-    return url.strip().lower().startswith(ALLOWED_LINK_SCHEMES)
+    return is_web_address(url)
 
 
 @cache
@@ -29,9 +34,35 @@ def _subset_parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     md.disable(["heading", "lheading", "image", "code", "fence", "html_block", "html_inline", "hr", "reference"])
     md.validateLink = is_allowed_link
+    md.add_render_rule("link_open", _link_open)
+    md.add_render_rule("link_close", _link_close)
     return md
+
+
+def _link_open(renderer: Any, tokens: list[Token], index: int, options: Any, env: dict[str, Any]) -> str:
+    token = tokens[index]
+    token.attrSet("rel", "nofollow noopener")
+    href = str(token.attrGet("href") or "")
+    shown = "".join(t.content for t in tokens[index + 1 : _closing(tokens, index)] if t.type == "text")
+    env.setdefault("hosts", []).append("" if shown.strip() == href else host_of(href))
+    return renderer.renderToken(tokens, index, options, env)
+
+
+def _link_close(renderer: Any, tokens: list[Token], index: int, options: Any, env: dict[str, Any]) -> str:
+    host = env["hosts"].pop() if env.get("hosts") else ""
+    closed = renderer.renderToken(tokens, index, options, env)
+    return f'{closed} <span class="link-host">({html.escape(host)})</span>' if host else closed
+
+
+def _closing(tokens: list[Token], index: int) -> int:
+    depth = 0
+    for at in range(index, len(tokens)):
+        depth += {"link_open": 1, "link_close": -1}.get(tokens[at].type, 0)
+        if depth == 0:
+            return at
+    return len(tokens)
 
 
 def render_description(text: str) -> str:
     """HTML for a description field."""
-    return _subset_parser().render(text).replace("<a href=", '<a rel="nofollow noopener" href=')
+    return _subset_parser().render(text, {})

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import xml.etree.ElementTree as ET
 
 from generator.config.taxonomy import Taxonomy
@@ -20,8 +21,12 @@ SCHEMA_PATH = "data/case-study.schema.json"
 FEED_PATH = "feed.xml"
 FEED_ID = "tag:effective-practice-repository,2026:"
 ATOM = "http://www.w3.org/2005/Atom"
-# Spreadsheets run a cell that starts with one of these as a formula ("CSV injection").
+# Spreadsheets run a cell that starts with one of these as a formula ("CSV injection"), and a
+# spreadsheet that splits a line at ";" or "," (as many do outside the English-speaking world,
+# whatever the file's quoting) starts a new cell after each: so every part of a cell after a
+# ";" or "," that starts with one, spaces aside, is neutralised by a "'" before it (OWASP).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_PART = re.compile(r"(^|[;,])([ ]*)([=+\-@\t\r])")
 
 
 def json_export(case_studies: list[CaseStudy]) -> str:
@@ -31,7 +36,7 @@ def json_export(case_studies: list[CaseStudy]) -> str:
 
 
 def _cell(value: str) -> str:
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
+    return _FORMULA_PART.sub(r"\1\2'\3", value)
 
 
 def csv_export(case_studies: list[CaseStudy], taxonomy: Taxonomy) -> str:

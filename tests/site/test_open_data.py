@@ -6,10 +6,14 @@ import csv
 import io
 import json
 import random
+import re
+import subprocess
 from dataclasses import replace
 
 import feedparser
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from jsonschema import Draft7Validator, FormatChecker
 
 from generator.model import CaseStudy
@@ -17,6 +21,30 @@ from generator.render.open_data import csv_export
 from generator.render.related import RelatedPractice
 from tests.conftest import REPO
 from tests.support.site_html import read_page
+
+
+def test_the_published_json_is_valid_against_the_published_schema_for_ajv_too(built_site, tmp_path):
+    """Readers' tools in the browser's language check it with Ajv, which shares no code with
+    Python's jsonschema (the test below) or with the validator's jsonschema-rs."""
+    items = json.loads((built_site / "data" / "case-studies.json").read_text(encoding="utf-8"))
+    examples = tmp_path / "items.json"
+    examples.write_text(json.dumps({item["id"]: item for item in items}), encoding="utf-8")
+    done = subprocess.run(
+        [
+            "node",
+            str(REPO / "tests" / "support" / "ajv_verdicts.cjs"),
+            str(built_site / "data" / "case-study.schema.json"),
+            str(examples),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+        cwd=REPO,
+    )
+    verdicts = json.loads(done.stdout)
+    assert len(verdicts) == len(items) > 0
+    assert all(verdicts.values()), [name for name, valid in verdicts.items() if not valid]
 
 
 def test_json_export_validates_and_round_trips(built_site, shipped):
@@ -66,6 +94,37 @@ def test_csv_cells_cannot_become_spreadsheet_formulas(shipped, taxonomy):
     row = next(csv.DictReader(io.StringIO(csv_export([hostile], taxonomy))))
     assert row["title"] == "'" + hostile.title
     assert row["setting"] == "'@SUM(A1)"
+
+
+FORMULA_STARTS = "=+-@\t\r"
+
+
+def parts_a_spreadsheet_may_split(text: str) -> list[str]:
+    """Every piece a spreadsheet splitting at ";" or "," (whatever the quoting) makes a cell of."""
+    return [part.lstrip(" ") for part in re.split("[;,]", text)]
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet=st.sampled_from("=+-@;, \taA1()\"'"), max_size=30))
+def test_no_part_of_a_csv_cell_can_become_a_formula(shipped, taxonomy, text):
+    hostile = replace(shipped.case_studies[0], title=text or "x", setting=f"Probe;{text}", partners=(text, "=1+1"))
+    row = next(csv.DictReader(io.StringIO(csv_export([hostile], taxonomy))))
+    for column in ("title", "setting", "partners"):
+        for part in parts_a_spreadsheet_may_split(row[column]):
+            assert not part.startswith(tuple(FORMULA_STARTS)), (column, row[column])
+        # Only a "'" before each formula character is added: taking them out gives the text back.
+        assert re.sub(r"'(?=[=+\-@])", "", row[column]) == re.sub(
+            r"'(?=[=+\-@])",
+            "",
+            " ".join(str(getattr(hostile, column) if column != "partners" else "; ".join(hostile.partners)).split()),
+        )
+
+
+def test_a_formula_after_a_semicolon_is_neutralised(shipped, taxonomy):
+    hostile = replace(shipped.case_studies[0], setting="Probe;=1+1", partners=("Police", "-2+3"))
+    row = next(csv.DictReader(io.StringIO(csv_export([hostile], taxonomy))))
+    assert row["setting"] == "Probe;'=1+1"  # spreadsheets splitting at ";" ran =1+1
+    assert row["partners"] == "Police; '-2+3"
 
 
 def test_atom_feed_is_valid_and_lists_every_case_study(built_site, shipped):

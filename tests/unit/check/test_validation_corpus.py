@@ -108,9 +108,11 @@ BEYOND_THE_SCHEMA = {
     "published-in-future",
     "reference-style-link",
     "reviewed-before-published",
-    "source-date-in-year-zero",
     "year-written-with-decimals",
     "set-up-months-with-decimals",
+    "money-range-backwards",
+    "source-date-in-the-future",
+    ".#editor-lock-file",  # the file's name, not its content
 }
 
 

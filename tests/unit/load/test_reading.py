@@ -149,3 +149,21 @@ def test_a_character_yaml_forbids_is_located_in_characters_and_lines(text, line,
     with pytest.raises(YamlProblem) as caught:
         load_yaml(text)
     assert (caught.value.line, caught.value.column) == (line, column)
+
+
+def test_editors_working_files_are_named_for_what_they_are(leeds_text, scratch_project):
+    project = scratch_project({"leeds-family-valued.yaml": leeds_text, "leeds-family-valued.yaml~": leeds_text})
+    # Emacs's lock file is a dangling symbolic link named .#<file>
+    (project.practice_dir / ".#leeds-family-valued.yaml").symlink_to("editor@host.1234:1700000000")
+    (project.practice_dir / "#leeds-family-valued.yaml#").write_text(leeds_text, encoding="utf-8")
+    (project.practice_dir / "link.yaml").symlink_to("/etc/passwd")
+    collection = check_collection(project, today=TODAY)
+    messages = {p.file: (p.message, p.hint) for p in collection.errors}
+    assert messages["practice/.#leeds-family-valued.yaml"][0].startswith("is an editor's lock file")
+    assert "rename" not in messages["practice/.#leeds-family-valued.yaml"][1]  # once "rename it to #leeds..."
+    assert messages["practice/leeds-family-valued.yaml~"][0].startswith("is an editor's backup copy")
+    assert messages["practice/#leeds-family-valued.yaml#"][0].startswith("is an editor's auto-save file")
+    assert messages["practice/link.yaml"][0] == (
+        "is a symbolic link (to '/etc/passwd'), not a file: the site would publish whatever it points at"
+    )
+    assert [c.id for c in collection.case_studies] == ["leeds-family-valued"]  # the working files claim no id

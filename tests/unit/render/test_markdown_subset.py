@@ -25,7 +25,7 @@ HOSTILE = [
 @pytest.mark.parametrize("payload", HOSTILE)
 def test_nothing_hostile_renders_live(payload):
     page = parse_html(render_description(payload))
-    assert set(page.tags) <= {"p", "a"}, page.tags
+    assert set(page.tags) <= {"p", "a", "span"}, page.tags
     assert page.event_handlers == []
     assert all(link.startswith("https://") for link in page.links), page.links
 
@@ -35,8 +35,50 @@ def test_allowed_subset_renders():
     assert "<strong>bold</strong>" in html
     assert "<em>italic</em>" in html
     assert "<li>one</li>" in html
-    assert '<a rel="nofollow noopener" href="https://example.org">site</a>' in html
+    assert (
+        '<a href="https://example.org" rel="nofollow noopener">site</a> <span class="link-host">(example.org)</span>'
+        in html
+    )
     assert "\n\n" not in html  # embedded in an HTML block, where a blank line would end it
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "https://www.gov.uk@example.com/x",  # browsers go to example.com
+        "https://www.gov.uk\\@example.com/x",  # WHATWG reads the backslash as a slash
+        "https://user:pass@www.gov.uk/",
+        "https://www.gov.uk\\evil.example.org/",  # Markdown keeps this backslash; the host cannot hold it
+        "https://localhost/",
+        "https://a..b/",
+    ],
+)
+def test_a_link_that_could_mislead_is_refused_and_not_made(address):
+    text = f"Read [the guidance]({address}) first."
+    [issue] = description_issues(text)
+    assert issue.message.startswith("link to '") and "with no user name or backslash" in issue.message
+    page = parse_html(render_description(text))
+    assert page.links == []  # shown as the text typed, never as a link
+
+
+@pytest.mark.parametrize(
+    ("text", "href", "host"),
+    [
+        ("[the Department's guidance](https://www.gov.uk/guidance)", "https://www.gov.uk/guidance", "www.gov.uk"),
+        ("[GOV.UK](https://evil.example.org/gov-uk)", "https://evil.example.org/gov-uk", "evil.example.org"),
+        ("[**bold** text](https://WWW.Example.ORG:8443/a)", "https://WWW.Example.ORG:8443/a", "www.example.org"),
+    ],
+)
+def test_a_link_shows_the_host_it_goes_to(text, href, host):
+    html = render_description(text)
+    page = parse_html(html)
+    assert page.links == [href]
+    assert f'</a> <span class="link-host">({host})</span>' in html
+
+
+def test_a_link_whose_text_is_its_address_needs_no_host():
+    html = render_description("<https://www.gov.uk/x> and [https://www.gov.uk/y](https://www.gov.uk/y)")
+    assert "link-host" not in html
 
 
 @pytest.mark.parametrize(
