@@ -13,12 +13,18 @@ full of control characters. Each is checked by the function `practice validate` 
 file (its schema and policy loaded once, as for a collection), in this process, and compared
 with libyaml's bare parse of the same file (which would crash on the nesting ones). Files over
 the 256 KB limit are refused before they are read, so the 1 MB rows show that.
+
+With --whole-command, each file is also given to `practice validate` in a fresh process, which
+reports its time to a verdict and its peak resident memory: issue 22 bounds these at 2 s and
+300 MB for any 256 KB file (a byte-order mark at a line's start had hidden nesting that
+crashed the command and a "billion laughs" that hung it).
 """
 
 from __future__ import annotations
 
 import argparse
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -78,10 +84,29 @@ def hostile_files(size: int) -> dict[str, str]:
         ),
         "placeholders": padded(BASE, size, lambda n: f"k{n}: TODO\n"),
         "control characters": BASE.replace("setting: Family homes", 'setting: "' + "\\x02" * (room // 4) + '"'),
+        # Issue 22: a byte-order mark at a line's start, which libyaml skips and the old text
+        # scans did not, hid nesting (a segfault) and anchors (a "billion laughs" that hung).
+        "nesting behind a byte-order mark": BASE + "extra:\n\ufeff" + "- " * (room // 2) + "x\n",
+        "anchors behind a byte-order mark": BASE + laughs("\ufeff", room),
+        "a billion laughs of lists": BASE + laughs("", room),
+        "line separators between fields": BASE + "".join(f"k{n}: 1\u2028" for n in range(room // 12)) + "\n",
+        "figures in e-notation": BASE + "extra: [" + ", ".join(["1.0e-400"] * (room // 10)) + "]\n",
     }
 
 
-CRASH_LIBYAML = {"nested brackets", "nested dashes"}  # its recursive composer runs out of stack
+def laughs(mark: str, room: int) -> str:
+    """Ten levels of ten aliases each (10**10 items expanded), padded to fill the room."""
+    lines = [f"{mark}l0: {mark}&l0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"{mark}l{n}: &l{n} [" + ", ".join([f"*l{n - 1}"] * 10) + "]" for n in range(1, 10)]
+    text = "\n".join(lines) + "\n"
+    return text + "#" * max(0, room - len(text) - 1) + "\n"
+
+
+# libyaml's recursive composer runs out of stack on these; its constructor expands the laughs
+# until memory runs out.
+CRASH_LIBYAML = {"nested brackets", "nested dashes", "nesting behind a byte-order mark"}
+HANG_LIBYAML = {"anchors behind a byte-order mark", "a billion laughs of lists"}
+WHOLE_COMMAND_SECONDS, WHOLE_COMMAND_MB = 2.0, 300  # issue 22's bound for any 256 KB file
 
 
 def seconds(work: Callable[[], object], repeats: int) -> float:
@@ -97,6 +122,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[256 * 1024, 1024 * 1024], help="file sizes in bytes")
     parser.add_argument("--repeats", type=int, default=3, help="runs of each (medians reported)")
+    parser.add_argument(
+        "--whole-command",
+        action="store_true",
+        help="also run `practice validate` on each file in a fresh process: time and peak memory",
+    )
     args = parser.parse_args()
     project = Project(REPO)
     validator = SchemaValidator.from_file(project.schema_path)
@@ -120,13 +150,49 @@ def main() -> int:
                 taken = seconds(partial(check, path), args.repeats)
                 shown = errors[0].message[:60] if errors else "valid"
                 text = path.read_text(encoding="utf-8")
-                if kind in CRASH_LIBYAML or path.stat().st_size > MAX_FILE_BYTES:
-                    versus = "      (not parsed)" if kind not in CRASH_LIBYAML else " (would crash it)"
+                if kind in CRASH_LIBYAML or kind in HANG_LIBYAML or path.stat().st_size > MAX_FILE_BYTES:
+                    versus = "      (not parsed)" if path.stat().st_size > MAX_FILE_BYTES else " (would crash it)"
                 else:
                     parse = seconds(partial(yaml.load, text, Loader=yaml.CSafeLoader), args.repeats)
                     versus = f"{parse * 1000:8.1f} ms {taken / parse:5.1f}x"
                 print(f"  {kind:34} {path.stat().st_size // 1024:5d} KB {taken * 1000:8.1f} ms {versus}  {shown}")
+            if args.whole_command:
+                print(f"\n{size // 1024} KB files: `practice validate --no-cache FILE`, a fresh process each")
+                worst = max(whole_command(path) for path in files.values())
+                for kind, path in files.items():
+                    seconds_taken, megabytes, code = whole_command(path)
+                    print(f"  {kind:34} {seconds_taken:6.2f} s {megabytes:6.0f} MB peak  exit {code}")
+                met = worst[0] <= WHOLE_COMMAND_SECONDS and worst[1] <= WHOLE_COMMAND_MB
+                print(
+                    f"  worst: {worst[0]:.2f} s, {worst[1]:.0f} MB (bound {WHOLE_COMMAND_SECONDS:.0f} s and "
+                    f"{WHOLE_COMMAND_MB} MB): {'met' if met else 'MISSED'}"
+                )
     return 0
+
+
+# Runs the command in this process's interpreter and reports its own peak resident memory.
+_MEASURED = """
+import resource, sys, time
+from generator.adapters.cli import main
+started = time.perf_counter()
+code = main(["validate", "--no-cache", "--format", "json", sys.argv[1]])
+print(time.perf_counter() - started, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, code, file=sys.stderr)
+"""
+
+
+def whole_command(path: Path) -> tuple[float, float, int]:
+    """Seconds from start to verdict, peak resident MB and exit code of `practice validate`
+    on one file, in a fresh process (a crash shows as a negative exit code)."""
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", _MEASURED, str(path)], capture_output=True, text=True, cwd=REPO, timeout=60
+        )
+    except subprocess.TimeoutExpired:  # a hang (the landed code on a billion laughs)
+        return float("inf"), float("inf"), 0
+    if done.returncode < 0 or not done.stderr.strip():
+        return float("inf"), float("inf"), done.returncode
+    seconds_taken, megabytes, code = done.stderr.split()[-3:]
+    return float(seconds_taken), float(megabytes), int(code)
 
 
 if __name__ == "__main__":

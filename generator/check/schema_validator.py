@@ -88,7 +88,9 @@ class SchemaValidator:
         # One problem per field, the most telling one: "not a date written YYYY-MM-DD" says
         # more than "too long" about "1 November 2026".
         best: dict[str, tuple[int, Problem]] = {}
+        explained = False
         for count, error in enumerate(self._detailed.iter_errors(data)):
+            explained = True
             if count == MAX_SCHEMA_ERRORS:  # the rest would bury these, and cost time for nothing
                 best["…"] = (0, Problem(display, f"more than {MAX_SCHEMA_ERRORS} problems; fix these first", 1, 1))
                 break
@@ -99,7 +101,7 @@ class SchemaValidator:
                 line, column = positions.locate(message.path, key=message.at_key)
                 problem = Problem(display, message.message, line, column, message.field, message.hint)
                 best[message.field] = (rank, problem)
-        if not best:  # refused, though Python's jsonschema finds nothing to say: still refused
+        if not explained:  # refused, though Python's jsonschema finds nothing to say: still refused
             best[""] = (0, Problem(display, "does not match the case-study schema", 1, 1, "", UNEXPLAINED_HINT))
         return sorted((problem for _, problem in best.values()), key=Problem.sort_key)
 
