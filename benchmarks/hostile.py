@@ -46,6 +46,7 @@ from generator.load.files import MAX_FILE_BYTES
 REPO = Path(__file__).resolve().parent.parent
 BASE = (REPO / "tests" / "examples" / "positive" / "minimal-valid.yaml").read_text(encoding="utf-8")
 URL_LINE = "    url: https://www.example.org/early-help-2014.pdf\n"
+THEMES = "themes:\n  - families-parents-carers\n"
 
 
 def padded(text: str, size: int, line: Callable[[int], str]) -> str:
@@ -87,18 +88,19 @@ def hostile_files(size: int) -> dict[str, str]:
         # Issue 22: a byte-order mark at a line's start, which libyaml skips and the old text
         # scans did not, hid nesting (a segfault) and anchors (a "billion laughs" that hung).
         "nesting behind a byte-order mark": BASE + "extra:\n\ufeff" + "- " * (room // 2) + "x\n",
-        "anchors behind a byte-order mark": BASE + laughs("\ufeff", room),
-        "a billion laughs of lists": BASE + laughs("", room),
+        "anchors behind a byte-order mark": BASE.replace(THEMES, "") + laughs("\ufeff", room),
+        "a billion laughs of lists": BASE.replace(THEMES, "") + laughs(" ", room),
         "line separators between fields": BASE + "".join(f"k{n}: 1\u2028" for n in range(room // 12)) + "\n",
         "figures in e-notation": BASE + "extra: [" + ", ".join(["1.0e-400"] * (room // 10)) + "]\n",
     }
 
 
 def laughs(mark: str, room: int) -> str:
-    """Ten levels of ten aliases each (10**10 items expanded), padded to fill the room."""
-    lines = [f"{mark}l0: {mark}&l0 [x, x, x, x, x, x, x, x, x, x]"]
-    lines += [f"{mark}l{n}: &l{n} [" + ", ".join([f"*l{n - 1}"] * 10) + "]" for n in range(1, 10)]
-    text = "\n".join(lines) + "\n"
+    """Ten levels of ten aliases each, the last as the themes (10**10 items for the schema to
+    check), padded to fill the room; every anchor and alias starts a line, behind `mark`."""
+    lines = [f"l0:\n{mark}&l0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"l{n}:\n{mark}&l{n} [\n" + ",\n".join([f"{mark}*l{n - 1}"] * 10) + "]" for n in range(1, 10)]
+    text = "\n".join(lines) + f"\nthemes: [\n{mark}*l9]\n"
     return text + "#" * max(0, room - len(text) - 1) + "\n"
 
 

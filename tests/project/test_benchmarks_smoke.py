@@ -71,3 +71,13 @@ def test_coverage_counts_the_collection_it_is_given(tmp_path):
     lines = dict(line.split(": ", 1) for line in run_benchmark("coverage.py", "--root", str(empty)))
     assert lines["case studies"] == "0"
     assert lines["empty gap map cells, themes by characteristics"] == "45 of 45"
+
+
+def test_hostile_benchmark_times_the_whole_command_on_every_class():
+    """At a tiny size the issue-22 bound is met trivially: this proves the measurement runs a
+    fresh `practice validate` for each class, and reports a crash or a hang as missing it."""
+    lines = run_benchmark("hostile.py", "--sizes", "8192", "--repeats", "1", "--whole-command")
+    measured = [line for line in lines if " MB peak  exit " in line]
+    assert len(measured) == 16, measured
+    assert all(line.rstrip().endswith(("exit 0", "exit 1")) and "inf" not in line for line in measured), measured
+    assert lines[-1].strip().startswith("worst: ") and lines[-1].endswith(": met")
