@@ -11,6 +11,11 @@
   var config = site.config;
   var root = site.root;
   var engine = site.engine;
+  // The bidirectional embeddings, overrides and isolates, which no case study may hold
+  // (generator/config/schema_sync.py FORBIDDEN_RANGES; tests/site/test_search.py checks they
+  // agree): a query from the address that carried one would reverse the rest of the sentence
+  // that quotes it, so they are left out of what is shown.
+  var DIRECTION_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
   var FACETS = [
     ["rating", "Evidence rating"],
     ["theme", "Theme"],
@@ -115,11 +120,15 @@
     });
   }
 
+  function shownQuery(query) {
+    return query.replace(DIRECTION_CONTROLS, "").trim().replace(/\s+/g, " ");
+  }
+
   function statusText(query, answer, filtered) {
     if (!answer.units.length) {
       return "Type a word that describes the practice, a place or an outcome";
     }
-    var shown = query.trim().replace(/\s+/g, " ");
+    var shown = shownQuery(query);
     shown = shown.length > 80 ? shown.slice(0, 79) + "\u2026" : shown;
     var quoted = /["\u201c\u201d]/.test(shown) ? shown : "\u201c" + shown + "\u201d";
     if (!answer.matched) {
@@ -344,7 +353,8 @@
       var token = ++latest;
       var state = chosen();
       input.value = state.query;
-      document.title = (state.query.trim() ? "\u201c" + state.query.trim() + "\u201d: " : "") + "Search - " + config.site_name;
+      var titled = shownQuery(state.query);
+      document.title = (titled ? "\u201c" + titled + "\u201d: " : "") + "Search - " + config.site_name;
       if (!state.query.trim()) {
         body.removeAttribute("aria-busy");
         status.textContent = "Type a word that describes the practice, a place or an outcome";

@@ -420,3 +420,41 @@ def test_the_finder_ignores_words_that_narrow_nothing_yet(browser, site_url, typ
     page.locator("#finder-q").fill(typed)
     page.wait_for_function(f"document.querySelector('[data-finder-count]').textContent === '{total} case studies.'")
     page.close()
+
+
+DIRECTION_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
+def test_a_direction_override_in_the_address_cannot_reverse_the_sites_own_words(browser, site_url):
+    """A link to search/?q=%E2%80%AEfamilies once put U+202E inside the status sentence and
+    the tab's title, and everything after it read right to left."""
+    page = browser.new_page()
+    page.goto(site_url + "search/?q=%E2%80%AEfamilies%E2%81%A6")
+    settled(page, ".search-page__body", "families")
+    status = page.locator(".search-page__status").text_content()
+    assert not set(status) & set(DIRECTION_CONTROLS), repr(status)
+    assert status.endswith("\u201cfamilies\u201d")
+    assert not set(page.title()) & set(DIRECTION_CONTROLS) and page.title().startswith("\u201cfamilies\u201d")
+    # What Chromium lays out: the closing quotation mark stands right of the word, as in
+    # left-to-right text (an override left open would have put it on the left).
+    word, quote = page.evaluate(
+        """() => {
+            const node = document.querySelector('.search-page__status').firstChild;
+            const text = node.textContent, at = text.lastIndexOf('families'), range = document.createRange();
+            range.setStart(node, at); range.setEnd(node, at + 8);
+            const word = range.getBoundingClientRect().left;
+            range.setStart(node, text.length - 1); range.setEnd(node, text.length);
+            return [word, range.getBoundingClientRect().left];
+        }"""
+    )
+    assert quote > word
+    page.close()
+
+
+def test_the_pages_list_of_direction_controls_is_the_schemas():
+    from generator.config.schema_sync import FORBIDDEN_RANGES
+
+    script = (REPO / "docs" / "assets" / "search.js").read_text(encoding="utf-8")
+    bidi = {code for low, high in FORBIDDEN_RANGES for code in range(low, high + 1) if 0x2000 <= code <= 0x2FFF}
+    assert bidi == {ord(character) for character in DIRECTION_CONTROLS}
+    assert "var DIRECTION_CONTROLS = /[\\u202A-\\u202E\\u2066-\\u2069]/g;" in script
