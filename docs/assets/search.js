@@ -11,11 +11,11 @@
   var config = site.config;
   var root = site.root;
   var engine = site.engine;
-  // The bidirectional embeddings, overrides and isolates, which no case study may hold
-  // (generator/config/schema_sync.py FORBIDDEN_RANGES; tests/site/test_search.py checks they
-  // agree): a query from the address that carried one would reverse the rest of the sentence
+  // The direction marks, embeddings, overrides and isolates, which no case study may hold
+  // (generator/config/schema_sync.py DIRECTION_CONTROLS; tests/browser/test_browser_search.py
+  // checks they agree): a query from the address that carried one would reverse the rest of the sentence
   // that quotes it, so they are left out of what is shown.
-  var DIRECTION_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+  var DIRECTION_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
   var FACETS = [
     ["rating", "Evidence rating"],
     ["theme", "Theme"],

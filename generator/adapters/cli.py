@@ -28,6 +28,7 @@ from generator.config.project import Project
 from generator.config.schema_sync import dump, synced, write_synced
 from generator.config.taxonomy import Taxonomy
 from generator.incremental.preview import PREVIEW_ONLY_VARIABLE
+from generator.load.files import named_file
 from generator.problems import SetupError, escape_invisible
 from generator.reporting import FORMATS, Report, reporter
 from generator.reporting.github import summary_markdown
@@ -98,15 +99,15 @@ def _run(args: argparse.Namespace, unknown: list[str]) -> int:
     only = getattr(args, "only", None) or []
     missing = [str(p) for p in only if not p.is_file()]
     if missing:
-        print(f"practice: no such file: {', '.join(missing)}", file=sys.stderr)
+        print(f"practice: no such file: {escape_invisible(', '.join(missing))}", file=sys.stderr)
         return EXIT_USAGE
-    return _engine(project, args.command, unknown, [p.resolve() for p in only])
+    return _engine(project, args.command, unknown, [named_file(p) for p in only])
 
 
 def _validate(project: Project, paths: list[Path], format_name: str, use_cache: bool) -> int:
     missing = [str(p) for p in paths if not p.exists() and not p.is_symlink()]
     if missing:
-        print(f"practice: no such file: {', '.join(missing)}", file=sys.stderr)
+        print(f"practice: no such file: {escape_invisible(', '.join(missing))}", file=sys.stderr)
         return EXIT_USAGE
     cache_path = validation_cache_path(project) if use_cache else None
     report = validate(project, paths or None, cache_path=cache_path)

@@ -15,7 +15,7 @@ from generator.config.policy import ReviewPolicy
 from generator.config.project import Project
 from generator.config.schema_sync import synced
 from generator.config.taxonomy import Taxonomy
-from generator.load.files import case_study_paths, display_path, peek_id
+from generator.load.files import case_study_paths, display_path, named_file, peek_id
 from generator.model import CaseStudy
 from generator.problems import Problem, SetupError
 from generator.reporting import Report
@@ -99,7 +99,8 @@ def validate(
 ) -> Report:
     """`practice validate`: the collection's check, with results kept on disk between runs."""
     store = DiskStore(cache_path) if cache_path else None
-    named = sorted({p.resolve() for p in paths}) if paths is not None else None  # each file once
+    # Each file once; a symbolic link is reported as one, not followed (files.named_file).
+    named = sorted({named_file(p) for p in paths}) if paths is not None else None
     return check_collection(project, named, today, store=store, models=False).report()
 
 

@@ -14,7 +14,6 @@ from generator.check.rules import ERROR_RULES, WARNING_RULES, RuleContext, place
 from generator.check.schema_validator import SchemaValidator
 from generator.config.policy import ReviewPolicy
 from generator.config.taxonomy import Taxonomy
-from generator.load.files import id_line
 from generator.load.read_file import read_case_study
 from generator.problems import Problem, field_path
 
@@ -50,9 +49,7 @@ def check_file(
         return check
     data = read.data
     if isinstance(data.get("id"), str):
-        check.case_id = data["id"]
-        found = id_line(read.text)
-        check.id_line = found[1] if found else None
+        check.case_id, check.id_line = data["id"], read.key_lines.get("id")
     ctx = RuleContext(path, display, data, read.text, today, PositionFinder(read.text), review, taxonomy)
     check.problems.extend(placeholder_problems(ctx))
     unfilled = frozenset(p.field for p in check.problems)

@@ -7,6 +7,7 @@ of a kind the site does not render; see generator.render.markdown_subset for wha
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -14,6 +15,8 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from generator.check.schema_messages import shown
+from generator.config.schema_sync import TEXT_CHARACTERS
+from generator.problems import escape_invisible
 from generator.render.markdown_subset import is_allowed_link
 
 if TYPE_CHECKING:
@@ -68,9 +71,17 @@ MAX_LEVEL = 12
 _REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]*\]:", re.MULTILINE)
 
 
+# A character reference (&#x202E;, &rlm;) puts in the page a character the field's own rule
+# refuses in the text: its decoded text is checked against that rule too.
+_ENTITY = re.compile(r"&(?:#[0-9xX]|[A-Za-z][A-Za-z0-9]*;)")
+_FORBIDDEN = re.compile(TEXT_CHARACTERS["not"]["pattern"])
+MAX_ISSUES = 30  # 2,400 headings once gave 2,400 problems
+
+
 def _maybe_outside(text: str) -> bool:
     return (
         any(character in text for character in _TRIGGER_CHARACTERS)
+        or bool(_ENTITY.search(text))
         or bool(_TRIGGER_LINES.search(text))
         or bool(_DEEP_FIRST_LINE.match(text) or _DEEP_START.search(text))
     )
@@ -80,7 +91,12 @@ def description_issues(text: str) -> list[MarkdownIssue]:
     """Each distinct issue once, in the order met."""
     if not _maybe_outside(text):  # plain text: nothing outside the subset
         return []
-    return list(dict.fromkeys(_issues(text)))
+    issues = list(itertools.islice(dict.fromkeys(_issues(text)), MAX_ISSUES + 1))
+    if len(issues) > MAX_ISSUES:
+        issues[MAX_ISSUES] = MarkdownIssue(
+            issues[MAX_ISSUES].line, f"more than {MAX_ISSUES} problems in the description; fix these first", ""
+        )
+    return issues
 
 
 def _issues(text: str) -> Iterator[MarkdownIssue]:
@@ -96,6 +112,13 @@ def _issues(text: str) -> Iterator[MarkdownIssue]:
                 "use at most a few levels of lists and quotes ('>')",
             )
             return
+        if token.type in ("text", "code_inline") and (forbidden := _FORBIDDEN.search(token.content)):
+            yield MarkdownIssue(
+                line,
+                f"contains a control character ({escape_invisible(forbidden.group())}, written as an HTML "
+                "character reference)",
+                "delete the reference (the text starting '&' and ending ';')",
+            )
         if token.type in NOT_ALLOWED:
             message, hint = NOT_ALLOWED[token.type]
             yield MarkdownIssue(line, message, hint)

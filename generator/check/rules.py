@@ -104,6 +104,12 @@ def dates_in_order(ctx: RuleContext) -> Iterator[Problem]:
         )
     if period["start"] > ctx.today.year:
         yield ctx.problem(["period", "start"], f"period starts in the future ({period['start']})", "use a past year")
+    if isinstance(period["end"], int) and period["end"] > ctx.today.year:
+        yield ctx.problem(
+            ["period", "end"],
+            f"period ends in the future ({period['end']}): the years are those the sources document",
+            "write end: ongoing for practice still running at the last report",
+        )
     published = date.fromisoformat(ctx.data["published"])
     reviewed = date.fromisoformat(ctx.data["last_reviewed"])
     if reviewed < published:

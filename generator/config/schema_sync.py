@@ -28,16 +28,31 @@ ENUM_DEFINITIONS = {
 }
 
 
-# Characters no text field may hold: C0 and C1 controls (tab and newline excepted in text),
-# the bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069: an
-# unterminated one reverses the site's own text around a locality or title), and the
-# non-characters U+FFFE and U+FFFF. They are invisible, break XML (the Atom feed) and
-# terminals, and once broke the site's Markdown handling. Checked by an unanchored search:
-# linear in every regex engine, and the same in Python (whose `$` also matches before a final
-# newline) and ECMAScript. Fields with a pattern of their own (web addresses, codes, dates)
-# are single lines, so newline and tab are refused there too. Messages find the character
-# with the same pattern (check/schema_messages.py, and the form's proposal-messages.js).
-FORBIDDEN_RANGES = ((0x00, 0x08), (0x0B, 0x1F), (0x7F, 0x9F), (0x202A, 0x202E), (0x2066, 0x2069), (0xFFFE, 0xFFFF))
+# Characters no text field may hold: C0 and C1 controls (tab and newline excepted in text);
+# the direction controls (an unterminated override reverses the site's own text around a
+# locality or title, and a right-to-left mark beside "974 / 515" shows "515 / 974"); the line
+# and paragraph separators and U+FEFF, which YAML readers disagree on (a double-quoted "\\L"
+# writes one); and the non-characters U+FFFE and U+FFFF. They are invisible, break XML (the
+# Atom feed) and terminals, and once broke the site's Markdown handling. Checked by an
+# unanchored search: linear in every regex engine, and the same in Python (whose `$` also
+# matches before a final newline) and ECMAScript. Fields with a pattern of their own (web
+# addresses, codes, dates) are single lines, so newline and tab are refused there too.
+# Messages find the character with the same pattern (check/schema_messages.py, and the form's
+# proposal-messages.js).
+#
+# The direction controls: the Arabic letter mark, the left-to-right and right-to-left marks,
+# the embeddings and overrides, and the isolates. docs/assets/search.js leaves them out of a
+# query it shows.
+DIRECTION_CONTROLS = ((0x061C, 0x061C), (0x200E, 0x200F), (0x202A, 0x202E), (0x2066, 0x2069))
+FORBIDDEN_RANGES = (
+    (0x00, 0x08),
+    (0x0B, 0x1F),
+    (0x7F, 0x9F),
+    *DIRECTION_CONTROLS,
+    (0x2028, 0x2029),
+    (0xFEFF, 0xFEFF),
+    (0xFFFE, 0xFFFF),
+)
 LINE_ONLY_FORBIDDEN = ((0x09, 0x0A),)  # tab and newline: allowed in text, not in a single line
 
 
@@ -48,7 +63,7 @@ def _character_class(ranges: tuple[tuple[int, int], ...]) -> str:
             merged[-1][1] = max(merged[-1][1], high)
         else:
             merged.append([low, high])
-    return "[" + "".join(f"\\u{low:04X}-\\u{high:04X}" for low, high in merged) + "]"
+    return "[" + "".join(f"\\u{low:04X}" + (f"-\\u{high:04X}" if high > low else "") for low, high in merged) + "]"
 
 
 TEXT_CHARACTERS = {"not": {"pattern": _character_class(FORBIDDEN_RANGES)}}
@@ -56,7 +71,7 @@ LINE_CHARACTERS = {"not": {"pattern": _character_class(FORBIDDEN_RANGES + LINE_O
 # At least one character that shows: not only spaces, line breaks or zero-width characters.
 VISIBLE = (
     "[^\\t\\n\\u000B\\u000C\\r \\u00A0\\u00AD\\u034F\\u061C\\u115F\\u1160\\u1680\\u17B4\\u17B5\\u180E"
-    "\\u2000-\\u200F\\u2028-\\u202F\\u205F-\\u2064\\u3000\\u3164\\uFEFF\\uFFA0]"
+    "\\u2000-\\u200F\\u2028-\\u202F\\u205F-\\u2064\\u2800\\u3000\\u3164\\uFE00-\\uFE0F\\uFEFF\\uFFA0]"
 )
 CHARACTER_RULES = {"textCharacters": TEXT_CHARACTERS, "lineCharacters": LINE_CHARACTERS}
 
@@ -91,7 +106,9 @@ def _add_character_rules(node: Any) -> None:
     if not isinstance(node, dict):
         return
     if node.get("type") == "string" and "enum" not in node and "const" not in node:
-        own_pattern = node.get("pattern", VISIBLE) != VISIBLE
+        # A field's own pattern is anchored (^...$: an id, an address, a date, a code); the
+        # visible-text rule is not, and may change without making every field look like one.
+        own_pattern = str(node.get("pattern", "")).startswith("^")
         node["allOf"] = [{"$ref": f"#/definitions/{'lineCharacters' if own_pattern else 'textCharacters'}"}]
         if not own_pattern:
             node["pattern"] = VISIBLE

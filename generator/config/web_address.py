@@ -7,7 +7,9 @@ as the user "www.gov.uk" at example.com, and `https://www.gov.uk\\@example.com/`
 (a backslash is a slash there, not in Python's urllib): so user-info, backslashes and any
 character outside RFC 3986's are refused. The host is ASCII letters, digits and hyphens in
 dot-separated labels, at least two of them (an international domain name is written in its
-xn-- form, as browsers show it when they doubt it).
+xn-- form, as browsers show it when they doubt it), the last starting with a letter, as every
+top-level domain does: a browser reads a host whose last label is a number (`010.010.010.010`,
+`0x7f.1`) as an IPv4 address in octal or hexadecimal, somewhere else than it shows.
 
 The pattern is portable: explicit character classes only (no \\s, \\d or \\w, no "."), each
 part unambiguous, so Python's re, jsonschema-rs and Ajv (ECMAScript) read it alike and in
@@ -22,7 +24,9 @@ from urllib.parse import urlsplit
 
 _LABEL = "[A-Za-z0-9-]+"
 _URI_CHARACTER = "[A-Za-z0-9._~:/?#\\[\\]@!$&'()*+,;=%-]"
-URL_PATTERN = f"^https?://{_LABEL}(\\.{_LABEL})+(:[0-9]{{1,5}})?([/?#]{_URI_CHARACTER}*)?$"
+# Each label runs to a dot it must be followed by, so the labels can be split only one way and
+# a backtracking engine tries each at most once more for the last: linear.
+URL_PATTERN = f"^https?://({_LABEL}\\.)+[A-Za-z][A-Za-z0-9-]*(:[0-9]{{1,5}})?([/?#]{_URI_CHARACTER}*)?$"
 MAX_URL_LENGTH = 2000
 _URL = re.compile(URL_PATTERN)
 

@@ -13,6 +13,7 @@ import re
 import stat
 from pathlib import Path
 
+from generator.load.strict_yaml import YamlProblem, load_yaml
 from generator.problems import SetupError
 
 NOT_CASE_STUDIES = {"README.md"}
@@ -21,6 +22,11 @@ MAX_FILE_BYTES = 256 * 1024
 
 def case_study_paths(practice_dir: Path) -> list[Path]:
     """Every entry in practice/ but its README and hidden files that are not YAML."""
+    if practice_dir.is_symlink():
+        raise SetupError(
+            f"{practice_dir.name}/ is a symbolic link: the collection must be the folder itself, so that "
+            "nothing outside the repository is read or published"
+        )
     if not practice_dir.is_dir():
         raise SetupError(
             f"{practice_dir.name}/ is missing: the collection lives in practice/ at the repository's root"
@@ -33,6 +39,14 @@ def case_study_paths(practice_dir: Path) -> list[Path]:
 
 def _maybe_case_study(name: str) -> bool:
     return not name.startswith(".") or name.endswith((".yaml", ".yml"))
+
+
+def named_file(path: Path) -> Path:
+    """A file named on the command line, made absolute with its folder's links resolved but
+    not its own: a symbolic link named as a case study is reported as one (read_file), never
+    followed to whatever it points at."""
+    absolute = Path(os.path.abspath(path))
+    return absolute.parent.resolve() / absolute.name
 
 
 def display_path(path: Path, root: Path) -> str:
@@ -56,20 +70,24 @@ def regular_file_bytes(path: Path) -> bytes | None:
         return None
 
 
-_ID_LINE = re.compile(r"^id:[ \t]*['\"]?([^'\"#\s]+)", re.MULTILINE)
-
-
-def id_line(text: str) -> tuple[str, int] | None:
-    """The id a case study's text claims at the left margin, and its 1-based line."""
-    found = _ID_LINE.search(text)
-    return (found.group(1), text.count("\n", 0, found.start()) + 1) if found else None
+# `id: x` at the left margin, the key quoted or not.
+_ID_LINE = re.compile(r"""^(?:id|"id"|'id')[ \t]*:[ \t]*['"]?([^'"#\s]+)""", re.MULTILINE)
 
 
 def peek_id(path: Path) -> str | None:
-    """The id a file claims, read without parsing it: for cross-checking files that were not
-    named on the command line. Any problem in the file itself is not this check's to report."""
+    """The id a file claims, for cross-checking files that were not named on the command line.
+    Most files say `id: x` at the left margin, which is read without parsing (a file that says
+    it twice is refused when it is checked itself); any other file is parsed, as its check
+    would parse it. Any problem in the file itself is not this check's to report."""
     raw = regular_file_bytes(path)
     if raw is None:
         return None
-    found = id_line(raw.decode("utf-8", errors="replace"))
-    return found[0] if found else None
+    text = raw.decode("utf-8", errors="replace").removeprefix("\ufeff")
+    found = _ID_LINE.search(text)
+    if found:
+        return found.group(1)
+    try:
+        data = load_yaml(text)
+    except YamlProblem:
+        return None
+    return data["id"] if isinstance(data, dict) and isinstance(data.get("id"), str) else None

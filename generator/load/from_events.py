@@ -55,9 +55,11 @@ class _Mapping:
         self.first_seen: dict[str, yaml.Event] = {}
 
 
-def build(loader: Any) -> Any:
+def build(loader: Any, key_lines: dict[str, int] | None = None) -> Any:
     """The document `loader` (a StrictLoader, for its resolver and constructors) reads; None if
-    it holds no document. Raises YamlProblem, or yaml.MarkedYAMLError for a syntax error."""
+    it holds no document. Raises YamlProblem, or yaml.MarkedYAMLError for a syntax error.
+    `key_lines`, if given, receives the 1-based line of each key of the top-level mapping (the
+    id's, for messages about another file claiming it), at no cost of a node tree."""
     get = loader.get_event
     get()  # the stream's start
     event = get()
@@ -80,6 +82,8 @@ def build(loader: Any) -> Any:
             if kind is yaml.ScalarEvent:
                 if awaiting_key:
                     _take_key(loader, parent, event)
+                    if key_lines is not None and len(stack) == 1:
+                        key_lines[event.value] = event.start_mark.line + 1
                     event = get()
                     continue
                 value = _scalar(loader, event)
@@ -119,9 +123,7 @@ def build(loader: Any) -> Any:
 
 
 def _take_key(loader: Any, mapping: _Mapping, event: yaml.ScalarEvent) -> None:
-    tag = event.tag
-    if tag is None or tag == "!":
-        tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+    tag = _tag_of(loader, event)
     key = event.value
     if tag != STR_TAG or key in mapping.first_seen:
         first = mapping.first_seen.get(key)
@@ -130,10 +132,17 @@ def _take_key(loader: Any, mapping: _Mapping, event: yaml.ScalarEvent) -> None:
     mapping.key, mapping.key_event = key, event
 
 
+def _tag_of(loader: Any, event: yaml.ScalarEvent) -> str:
+    """The scalar's tag: its own; text for "!", the non-specific tag (YAML 1.2, and the yaml
+    package behind editors' schema checks, read `! '2012'` as text; libyaml would resolve it as
+    plain, a number); or, with none, what PyYAML's resolver makes of a plain or quoted value."""
+    if event.tag == "!":
+        return STR_TAG
+    return event.tag or loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+
+
 def _scalar(loader: Any, event: yaml.ScalarEvent) -> Any:
-    tag = event.tag
-    if tag is None or tag == "!":
-        tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+    tag = _tag_of(loader, event)
     if tag == STR_TAG:
         return event.value
     if tag in _KIND_ASKED:

@@ -21,6 +21,7 @@ class ReadResult:
     text: str = ""
     data: Any = None
     problems: list[Problem] = field(default_factory=list)
+    key_lines: dict[str, int] = field(default_factory=dict)  # each top-level key's line
 
     @property
     def ok(self) -> bool:
@@ -78,7 +79,7 @@ def read_case_study(path: Path, display: str) -> ReadResult:
     if not result.text.strip():
         return fail("is empty", "copy an existing case study and edit it")
     try:
-        result.data = load_yaml(result.text)
+        result.data = load_yaml(result.text, result.key_lines)
     except YamlProblem as problem:
         return fail(
             problem.message,

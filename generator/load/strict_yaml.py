@@ -95,13 +95,14 @@ def _mismatch(node: yaml.Node, kind: str) -> YamlProblem:
     return tag_mismatch(node.tag, node.start_mark, kind)
 
 
-def load_yaml(text: str) -> Any:
-    """Parse one YAML document strictly. Raises YamlProblem on any problem."""
+def load_yaml(text: str, key_lines: dict[str, int] | None = None) -> Any:
+    """Parse one YAML document strictly. Raises YamlProblem on any problem. `key_lines`, if
+    given, receives the line of each top-level key (from_events.build)."""
     try:
         refuse_odd_characters(text)
         loader = StrictLoader(text)
         try:
-            return build(loader)
+            return build(loader, key_lines)
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as error:

@@ -24,9 +24,10 @@ ATOM = "http://www.w3.org/2005/Atom"
 # Spreadsheets run a cell that starts with one of these as a formula ("CSV injection"), and a
 # spreadsheet that splits a line at ";" or "," (as many do outside the English-speaking world,
 # whatever the file's quoting) starts a new cell after each: so every part of a cell after a
-# ";" or "," that starts with one, spaces aside, is neutralised by a "'" before it (OWASP).
+# ";" or "," that starts with one, spaces and quotation marks aside (a '"' there opens a quoted
+# cell), is neutralised by a "'" before it (OWASP).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_FORMULA_PART = re.compile(r"(^|[;,])([ ]*)([=+\-@\t\r])")
+_FORMULA_PART = re.compile(r'(^|[;,])([ "]*)([=+\-@\t\r])')
 
 
 def json_export(case_studies: list[CaseStudy]) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 import pytest
@@ -422,7 +423,7 @@ def test_the_finder_ignores_words_that_narrow_nothing_yet(browser, site_url, typ
     page.close()
 
 
-DIRECTION_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+DIRECTION_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 
 
 def test_a_direction_override_in_the_address_cannot_reverse_the_sites_own_words(browser, site_url):
@@ -452,9 +453,15 @@ def test_a_direction_override_in_the_address_cannot_reverse_the_sites_own_words(
 
 
 def test_the_pages_list_of_direction_controls_is_the_schemas():
+    from generator.config.schema_sync import DIRECTION_CONTROLS as RANGES
     from generator.config.schema_sync import FORBIDDEN_RANGES
 
     script = (REPO / "docs" / "assets" / "search.js").read_text(encoding="utf-8")
-    bidi = {code for low, high in FORBIDDEN_RANGES for code in range(low, high + 1) if 0x2000 <= code <= 0x2FFF}
-    assert bidi == {ord(character) for character in DIRECTION_CONTROLS}
-    assert "var DIRECTION_CONTROLS = /[\\u202A-\\u202E\\u2066-\\u2069]/g;" in script
+    controls = {code for low, high in RANGES for code in range(low, high + 1)}
+    assert controls == {ord(character) for character in DIRECTION_CONTROLS}
+    assert set(RANGES) <= set(FORBIDDEN_RANGES)
+    [listed] = re.findall(r"var DIRECTION_CONTROLS = /\[(.*)\]/g;", script)
+    assert {ord(c) for c in re.sub(r"\\u(....)", lambda m: chr(int(m[1], 16)), listed.replace("-", ""))} <= controls
+    assert re.compile("[" + listed.encode().decode("unicode_escape") + "]").findall(DIRECTION_CONTROLS) == list(
+        DIRECTION_CONTROLS
+    )

@@ -125,6 +125,9 @@ def test_a_formula_after_a_semicolon_is_neutralised(shipped, taxonomy):
     row = next(csv.DictReader(io.StringIO(csv_export([hostile], taxonomy))))
     assert row["setting"] == "Probe;'=1+1"  # spreadsheets splitting at ";" ran =1+1
     assert row["partners"] == "Police; '-2+3"
+    quoted = replace(shipped.case_studies[0], setting='Family homes;"=HYPERLINK(""https://evil.example/"",""Open"")"')
+    row = next(csv.DictReader(io.StringIO(csv_export([quoted], taxonomy))))
+    assert row["setting"].startswith("Family homes;\"'=HYPERLINK(")  # a '"' opened a quoted cell before the =
 
 
 def test_atom_feed_is_valid_and_lists_every_case_study(built_site, shipped):

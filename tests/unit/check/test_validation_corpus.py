@@ -113,6 +113,8 @@ BEYOND_THE_SCHEMA = {
     "money-range-backwards",
     "source-date-in-the-future",
     ".#editor-lock-file",  # the file's name, not its content
+    "entity-direction-override-in-description",  # the Markdown inside a description
+    "period-ends-in-the-future",
 }
 
 
@@ -203,3 +205,28 @@ def test_two_files_that_each_say_they_developed_a_model_are_both_reported(scratc
     # With the role put right, the collection is valid again.
     (project.practice_dir / "darlington-family-valued.yaml").write_text(darlington, encoding="utf-8")
     assert validate(project, today=TODAY).errors == []
+
+
+@pytest.mark.parametrize(
+    "rewrite",
+    [
+        lambda text: text.replace("\nid: ", '\n"id": ', 1),  # a quoted key
+        lambda text: text.replace("\n", "\r"),  # old Mac line endings
+    ],
+    ids=["quoted id key", "carriage returns only"],
+)
+def test_a_duplicate_id_written_unusually_is_found_and_located(scratch_project, repo, rewrite):
+    """Once the id's line came from a regular expression, which missed these: no line in the
+    message, and a check of the one file said it was valid."""
+    leeds = (repo.practice_dir / "leeds-family-valued.yaml").read_text(encoding="utf-8")
+    project = scratch_project({"leeds-family-valued.yaml": rewrite(leeds)})
+    newcomer = project.practice_dir / "newcomer.yaml"
+    newcomer.write_text(rewrite(leeds), encoding="utf-8")
+    [problem] = [p for p in validate(project, [newcomer], today=TODAY).errors if "is also used by" in p.message]
+    assert problem.message == "id 'leeds-family-valued' is also used by practice/leeds-family-valued.yaml"
+    assert problem.line == 2
+    everything = [p for p in validate(project, today=TODAY).errors if "is also used by" in p.message]
+    assert {(p.file, p.line) for p in everything} == {
+        ("practice/newcomer.yaml", 2),
+        ("practice/leeds-family-valued.yaml", 2),
+    }

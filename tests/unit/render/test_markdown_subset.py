@@ -51,6 +51,8 @@ def test_allowed_subset_renders():
         "https://www.gov.uk\\evil.example.org/",  # Markdown keeps this backslash; the host cannot hold it
         "https://localhost/",
         "https://a..b/",
+        "https://0x7f.1/report",  # a browser reads it as 127.0.0.1
+        "https://010.010.010.010/",  # and this as 8.8.8.8
     ],
 )
 def test_a_link_that_could_mislead_is_refused_and_not_made(address):
