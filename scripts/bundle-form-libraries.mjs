@@ -1,7 +1,7 @@
 // Bundles the libraries the proposal form uses into one file the site serves itself:
 // Ajv (the JSON Schema validator) with ajv-formats, and yaml (which writes the case-study
 // file). Versions come from package-lock.json; the bundle is committed, so that building the
-// site needs no npm. tests/site/test_proposal_form.py rebuilds it and fails if the committed
+// site needs no npm. tests/site/test_form_libraries.py rebuilds it and fails if the committed
 // file differs, so it cannot drift from the pinned packages.
 //
 //   node scripts/bundle-form-libraries.mjs            rewrite docs/assets/vendor/form-libraries.js
@@ -22,8 +22,9 @@ const result = await build({
     contents: [
       'import Ajv from "ajv";',
       'import addFormats from "ajv-formats";',
-      'import { stringify } from "yaml";',
-      "window.ProposalLibraries = { Ajv, addFormats, stringify };",
+      // The file is built as a tree of yaml's nodes (Document, visit): docs/assets/proposal-file.js.
+      'import { Document, visit } from "yaml";',
+      "window.ProposalLibraries = { Ajv, addFormats, Document, visit };",
     ].join("\n"),
     resolveDir: root,
     sourcefile: "form-libraries-entry.js",

@@ -4,7 +4,12 @@
    (generator/render/proposal_form.py). This script:
    - shows one step at a time, and checks a step's answers against the same schema with Ajv
      before moving on, in the words `practice validate` uses (proposal-messages.js);
-   - keeps every keystroke in localStorage, so a reload or a closed tab loses nothing;
+   - keeps every keystroke in localStorage, so a reload or a closed tab loses nothing, and reads
+     a saved draft back as untrusted input (see "the draft", below);
+   - refuses at its field what the schema cannot say but `practice validate` refuses: a figure
+     with more digits after the point, or more digits in all, than its loader accepts (the
+     page's data-decimal-places and data-max-digits), and a broken character (half of a UTF-16
+     pair, which libyaml refuses);
    - at the end writes the case-study file as YAML 1.1 (what `practice validate` reads, so
      "yes", "010" or "1:20" come out quoted) and offers it: GitHub's "new file" page with the
      file filled in, a download, or a copy.
@@ -18,8 +23,12 @@
 
   var Libraries = window.ProposalLibraries;
   var Messages = window.ProposalMessages;
+  var CaseFile = window.ProposalFile;
   var STORE = "practice-proposal-draft";
   var DRAFT_VERSION = 1;
+  var DRAFT_PARTS = ["version", "step", "counts", "values", "idEdited"];
+  var MAX_DRAFT = 5000000; // characters: more than a browser keeps for a site, and far more than any draft
+  var DRAFT_REMOVED = "A saved draft could not be used and has been removed. The form is empty.";
   var MAX_LINK = 8000; // characters: GitHub answers longer addresses with "414 URI Too Long"
   var steps = Array.prototype.slice.call(form.querySelectorAll("[data-step]"));
   var finishStep = steps.length;
@@ -28,9 +37,13 @@
   var taken = (form.getAttribute("data-taken") || "").split(" ").filter(Boolean);
   var current = 1;
   var validator = null;
+  var validatorLoading = null;
+  var textRule = null; // the schema's own rule for the characters a text may hold
   var idEdited = false;
   var storageWorks = true;
   var touched = false; // nothing is stored until the reader answers something
+  var decided = false; // nothing is stored until a saved draft has been restored or set aside
+  var holding = false; // the answers hold what a draft may not, so the last good draft is kept
   var downloadUrl = null;
 
   /* ---------- the form's structure ---------- */
@@ -71,6 +84,77 @@
     while (items.children.length > count) items.removeChild(items.lastElementChild);
     while (items.children.length < count) addItem(repeat);
   }
+
+  /* The questions as a tree, read once from the page: what each holds and its bounds. Paths
+     inside a repeated group hold __i__ for the item's number. */
+  function describe(field) {
+    var widget = field.getAttribute("data-widget");
+    var spec = { path: field.getAttribute("data-path"), widget: widget, children: [] };
+    spec.key = spec.path.split("/").pop();
+    if (widget === "group") {
+      spec.children = fieldsIn(field).map(describe);
+    } else if (widget === "repeat") {
+      var item = field.querySelector("template[data-item-template]").content.querySelector("[data-item]");
+      spec.children = fieldsIn(item).map(describe);
+      spec.required = field.getAttribute("data-required") === "true";
+      spec.maxItems = Number(field.getAttribute("data-max-items"));
+    } else if (widget === "radios" || widget === "checkboxes" || widget === "select") {
+      var inputs = widget === "select" ? Array.prototype.slice.call(field.querySelector("select").options) : controls(field);
+      spec.choices = inputs.map(function (input) { return input.value; }).filter(Boolean);
+    } else {
+      spec.cap = Number(field.getAttribute("data-max-length"));
+      if (field.hasAttribute("data-decimal-places")) {
+        spec.limits = {
+          maxDecimalPlaces: Number(field.getAttribute("data-decimal-places")),
+          maxDigits: Number(field.getAttribute("data-max-digits")),
+        };
+      }
+    }
+    return spec;
+  }
+
+  var questions = [];
+  steps.slice(0, finishStep - 1).forEach(function (step) { questions = questions.concat(fieldsIn(step).map(describe)); });
+
+  function has(object, key) {
+    return Object.prototype.hasOwnProperty.call(object, key);
+  }
+
+  function concrete(path, indexes) {
+    var at = 0;
+    return path.replace(/__i__/g, function () { return String(indexes[at++]); });
+  }
+
+  function isCount(value, spec) {
+    return Number.isInteger(value) && value >= 0 && value <= spec.maxItems;
+  }
+
+  /* How many items a repeated group has in `counts`: 0 where the count is missing or not a
+     count this group can have (the check of a draft refuses those; this keeps walks bounded). */
+  function countOf(counts, path, spec) {
+    return has(counts, path) && isCount(counts[path], spec) ? counts[path] : 0;
+  }
+
+  /* visit(spec, path) for each question the form has with these item counts. */
+  function eachQuestion(specs, counts, indexes, visit) {
+    specs.forEach(function (spec) {
+      var path = concrete(spec.path, indexes);
+      visit(spec, path);
+      if (spec.widget === "group") eachQuestion(spec.children, counts, indexes, visit);
+      if (spec.widget === "repeat") {
+        for (var n = 0, count = countOf(counts, path, spec); n < count; n++) {
+          eachQuestion(spec.children, counts, indexes.concat([n]), visit);
+        }
+      }
+    });
+  }
+
+  // The most a figure may have, for the writer: what the page's number fields allow.
+  var figureLimits = { maxDecimalPlaces: 0, maxDigits: 1 };
+  Array.prototype.forEach.call(form.querySelectorAll("[data-decimal-places]"), function (field) {
+    figureLimits.maxDecimalPlaces = Math.max(figureLimits.maxDecimalPlaces, Number(field.getAttribute("data-decimal-places")));
+    figureLimits.maxDigits = Math.max(figureLimits.maxDigits, Number(field.getAttribute("data-max-digits")));
+  });
 
   /* ---------- reading and writing answers ---------- */
 
@@ -119,95 +203,240 @@
     return { version: DRAFT_VERSION, step: current, counts: counts, values: values, idEdited: idEdited };
   }
 
+  /* Only ever given a state that passed draftProblem (or the form's own, from readState). */
   function applyState(state) {
     repeats().forEach(function (repeat) {
-      var count = Number((state.counts || {})[repeat.getAttribute("data-path")]) || 0;
-      setItemCount(repeat, Math.min(count, 200));
+      var path = repeat.getAttribute("data-path");
+      setItemCount(repeat, has(state.counts, path) ? state.counts[path] : 0);
     });
-    var values = state.values || {};
     leaves().forEach(function (field) {
       var path = field.getAttribute("data-path");
-      if (Object.prototype.hasOwnProperty.call(values, path)) setRawValue(field, values[path]);
+      if (has(state.values, path)) setRawValue(field, state.values[path]);
     });
-    idEdited = Boolean(state.idEdited);
+    idEdited = state.idEdited;
   }
 
+  /* The form never stores a draft it would refuse on reading it back: while an answer holds
+     what a draft may not (a control character, a broken character, a text longer than the
+     schema allows), the last good draft stays, and the reader is told, once. */
   function save() {
-    if (!storageWorks || !touched) return;
+    if (!decided || !storageWorks || !touched) return;
+    var state = readState();
+    if (draftProblem(state)) {
+      if (!holding) {
+        holding = true;
+        announce(
+          "Your latest answers are not being kept in this browser: an answer is too long or holds a character " +
+            "the file cannot take. Put it right and they will be kept again."
+        );
+      }
+      return;
+    }
     try {
-      window.localStorage.setItem(STORE, JSON.stringify(readState()));
+      window.localStorage.setItem(STORE, JSON.stringify(state));
     } catch (error) {
       storageWorks = false;
       announce("Your browser is not keeping a draft of this form: download or copy the file before you leave.");
+      return;
+    }
+    if (holding) {
+      holding = false;
+      announce("Your answers are kept in this browser again.");
     }
   }
 
-  function loadDraft() {
-    try {
-      var text = window.localStorage.getItem(STORE);
-      var state = text ? JSON.parse(text) : null;
-      return state && state.version === DRAFT_VERSION && typeof state.values === "object" ? state : null;
-    } catch (error) {
-      return null;
+  /* ---------- the draft: untrusted input ----------
+
+     localStorage belongs to an origin, not to a site: on GitHub Pages every project site of the
+     same owner (owner.github.io/any-project/) reads and writes the same storage, so any of them
+     can plant a draft here. A saved draft is therefore read as untrusted input, and used whole
+     or not at all. It must pass both checks, or it is removed and the reader told, with the form
+     left empty:
+
+     1. Its shape (draftShapeProblem): exactly the parts the form saves; version 1; step a whole
+        number from 1 to the last step; idEdited true or false; each count that of a repeated
+        group the form has, a whole number from 0 to that group's data-max-items; each value
+        keyed by a path the form has with those counts, of the kind its widget holds (text, or a
+        list of texts for ticks), a choice the field offers, at most twice the field's
+        data-max-length in UTF-16 units (room for characters outside the BMP and for spaces the
+        form trims), and free of the characters the schema refuses in any text and of lone
+        surrogates.
+     2. The case study it would make (draftSchemaProblem), made by the same code as the form's
+        file and checked by the same Ajv validator. A draft is normally unfinished, so the
+        schema's complaints about an unfinished or mistaken answer do not refuse it: a required
+        field missing, a text too short, a date, an address or a figure not yet right, a word
+        where a number goes, a choice the rules do not allow together. The reader sees those when
+        moving on. What refuses it is what no state the form saves can hold: a text longer than
+        the schema's maxLength, a list longer than its maxItems, a forbidden character, a field
+        the schema does not have, a list or set of fields where a text or number goes.
+
+     The second check needs the schema. Until it has loaded nothing is stored; if it cannot be
+     loaded the draft is neither used nor removed (a reload can check it), and the reader told. */
+  function isRecord(value) {
+    return value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype;
+  }
+
+  function valueProblem(spec, value) {
+    if (spec.widget === "checkboxes") {
+      if (!Array.isArray(value) || value.length > spec.choices.length) return "ticks";
+      var wrong = value.filter(function (choice, index) {
+        return typeof choice !== "string" || spec.choices.indexOf(choice) === -1 || value.indexOf(choice) !== index;
+      });
+      return wrong.length ? "a tick not offered" : null;
     }
+    if (typeof value !== "string") return "not text";
+    if (spec.choices) return value === "" || spec.choices.indexOf(value) !== -1 ? null : "a choice not offered";
+    if (!(value.length <= 2 * spec.cap)) return "too long";
+    if (CaseFile.LONE_SURROGATE.test(value)) return "a lone surrogate";
+    if (textRule && Messages.firstForbidden(value, textRule)) return "a forbidden character";
+    return null;
+  }
+
+  function draftShapeProblem(state) {
+    if (!isRecord(state)) return "not a set of fields";
+    var keys = Object.keys(state);
+    if (keys.length !== DRAFT_PARTS.length || keys.some(function (key) { return DRAFT_PARTS.indexOf(key) === -1; })) {
+      return "parts";
+    }
+    if (state.version !== DRAFT_VERSION) return "version";
+    if (!Number.isInteger(state.step) || state.step < 1 || state.step > finishStep) return "step";
+    if (typeof state.idEdited !== "boolean") return "idEdited";
+    if (!isRecord(state.counts) || !isRecord(state.values)) return "counts or values";
+    var groups = new Map();
+    var answers = new Map();
+    eachQuestion(questions, state.counts, [], function (spec, path) {
+      if (spec.widget === "repeat") groups.set(path, spec);
+      else if (spec.widget !== "group") answers.set(path, spec);
+    });
+    var countKeys = Object.keys(state.counts);
+    for (var i = 0; i < countKeys.length; i++) {
+      var group = groups.get(countKeys[i]);
+      if (!group || !isCount(state.counts[countKeys[i]], group)) return "count of " + countKeys[i];
+    }
+    var paths = Object.keys(state.values);
+    for (var j = 0; j < paths.length; j++) {
+      var spec = answers.get(paths[j]);
+      var problem = spec ? valueProblem(spec, state.values[paths[j]]) : "unknown path";
+      if (problem) return problem + " at " + paths[j];
+    }
+    return null;
+  }
+
+  function refusesDraft(error) {
+    if (error.keyword === "maxLength" || error.keyword === "maxItems" || error.keyword === "additionalProperties") return true;
+    if (error.keyword === "not") return Boolean(error.schema && typeof error.schema.pattern === "string"); // characters
+    if (error.keyword === "type") return error.data !== null && typeof error.data === "object";
+    return false;
+  }
+
+  function draftSchemaProblem(state) {
+    validator(caseStudyOf(state));
+    var refused = (validator.errors || []).filter(refusesDraft)[0];
+    return refused ? refused.keyword + " at " + refused.instancePath : null;
+  }
+
+  /* Why a draft cannot be used, or null. Reading a draft back waits for the validator; saving
+     one does not (without the schema, the form's own answers are kept on the shape check). */
+  function draftProblem(state) {
+    return draftShapeProblem(state) || (validator ? draftSchemaProblem(state) : null);
+  }
+
+  function storedDraft() {
+    try {
+      return window.localStorage.getItem(STORE);
+    } catch (error) {
+      return null; // storage is off: there is no draft, and save() finds out it cannot keep one
+    }
+  }
+
+  function parsedDraft(text) {
+    if (text.length > MAX_DRAFT) return undefined;
+    try {
+      return JSON.parse(text);
+    } catch (error) {
+      return undefined;
+    }
+  }
+
+  function removeDraft() {
+    try {
+      window.localStorage.removeItem(STORE);
+    } catch (error) {
+      /* nothing kept */
+    }
+  }
+
+  function notice(title, text) {
+    var old = form.querySelector("[data-notice]");
+    if (old) old.remove();
+    var box = document.createElement("div");
+    box.className = "admonition warning";
+    box.setAttribute("data-notice", "");
+    var heading = document.createElement("p");
+    heading.className = "admonition-title";
+    heading.textContent = title;
+    var body = document.createElement("p");
+    body.textContent = text;
+    box.appendChild(heading);
+    box.appendChild(body);
+    errorBox.parentNode.insertBefore(box, errorBox);
+    announce(text);
   }
 
   /* ---------- the case study the answers make ---------- */
 
-  function typed(field) {
-    var widget = field.getAttribute("data-widget");
-    var raw = rawValue(field);
-    if (widget === "checkboxes") return raw.length ? raw : undefined;
+  /* An answer as the case study holds it. A figure the validator's loader would refuse (too many
+     digits) stays text here, so the schema check calls it text; fieldProblemsOf names why. */
+  function typedValue(spec, raw) {
+    if (spec.widget === "checkboxes") return raw.length ? raw.slice() : undefined;
     var text = String(raw).replace(/\r\n?/g, "\n").trim();
     if (text === "") return undefined;
-    if (widget === "lines") {
+    if (spec.widget === "lines") {
       var lines = text.split("\n").map(function (line) { return line.trim(); }).filter(Boolean);
       return lines.length ? lines : undefined;
     }
-    if (widget === "whole-number" || widget === "year-or-word") {
-      return /^[+-]?[0-9]{1,15}$/.test(text) ? Number(text) : text;
+    if (spec.widget === "whole-number" || spec.widget === "year-or-word") {
+      var digits = text.replace(/^[+-]/, "");
+      return /^[0-9]+$/.test(digits) && digits.length <= spec.limits.maxDigits ? Number(text) : text;
     }
-    if (widget === "number") {
-      var plain = text.replace(/^([+-]?[0-9]{1,3}(,[0-9]{3})+)(\.[0-9]+)?$/, function (whole) {
-        return whole.replace(/,/g, "");
-      });
-      return /^[+-]?([0-9]{1,15}(\.[0-9]{1,10})?|\.[0-9]{1,10})$/.test(plain) ? Number(plain) : text;
+    if (spec.widget === "number") {
+      var figure = CaseFile.readFigure(text, spec.limits);
+      return figure && figure.value !== undefined ? figure.value : text;
     }
     return text;
   }
 
-  function objectOf(container) {
+  function objectFrom(specs, state, indexes) {
     var result = {};
-    fieldsIn(container).forEach(function (field) {
-      var value = valueOf(field);
-      if (value !== undefined) result[field.getAttribute("data-path").split("/").pop()] = value;
+    specs.forEach(function (spec) {
+      var value = valueFrom(spec, state, indexes);
+      if (value !== undefined) result[spec.key] = value;
     });
     return result;
   }
 
-  function valueOf(field) {
-    var widget = field.getAttribute("data-widget");
-    if (widget === "group") {
-      var object = objectOf(field);
+  function valueFrom(spec, state, indexes) {
+    var path = concrete(spec.path, indexes);
+    if (spec.widget === "group") {
+      var object = objectFrom(spec.children, state, indexes);
       return Object.keys(object).length ? object : undefined;
     }
-    if (widget === "repeat") {
-      var items = Array.prototype.slice.call(field.querySelector("[data-items]").children)
-        .map(objectOf)
-        .filter(function (item) { return Object.keys(item).length > 0; });
+    if (spec.widget === "repeat") {
+      var items = [];
+      for (var n = 0, count = countOf(state.counts, path, spec); n < count; n++) {
+        var item = objectFrom(spec.children, state, indexes.concat([n]));
+        if (Object.keys(item).length) items.push(item);
+      }
       if (items.length) return items;
-      return field.getAttribute("data-required") === "true" ? [] : undefined;
+      return spec.required ? [] : undefined;
     }
-    return typed(field);
+    var raw = has(state.values, path) ? state.values[path] : spec.widget === "checkboxes" ? [] : "";
+    return typedValue(spec, raw);
   }
 
-  function caseStudy() {
-    var data = {};
-    steps.slice(0, finishStep - 1).forEach(function (step) {
-      var part = objectOf(step);
-      Object.keys(part).forEach(function (key) { data[key] = part[key]; });
-    });
-    return data;
+  /* The case study a state of the form makes: the form's answers (readState) or a saved draft. */
+  function caseStudyOf(state) {
+    return objectFrom(questions, state, []);
   }
 
   function slugify(text) {
@@ -222,7 +451,7 @@
   }
 
   function yamlOf(data) {
-    return window.ProposalFile.yamlText(data, Libraries.stringify, todayIso());
+    return CaseFile.yamlText(data, Libraries, todayIso(), figureLimits);
   }
 
   function todayIso() {
@@ -233,9 +462,11 @@
 
   /* ---------- checking ---------- */
 
+  /* One request at a time; after a failure the next call asks again. */
   function loadValidator() {
     if (validator) return Promise.resolve(validator);
-    return fetch(form.getAttribute("data-schema"))
+    if (validatorLoading) return validatorLoading;
+    validatorLoading = fetch(form.getAttribute("data-schema"))
       .then(function (response) {
         if (!response.ok) throw new Error("schema " + response.status);
         return response.json();
@@ -244,13 +475,57 @@
         var ajv = new Libraries.Ajv({ allErrors: true, verbose: true, strict: false });
         Libraries.addFormats(ajv, ["date"]);
         validator = ajv.compile(schema);
+        var rule = ((schema.definitions || {}).textCharacters || {}).not;
+        textRule = rule && typeof rule.pattern === "string" ? rule.pattern : null;
         return validator;
       });
+    validatorLoading.catch(function () { validatorLoading = null; });
+    return validatorLoading;
   }
 
-  function problemsOf(data) {
+  function problemAt(path, message, keyword) {
+    var parts = path.split("/").map(function (part) { return /^(0|[1-9][0-9]*)$/.test(part) ? Number(part) : part; });
+    return { path: parts, field: Messages.fieldPath(parts), keyword: keyword, message: message, hint: "" };
+  }
+
+  /* What the schema cannot say but the validator's loader refuses, named at the field: a broken
+     character (half of a UTF-16 pair: libyaml refuses the file), and a figure with more digits
+     after the point, or more digits in all, than the loader accepts. */
+  function fieldProblemsOf(state) {
+    var found = [];
+    eachQuestion(questions, state.counts, [], function (spec, path) {
+      var raw = has(state.values, path) ? state.values[path] : null;
+      if (typeof raw !== "string") return;
+      var index = 0;
+      for (var character of raw) {
+        index += 1;
+        var code = character.codePointAt(0);
+        if (code >= 0xd800 && code <= 0xdfff) {
+          var where = Messages.escapeInvisible(character) + " at character " + index;
+          found.push(problemAt(path, "contains a broken character (" + where + "): retype the text around it", "broken"));
+          return;
+        }
+      }
+      if (spec.widget !== "number" || raw.trim() === "") return;
+      var figure = CaseFile.readFigure(raw.trim(), spec.limits);
+      if (figure && figure.problem === "places") {
+        found.push(problemAt(path, "has " + figure.count + " digits after the decimal point; give at most " +
+          spec.limits.maxDecimalPlaces, "decimals"));
+      } else if (figure && figure.problem === "digits") {
+        found.push(problemAt(path, "has " + figure.count + " digits; give at most " + spec.limits.maxDigits, "digits"));
+      }
+    });
+    return found;
+  }
+
+  function problemsOf(state) {
+    var data = caseStudyOf(state);
+    var own = fieldProblemsOf(state);
+    var ownFields = own.map(function (problem) { return problem.field; });
     validator(data);
-    var found = Messages.problems(validator.errors || []);
+    var found = own.concat(Messages.problems(validator.errors || []).filter(function (problem) {
+      return ownFields.indexOf(problem.field) === -1; // the field's own problem says more
+    }));
     if (typeof data.id === "string" && taken.indexOf(data.id) !== -1) {
       found.push({
         path: ["id"],
@@ -440,7 +715,7 @@
 
   function next() {
     whenChecked(function () {
-      var problems = stepProblems(current, problemsOf(caseStudy()));
+      var problems = stepProblems(current, problemsOf(readState()));
       if (problems.length) {
         showProblems(problems);
         return;
@@ -454,8 +729,9 @@
     var problemsBox = form.querySelector("[data-finish-problems]");
     var ready = form.querySelector("[data-finish-ready]");
     whenChecked(function () {
-      var data = caseStudy();
-      var problems = problemsOf(data);
+      var state = readState();
+      var data = caseStudyOf(state);
+      var problems = problemsOf(state);
       if (problems.length) {
         ready.hidden = true;
         problemsBox.hidden = false;
@@ -508,11 +784,11 @@
 
   function resetAll() {
     if (!window.confirm("Delete every answer on this form and start again?")) return;
-    try {
-      window.localStorage.removeItem(STORE);
-    } catch (error) {
-      /* nothing kept */
-    }
+    removeDraft();
+    var shown = form.querySelector("[data-notice]");
+    if (shown) shown.remove();
+    holding = false;
+    decided = true; // a draft that could not be checked is gone now too
     form.reset();
     repeats().forEach(function (repeat) { setItemCount(repeat, 0); });
     idEdited = false;
@@ -583,8 +859,13 @@
     var button = event.target.closest("button");
     if (!button || !form.contains(button)) return;
     if (button.hasAttribute("data-add")) {
-      touched = true;
       var repeat = button.closest("[data-widget=repeat]");
+      var most = Number(repeat.getAttribute("data-max-items"));
+      if (repeat.querySelector("[data-items]").children.length >= most) {
+        announce(repeat.getAttribute("data-label") + ": the form takes at most " + most + ".");
+        return;
+      }
+      touched = true;
       var item = addItem(repeat);
       save();
       focusable(item).focus();
@@ -609,16 +890,55 @@
     });
   }
 
-  var draft = loadDraft();
-  if (draft) {
-    touched = true;
-    applyState(draft);
-    showStep(Number(draft.step) || 1, false);
-    announce("Your draft has been restored.");
-  } else {
+  function ready() {
+    form.setAttribute("data-ready", "");
+  }
+
+  function beginEmpty() {
     startFresh();
     showStep(1, false);
+    decided = true;
+    ready();
   }
-  form.setAttribute("data-ready", "");
+
+  function restore(state) {
+    applyState(state);
+    showStep(state.step, false);
+    touched = true;
+    decided = true;
+    ready();
+    announce("Your draft has been restored.");
+  }
+
+  function setAside() {
+    removeDraft();
+    beginEmpty();
+    notice("Saved draft removed", DRAFT_REMOVED);
+  }
+
+  var draftText = storedDraft();
+  var draft = draftText === null ? undefined : parsedDraft(draftText);
+  if (draftText === null) {
+    beginEmpty();
+  } else if (draft === undefined || draftShapeProblem(draft)) {
+    setAside(); // no need to wait for the schema to refuse it
+  } else {
+    loadValidator().then(
+      function () {
+        if (draftProblem(draft)) setAside();
+        else restore(draft);
+      },
+      function () {
+        startFresh();
+        showStep(1, false);
+        ready(); // decided stays false: nothing the reader types replaces the draft
+        notice(
+          "Saved draft not restored",
+          "Your saved draft could not be checked, because the form's checks did not load, so it is not shown. " +
+            "It is kept: reload the page to try again. Until then, nothing you type here is kept."
+        );
+      }
+    );
+  }
   loadValidator().catch(function () { /* tried again when a step is checked */ });
 })();

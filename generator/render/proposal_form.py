@@ -24,6 +24,7 @@ from typing import Any
 
 from generator.config.schema_sync import ENUM_DEFINITIONS
 from generator.config.taxonomy import Taxonomy
+from generator.load.json_numbers import MAX_DECIMAL_PLACES, MAX_DIGITS
 
 # (title, what the step asks for, top-level properties in the order asked)
 STEPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
@@ -70,6 +71,12 @@ STEPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 TEXTAREA_FROM = 301  # characters: longer fields get a box of several lines
 RADIOS_UP_TO = 4  # a required choice among this many is shown as radio buttons, with each one's meaning
 ITEM = "*"  # the path segment that stands for "each item" of a repeated group
+# Bounds on what the form holds where the schema sets none. The page carries them (data-max-items,
+# data-max-length) and proposal-form.js refuses a saved draft beyond them (a draft is untrusted
+# input: any site of the same origin can write it).
+ITEMS_AT_MOST = 200  # items of a repeated group, or lines of a list, when the schema gives no maxItems
+TEXT_AT_MOST = 10_000  # characters of a text the schema gives no maxLength (a currency code, say)
+FIGURE_TEXT_AT_MOST = 40  # characters in a box for a number: 15 digits, sign, point and commas are fewer
 
 _VOCABULARY_OF = {f"#/definitions/{name}": vocabulary for name, vocabulary in ENUM_DEFINITIONS.items()}
 
@@ -96,6 +103,23 @@ class FormField:
     children: tuple[FormField, ...] = ()
     max_length: int | None = None
     item_label: str = ""  # repeat: what one item is called ("outcome")
+    max_items: int | None = None  # repeat and lines: how many the form takes
+    # Numbers: digits after the point and digits in all that the validator's loader accepts
+    # (generator.load.json_numbers), so the form refuses at the field what `practice validate` would.
+    decimal_places: int | None = None
+    max_digits: int | None = None
+
+    @property
+    def text_cap(self) -> int | None:
+        """The most characters an answer in the field's box can need: the schema's maxLength, a
+        list's lines of it, or a bound where the schema sets none. None for choices and groups."""
+        if self.widget in ("text", "textarea", "date"):
+            return self.max_length or TEXT_AT_MOST
+        if self.widget == "lines":
+            return ((self.max_length or TEXT_AT_MOST) + 1) * (self.max_items or ITEMS_AT_MOST)
+        if self.widget in ("whole-number", "year-or-word", "number"):
+            return FIGURE_TEXT_AT_MOST
+        return None
 
     @property
     def key(self) -> str:
@@ -173,12 +197,13 @@ class _SchemaReader:
             widget = "radios" if required and len(choices) <= RADIOS_UP_TO else "select"
             return FormField(widget=widget, choices=choices, **common)
         if "oneOf" in node and kind is None:
-            return FormField(widget="year-or-word", **common)
+            return FormField(widget="year-or-word", decimal_places=0, max_digits=MAX_DIGITS, **common)
         if kind == "object":
             children = tuple(field for _, field in self.fields(node, path))
             return FormField(widget="group", children=children, **common)
         if kind == "array":
             items = node.get("items", {})
+            at_most = node.get("maxItems") if isinstance(node.get("maxItems"), int) else ITEMS_AT_MOST
             item_vocabulary = self._vocabulary(items)
             if item_vocabulary is not None:
                 return FormField(widget="checkboxes", choices=item_vocabulary, **common)
@@ -186,12 +211,12 @@ class _SchemaReader:
             if resolved.get("type") == "object":
                 children = tuple(field for _, field in self.fields(resolved, f"{path}/{ITEM}"))
                 noun = str(items.get("title") or _singular(label)).lower()
-                return FormField(widget="repeat", children=children, item_label=noun, **common)
-            return FormField(widget="lines", max_length=resolved.get("maxLength"), **common)
+                return FormField(widget="repeat", children=children, item_label=noun, max_items=at_most, **common)
+            return FormField(widget="lines", max_length=resolved.get("maxLength"), max_items=at_most, **common)
         if kind == "integer":
-            return FormField(widget="whole-number", **common)
+            return FormField(widget="whole-number", decimal_places=0, max_digits=MAX_DIGITS, **common)
         if kind == "number":
-            return FormField(widget="number", **common)
+            return FormField(widget="number", decimal_places=MAX_DECIMAL_PLACES, max_digits=MAX_DIGITS, **common)
         if node.get("format") == "date":
             return FormField(widget="date", max_length=10, **common)
         length = node.get("maxLength")

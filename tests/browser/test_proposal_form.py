@@ -7,6 +7,7 @@ in a copy of the repository with the shipped collection beside it.
 
 from __future__ import annotations
 
+import copy
 import json
 import subprocess
 import sys
@@ -16,6 +17,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 
+from generator.load.json_numbers import MAX_DECIMAL_PLACES, MAX_DIGITS
 from tests.browser.test_accessibility import DESKTOP, PHONE, scan
 from tests.conftest import REPO, copy_site_setup
 
@@ -287,11 +289,30 @@ MISTAKES = [
         4,
         "sources/0/date",
         "September 2017",
-        "Source 1, Date published: 'September 2017' is not a date written YYYY-MM-DD, YYYY-MM or YYYY",
+        "Source 1, Date published: 'September 2017' is not a date written YYYY-MM-DD, YYYY-MM or YYYY, from 1900 on",
     ),
     (4, "evidence/rated_on", "2026-02-30", "Evidence rating, Date rated: '2026-02-30' is not a real date"),
     (3, "outcomes/0/baseline/value", "£1,200", "Outcome 1, Before, Figure: expected a number, found text"),
     (5, "contact/email", "someone at example", "Contact, Email: 'someone at example' is not an email address"),
+    # A figure the validator's loader would refuse (generator.load.json_numbers), named at its field
+    (
+        3,
+        "outcomes/0/baseline/value",
+        "0.12345",
+        f"Outcome 1, Before, Figure has 5 digits after the decimal point; give at most {MAX_DECIMAL_PLACES}",
+    ),
+    (
+        3,
+        "outcomes/0/change/percent",
+        "12.50000",
+        f"Outcome 1, Change, Change in percent has 5 digits after the decimal point; give at most {MAX_DECIMAL_PLACES}",
+    ),
+    (
+        3,
+        "outcomes/0/follow_up/value",
+        "123456789012.3456",
+        f"Outcome 1, After, Figure has 16 digits; give at most {MAX_DIGITS}",
+    ),
 ]
 
 
@@ -316,6 +337,44 @@ def test_a_control_character_pasted_in_is_named(form):
     )
 
 
+@pytest.mark.parametrize("control", ["\u202e", "\u2067", "\u200f"])
+def test_a_direction_control_pasted_in_is_named_at_its_field(form, control):
+    """An override left open reverses the page's own words around the text, and a
+    right-to-left mark swaps "974 / 515": the form refuses them as the validator does."""
+    fill(form, "summary", f"A summary long enough to pass the length rule,{control} with a control in it.")
+    continue_(form)
+    form.locator("[data-errors]").wait_for(state="visible")
+    shown = control.encode("unicode_escape").decode()
+    assert (
+        f"Summary contains a control character ({shown} at character 47)"
+        in form.locator("[data-errors] a").all_inner_texts()
+    )
+
+
+def type_raw(page, path: str, script_text: str) -> None:
+    """Put text in a field as a paste would, written as a JavaScript string literal (so that it can
+    hold what Playwright's own typing cannot carry, such as half of a UTF-16 pair)."""
+    page.locator(f'[data-path="{path}"]').locator("input, textarea").first.evaluate(
+        f"(control) => {{ control.value = {script_text}; "
+        "control.dispatchEvent(new Event('input', {bubbles: true})); }"
+    )
+
+
+def test_a_lone_surrogate_is_named_at_its_field_and_no_file_is_made(form):
+    answer_everything(form)
+    form.locator('[data-goto="2"]').click()
+    type_raw(form, "setting", "'Family hubs \\ud83d and homes'")  # the first half of an emoji, alone
+    form.locator('[data-goto="6"]').click()
+    form.locator("[data-errors]").wait_for(state="visible")
+    expected = "Setting contains a broken character (\\ud83d at character 13): retype the text around it"
+    assert expected in form.locator("[data-errors] a").all_inner_texts()
+    assert form.locator("[data-finish-ready]").is_hidden()
+    assert form.locator("[data-yaml]").inner_text() == ""
+    form.locator("[data-errors] a", has_text="broken character").click()
+    assert expected in field(form, "setting").locator(".pf-error").inner_text()
+    assert step_shown(form).startswith("Step 2 of 5")
+
+
 def test_a_draft_survives_a_reload(form):
     answer_everything(form)
     form.locator('[data-goto="3"]').click()
@@ -330,6 +389,173 @@ def test_a_draft_survives_a_reload(form):
     ]
     today = form.evaluate("new Date().toISOString().slice(0, 10)")
     assert yaml.safe_load(the_file(form)) == the_file_expected(today)  # nothing lost, the cost item included
+
+
+STORE = "practice-proposal-draft"  # proposal-form.js
+DRAFT_REMOVED = "A saved draft could not be used and has been removed. The form is empty."
+
+
+def saved_draft(page) -> str | None:
+    return page.evaluate(f"localStorage.getItem('{STORE}')")
+
+
+def a_real_draft(page) -> dict:
+    """A draft as the form itself saves it: step 1 answered, an outcome and a cost added."""
+    for path, value in PROPOSAL.items():
+        if path.split("/")[0] in {"title", "locality", "region", "period", "summary", "headline"}:
+            fill(page, path, value)
+    page.locator('[data-goto="3"]').click()
+    page.locator('[data-path="costs"] [data-add]').click()
+    fill(page, "outcomes/0/measure", "Missed health visits")
+    return json.loads(saved_draft(page))
+
+
+def changed(values: dict | None = None, **parts: object):
+    """A hostile draft: the form's own draft with parts replaced, and values added to its values."""
+
+    def change(draft: dict) -> str:
+        draft = {**draft, **parts}
+        draft["values"] = {**draft["values"], **(values or {})}
+        return json.dumps(draft)
+
+    return change
+
+
+HOSTILE_DRAFTS = {
+    "negative count": changed(counts={"outcomes": -3, "costs": 1, "claimed_savings": 0, "sources": 1}),
+    "count of a billion": changed(counts={"outcomes": 1, "costs": 1, "claimed_savings": 0, "sources": 10**9}),
+    "count as text": changed(counts={"outcomes": "2", "costs": 1, "claimed_savings": 0, "sources": 1}),
+    "count of an unknown list": changed(counts={"outcomes": 1, "costs": 1, "claimed_savings": 0, "sources": 1, "x": 1}),
+    "step as an object": changed(step={"valueOf": 2}),
+    "step 1e9 as text": changed(step="1e9"),
+    "step out of range": changed(step=10**9),
+    "step as a fraction": changed(step=2.5),
+    "version 2": changed(version=2),
+    "an object for a text": changed(values={"title": {"toString": "x"}}),
+    "a list for a text": changed(values={"summary": ["a", "b"]}),
+    "a number for a text": changed(values={"period/start": 2015}),
+    "text for a list of choices": changed(values={"themes": "arts-culture"}),
+    "a choice not offered": changed(values={"region": "atlantis"}),
+    "a tick not offered": changed(values={"themes": ["arts-culture", "not-a-theme"]}),
+    "an unknown path": changed(values={"nonsense/path": "x"}),
+    "an item beyond the count": changed(values={"outcomes/7/measure": "x"}),
+    "a control character": changed(values={"title": "Riverside\x07 Hub"}),
+    "a lone surrogate": changed(values={"headline": "Missed \ud83d visits fell"}),
+    "longer than the schema allows": changed(values={"title": "a" * 121}),
+    "a 1 MB value": changed(values={"description": "a" * 1_000_000}),
+    "an unknown part": changed(extra=True),
+    "idEdited as text": changed(idEdited="yes"),
+    "__proto__ in values": lambda draft: json.dumps(draft)[:-1] + ', "__proto__": {"polluted": "yes"}}',
+    "__proto__ as a path": lambda draft: json.dumps(draft).replace('"values": {', '"values": {"__proto__": "x", ', 1),
+    "__proto__ in counts": lambda draft: json.dumps(draft).replace('"counts": {', '"counts": {"__proto__": 1, ', 1),
+    "invalid JSON": lambda draft: json.dumps(draft)[:-5],
+    "null": lambda draft: "null",
+    "a list": lambda draft: "[1, 2]",
+}
+
+
+def load_with_draft(page, site_url: str, text: str) -> list[str]:
+    """Reload the form with `text` as its saved draft; returns the uncaught errors seen."""
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(site_url + FORM)
+    page.evaluate("([key, text]) => localStorage.setItem(key, text)", [STORE, text])
+    page.reload()
+    page.wait_for_selector("[data-proposal][data-ready]")
+    return errors
+
+
+@pytest.fixture(scope="module")
+def real_draft(browser, site_url) -> dict:
+    page = browser.new_page(viewport=DESKTOP)
+    page.goto(site_url + FORM)
+    page.evaluate("localStorage.clear()")
+    page.reload()
+    page.wait_for_selector("[data-proposal][data-ready]")
+    draft = a_real_draft(page)
+    page.close()
+    return draft
+
+
+@pytest.mark.parametrize("name", list(HOSTILE_DRAFTS))
+def test_a_hostile_draft_is_removed_and_the_form_still_works(browser, site_url, real_draft, name):
+    """localStorage is shared by every site of the origin (on GitHub Pages, every project site of
+    the owner), so any of them can plant a draft: one the form would not have saved is removed,
+    the reader is told, and nothing of it is used."""
+    page = browser.new_page(viewport=DESKTOP)
+    errors = load_with_draft(page, site_url, HOSTILE_DRAFTS[name](copy.deepcopy(real_draft)))
+    page.wait_for_function(f"document.querySelector('[data-status]').textContent === {json.dumps(DRAFT_REMOVED)}")
+    assert page.locator("[data-notice]").inner_text().endswith(DRAFT_REMOVED)
+    assert saved_draft(page) is None
+    assert step_shown(page).startswith("Step 1 of 5")
+    assert field(page, "title").locator("input").input_value() == ""  # nothing of it applied
+    assert field(page, "outcomes").locator("[data-item]").count() == 1  # as a fresh form: one, required
+    assert page.evaluate("({}).polluted") is None
+    step_one = {"title", "locality", "region", "period", "summary", "headline", "description", "themes"}
+    for path, value in PROPOSAL.items():  # the form works: answer step 1 and move on
+        if path.split("/")[0] in step_one | {"characteristics"}:
+            fill(page, path, value)
+    continue_(page)
+    page.wait_for_function("!document.querySelector('[data-step=\"2\"]').hidden")
+    assert step_shown(page).startswith("Step 2 of 5")
+    assert json.loads(saved_draft(page))["values"]["title"] == PROPOSAL["title"]  # kept again
+    page.close()
+    assert errors == []
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_the_removed_draft_notice_has_no_violations(browser, site_url, viewport):
+    page = browser.new_page(viewport=viewport)
+    load_with_draft(page, site_url, '{"version": 1, "step": -1}')
+    page.locator("[data-notice]").wait_for(state="visible")
+    assert settled_scan(page) == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+    page.close()
+
+
+def test_a_draft_the_form_saved_is_restored(browser, site_url, real_draft):
+    page = browser.new_page(viewport=DESKTOP)
+    errors = load_with_draft(page, site_url, json.dumps(real_draft))
+    page.wait_for_function("document.querySelector('[data-status]').textContent === 'Your draft has been restored.'")
+    assert step_shown(page).startswith("Step 3 of 5")
+    assert field(page, "outcomes/0/measure").locator("input").input_value() == "Missed health visits"
+    assert field(page, "costs").locator("[data-item]").count() == 1
+    assert field(page, "title").locator("input").input_value() == PROPOSAL["title"]
+    assert page.locator("[data-notice]").count() == 0
+    assert json.loads(saved_draft(page)) == real_draft
+    page.close()
+    assert errors == []
+
+
+def test_a_draft_that_cannot_be_checked_is_kept_but_not_used(browser, site_url, real_draft):
+    """Without the schema (the connection failed) a draft cannot be checked: it is neither used
+    nor removed, and nothing the reader types replaces it, until a reload can check it."""
+    page = browser.new_page(viewport=DESKTOP)
+    page.route("**/case-study.schema.json", lambda route: route.abort())
+    errors = load_with_draft(page, site_url, json.dumps(real_draft))
+    page.wait_for_function("document.querySelector('[data-status]').textContent.includes('could not be checked')")
+    assert field(page, "title").locator("input").input_value() == ""
+    fill(page, "title", "Something else")
+    assert json.loads(saved_draft(page)) == real_draft
+    page.unroute("**/case-study.schema.json")
+    page.reload()
+    page.wait_for_selector("[data-proposal][data-ready]")
+    assert field(page, "title").locator("input").input_value() == PROPOSAL["title"]
+    page.close()
+    assert errors == []
+
+
+def test_the_form_keeps_no_draft_it_would_refuse(form):
+    """What the form refuses in a draft it never saves: while an answer holds a control
+    character, the last good draft stays, and the reader is told."""
+    fill(form, "title", "Riverside Family Hub outreach")
+    good = json.loads(saved_draft(form))
+    type_raw(form, "summary", "'A summary with a bell \\x07 in it'")
+    form.wait_for_function("document.querySelector('[data-status]').textContent.includes('not being kept')")
+    assert json.loads(saved_draft(form)) == good
+    fill(form, "summary", "A summary without one")
+    form.wait_for_function("document.querySelector('[data-status]').textContent.startsWith('Your answers are kept')")
+    assert json.loads(saved_draft(form))["values"]["summary"] == "A summary without one"
 
 
 def test_removing_an_item_keeps_the_others(form):

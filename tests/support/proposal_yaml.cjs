@@ -1,5 +1,7 @@
 // Writes case studies as the proposal form does (docs/assets/proposal-file.js with the bundled
-// yaml package), for the tests: stdin is a JSON list of documents, stdout a JSON list of texts.
+// yaml package), and reads figures as the form reads what was typed, for the tests.
+// stdin: {"documents": [...], "figures": ["1,200.5", ...], "limits": {"maxDecimalPlaces", "maxDigits"}}
+// stdout: {"texts": [text, or {"error": message} where the writer refused], "figures": [readFigure's answer]}
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -9,6 +11,13 @@ globalThis.window = globalThis; // the bundle is a browser script that sets wind
 require(path.join(assets, "vendor", "form-libraries.js"));
 const ProposalFile = require(path.join(assets, "proposal-file.js"));
 
-const documents = JSON.parse(fs.readFileSync(0, "utf8"));
-const texts = documents.map((data) => ProposalFile.yamlText(data, globalThis.ProposalLibraries.stringify, "2026-11-24"));
-process.stdout.write(JSON.stringify(texts));
+const request = JSON.parse(fs.readFileSync(0, "utf8"));
+const texts = (request.documents || []).map((data) => {
+  try {
+    return ProposalFile.yamlText(data, globalThis.ProposalLibraries, "2026-11-24", request.limits);
+  } catch (error) {
+    return { error: String(error.message) };
+  }
+});
+const figures = (request.figures || []).map((typed) => ProposalFile.readFigure(typed, request.limits));
+process.stdout.write(JSON.stringify({ texts, figures }));
