@@ -190,7 +190,8 @@ def test_injection_payloads_are_inert(leeds_text, scratch_project, tmp_path_fact
     # Blank lines and line breaks of every kind around Markdown: shown as text, never read as Markdown.
     data["outcomes"][0]["note"] = PAYLOAD_LINES
     data["characteristics"][next(iter(data["characteristics"]))] = PAYLOAD_LINES
-    data["sources"][0]["url"] = 'https://example.org/"><script>alert(6)</script>'
+    # The address rule refuses " < > (issue 22); an apostrophe and = are allowed, and must stay inside the attribute.
+    data["sources"][0]["url"] = "https://example.org/'onmouseover='alert(6)'"
     data["outcomes"][0]["comparison"] = {"value": 1, "when": "<img src=x onerror=alert(9)>"}
     hostile = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
     project: Project = scratch_project({"leeds-family-valued.yaml": hostile})
