@@ -119,24 +119,3 @@ def _link_target(path: Path) -> str:
     except OSError:
         return "somewhere that cannot be read"
     return "'" + escape_invisible(target if len(target) <= 60 else target[:60] + "…") + "'"
-
-
-def _editor_file(name: str) -> str:
-    """What an editor's working file is, by the names editors give them; '' for any other name."""
-    if name.startswith(".#"):
-        return "an editor's lock file (Emacs makes .#name while name has unsaved changes)"
-    if name.startswith("#") and name.endswith("#"):
-        return "an editor's auto-save file (Emacs makes #name# while name is being edited)"
-    if name.endswith("~"):
-        return "an editor's backup copy (name~ is the version before the last save)"
-    if name.endswith((".swp", ".swo", ".swx")):
-        return "an editor's swap file (Vim makes it while a file is open)"
-    return ""
-
-
-def _link_target(path: Path) -> str:
-    try:
-        target = os.readlink(path)
-    except OSError:
-        return "somewhere that cannot be read"
-    return "'" + escape_invisible(target if len(target) <= 60 else target[:60] + "…") + "'"
