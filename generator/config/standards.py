@@ -58,13 +58,16 @@ def parse_standard(data: Any, known: dict[str, list[str]]) -> tuple[RatingStanda
 
 def is_measured_change(outcome: dict[str, Any], outputs: frozenset[str]) -> bool:
     """An outcome for families with a measured change: a percentage other than 0, figures
-    before and after, or figures with the practice and for a comparison group. A count of
+    before and after that differ, or figures with the practice and for a comparison group that
+    differ. A count of
     activity (an outcome domain marked `kind: output`), a figure with nothing to compare it
     with, or no change at all does not count."""
     if outcome["domain"] in outputs:
         return False
-    compared = "follow_up" in outcome and ("baseline" in outcome or "comparison" in outcome)
-    return compared or outcome["change"].get("percent", 0) != 0
+    follow_up = outcome.get("follow_up")
+    reference = outcome.get("baseline") or outcome.get("comparison")
+    moved = follow_up is not None and reference is not None and follow_up["value"] != reference["value"]
+    return moved or outcome["change"].get("percent", 0) != 0
 
 
 def unmet(
@@ -104,7 +107,8 @@ def requirement(standard: RatingStandard, key: str, labels: Labels) -> str:
     if key == "min_measured_outcomes":
         return (
             f"at least {_count(standard.min_measured_outcomes, 'outcome')} for families measured with figures "
-            "(a change in percent, figures before and after, or figures against a comparison group)"
+            "(a change in percent other than 0, or figures before and after, or against a comparison group, "
+            "that differ)"
         )
     kinds = labels["source_kinds"]
     return "a cited " + " or ".join(kinds[i].lower() for i in standard.source_kinds_any_of)

@@ -96,6 +96,7 @@ BEYOND_THE_SCHEMA = {
     # the ratings' standards (schema/taxonomy.yaml): one field against several others
     "fully-validated-on-activity",
     "fully-validated-on-no-change",
+    "fully-validated-on-unchanged-figures",
     "fully-validated-without-evaluation",
     "fully-validated-without-figures",
     "promising-on-stakeholder-account",
