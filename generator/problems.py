@@ -61,6 +61,8 @@ def escape_invisible(text: str) -> str:
         else f"\\x{ord(character):02x}"
         if ord(character) < 0x100
         else f"\\u{ord(character):04x}"
+        if ord(character) <= 0xFFFF
+        else f"\\U{ord(character):08x}"
         for character in text
     )
 

@@ -42,7 +42,7 @@
     for (var character of text) {
       var code = character.codePointAt(0);
       if (character !== " " && NOT_PRINTABLE.test(character)) {
-        out += code < 0x100 ? "\\x" + hex(code, 2) : "\\u" + hex(code, 4);
+        out += code < 0x100 ? "\\x" + hex(code, 2) : code > 0xffff ? "\\U" + hex(code, 8) : "\\u" + hex(code, 4);
       } else {
         out += character;
       }

@@ -112,7 +112,8 @@ def _issues(text: str) -> Iterator[MarkdownIssue]:
                 "use at most a few levels of lists and quotes ('>')",
             )
             return
-        if token.type in ("text", "code_inline") and (forbidden := _FORBIDDEN.search(token.content)):
+        decoded = token.content if token.type in ("text", "code_inline") else str(token.attrs.get("title") or "")
+        if forbidden := _FORBIDDEN.search(decoded):
             yield MarkdownIssue(
                 line,
                 f"contains a control character ({escape_invisible(forbidden.group())}, written as an HTML "

@@ -44,11 +44,28 @@ ENUM_DEFINITIONS = {
 # the embeddings and overrides, and the isolates. docs/assets/search.js leaves them out of a
 # query it shows.
 DIRECTION_CONTROLS = ((0x061C, 0x061C), (0x200E, 0x200F), (0x202A, 0x202E), (0x2066, 0x2069))
+# Invisible characters that can carry hidden text or none (Unicode's default-ignorable ones
+# with no place in English prose): the Mongolian variation selectors, the word joiner and
+# invisible operators, the deprecated format characters, the specials U+FFF0-U+FFF8, the
+# shorthand format controls, the musical format characters, and the tag characters
+# (U+E0000-U+E0FFF: "ignore this" spelt in them is invisible on the page, but not in the open
+# data). Those prose does use (zero-width joiner and non-joiner, soft hyphen, the variation
+# selectors of emoji) are allowed; a text of nothing else has "no visible text" (VISIBLE).
+HIDDEN_TEXT = (
+    (0x180B, 0x180F),
+    (0x2060, 0x2065),
+    (0x206A, 0x206F),
+    (0xFFF0, 0xFFF8),
+    (0x1BCA0, 0x1BCA3),
+    (0x1D173, 0x1D17A),
+    (0xE0000, 0xE0FFF),
+)
 FORBIDDEN_RANGES = (
     (0x00, 0x08),
     (0x0B, 0x1F),
     (0x7F, 0x9F),
     *DIRECTION_CONTROLS,
+    *HIDDEN_TEXT,
     (0x2028, 0x2029),
     (0xFEFF, 0xFEFF),
     (0xFFFE, 0xFFFF),
@@ -63,7 +80,14 @@ def _character_class(ranges: tuple[tuple[int, int], ...]) -> str:
             merged[-1][1] = max(merged[-1][1], high)
         else:
             merged.append([low, high])
-    return "[" + "".join(f"\\u{low:04X}" + (f"-\\u{high:04X}" if high > low else "") for low, high in merged) + "]"
+    return "[" + "".join(_code(low) + (f"-{_code(high)}" if high > low else "") for low, high in merged) + "]"
+
+
+def _code(point: int) -> str:
+    """A character in a pattern: \\uXXXX in the Basic Multilingual Plane; beyond it, the character
+    itself (Python's re, ECMAScript with the u flag Ajv uses, and jsonschema-rs read a literal
+    alike, but share no escape for it), which `dump` writes into the file as a JSON escape."""
+    return f"\\u{point:04X}" if point <= 0xFFFF else chr(point)
 
 
 TEXT_CHARACTERS = {"not": {"pattern": _character_class(FORBIDDEN_RANGES)}}
@@ -118,7 +142,10 @@ def _add_character_rules(node: Any) -> None:
 
 
 def dump(schema: dict[str, Any]) -> str:
-    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+    """The schema as JSON, readable (a "£" stays one), with every character that does not show
+    written as its JSON escape, so the file holds nothing invisible."""
+    text = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+    return "".join(c if c.isprintable() or c == "\n" else json.dumps(c)[1:-1] for c in text)
 
 
 def write_synced(schema_path: Path, schema: dict[str, Any], taxonomy: Taxonomy) -> bool:

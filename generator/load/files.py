@@ -9,11 +9,10 @@ FIFO named *.yaml would block a read forever.
 from __future__ import annotations
 
 import os
-import re
 import stat
 from pathlib import Path
 
-from generator.load.strict_yaml import YamlProblem, load_yaml
+from generator.load.from_events import claimed_id
 from generator.problems import SetupError
 
 NOT_CASE_STUDIES = {"README.md"}
@@ -70,24 +69,11 @@ def regular_file_bytes(path: Path) -> bytes | None:
         return None
 
 
-# `id: x` at the left margin, the key quoted or not.
-_ID_LINE = re.compile(r"""^(?:id|"id"|'id')[ \t]*:[ \t]*['"]?([^'"#\s]+)""", re.MULTILINE)
-
-
 def peek_id(path: Path) -> str | None:
-    """The id a file claims, for cross-checking files that were not named on the command line.
-    Most files say `id: x` at the left margin, which is read without parsing (a file that says
-    it twice is refused when it is checked itself); any other file is parsed, as its check
-    would parse it. Any problem in the file itself is not this check's to report."""
+    """The id a file claims, for cross-checking files that were not named on the command line:
+    read from libyaml's events up to the top-level id and no further (from_events.claimed_id).
+    Any problem in the file itself is not this check's to report."""
     raw = regular_file_bytes(path)
     if raw is None:
         return None
-    text = raw.decode("utf-8", errors="replace").removeprefix("\ufeff")
-    found = _ID_LINE.search(text)
-    if found:
-        return found.group(1)
-    try:
-        data = load_yaml(text)
-    except YamlProblem:
-        return None
-    return data["id"] if isinstance(data, dict) and isinstance(data.get("id"), str) else None
+    return claimed_id(raw.decode("utf-8", errors="replace").removeprefix("\ufeff"))

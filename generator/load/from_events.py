@@ -18,7 +18,9 @@ from __future__ import annotations
 from typing import Any
 
 import yaml
+from yaml._yaml import CParser
 
+from generator.load.yaml_problem import YamlProblem
 from generator.load.yaml_refusals import (
     ALLOWED_TAGS,
     MAX_DEPTH,
@@ -26,6 +28,7 @@ from generator.load.yaml_refusals import (
     anchor_problem,
     depth_problem,
     key_problem,
+    refuse_odd_characters,
     tag_mismatch,
     tag_problem,
 )
@@ -150,3 +153,40 @@ def _scalar(loader: Any, event: yaml.ScalarEvent) -> Any:
     node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
     constructors = loader.yaml_constructors
     return constructors.get(tag, constructors[None])(loader, node)
+
+
+def claimed_id(text: str) -> str | None:
+    """The text of the top-level `id` a document claims, read from libyaml's events up to it and
+    no further (a case study says it on its first lines): for cross-checking files that are not
+    themselves being checked. None where the document says none, or cannot be read that far."""
+    try:
+        refuse_odd_characters(text)
+        parser = CParser(text)
+    except YamlProblem:
+        return None
+    try:
+        return _id_from(parser)
+    except (yaml.YAMLError, YamlProblem):
+        return None
+    finally:
+        parser.dispose()
+
+
+def _id_from(parser: Any) -> str | None:
+    get = parser.get_event
+    for _ in range(3):  # the stream's start, the document's, the top-level mapping's
+        if type(event := get()) in (yaml.StreamEndEvent, yaml.DocumentEndEvent):
+            return None
+    if type(event) is not yaml.MappingStartEvent:
+        return None
+    while type(key := get()) is yaml.ScalarEvent:
+        value = get()
+        if key.value == "id" and key.tag is None:
+            plain = type(value) is yaml.ScalarEvent and value.tag in (None, "!", STR_TAG)
+            return value.value if plain else None
+        depth = 1 if type(value) in (yaml.SequenceStartEvent, yaml.MappingStartEvent) else 0
+        while depth:  # pass over a nested value, its events one at a time
+            kind = type(get())
+            depth += kind in (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+            depth -= kind in (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+    return None

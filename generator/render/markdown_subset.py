@@ -5,9 +5,9 @@ paragraphs, emphasis, lists, block quotes, inline code, line breaks and links (i
 <https://...> autolinks) to web addresses as the schema allows them (config/web_address.py:
 http(s), no user name, no backslash). Headings, images, code blocks, tables and HTML are off,
 so they show as the text the editor typed (generator.check.markdown_check reports them to the
-editor first). Other links are not made links at all. A link whose text is not its own address
-is followed by its host in brackets ("the evaluation (www.gov.uk)"), so the reader sees where
-it goes before following it.
+editor first). Other links are not made links at all. A link is followed by its host in
+brackets ("the evaluation (www.gov.uk)"), so the reader sees where it goes before following
+it, whatever its text says; only an autolink, whose text is its address, goes without.
 """
 
 from __future__ import annotations
@@ -43,8 +43,9 @@ def _link_open(renderer: Any, tokens: list[Token], index: int, options: Any, env
     token = tokens[index]
     token.attrSet("rel", "nofollow noopener")
     href = str(token.attrGet("href") or "")
-    shown = "".join(t.content for t in tokens[index + 1 : _closing(tokens, index)] if t.type == "text")
-    env.setdefault("hosts", []).append("" if shown.strip() == href else host_of(href))
+    # Only an autolink (<https://...>) shows its whole address as its text; any other link's
+    # text may show anything, an address included, so its host is always added.
+    env.setdefault("hosts", []).append("" if token.markup == "autolink" else host_of(href))
     return renderer.renderToken(tokens, index, options, env)
 
 
@@ -52,15 +53,6 @@ def _link_close(renderer: Any, tokens: list[Token], index: int, options: Any, en
     host = env["hosts"].pop() if env.get("hosts") else ""
     closed = renderer.renderToken(tokens, index, options, env)
     return f'{closed} <span class="link-host">({html.escape(host)})</span>' if host else closed
-
-
-def _closing(tokens: list[Token], index: int) -> int:
-    depth = 0
-    for at in range(index, len(tokens)):
-        depth += {"link_open": 1, "link_close": -1}.get(tokens[at].type, 0)
-        if depth == 0:
-            return at
-    return len(tokens)
 
 
 def render_description(text: str) -> str:

@@ -167,3 +167,24 @@ def test_editors_working_files_are_named_for_what_they_are(leeds_text, scratch_p
         "is a symbolic link (to '/etc/passwd'), not a file: the site would publish whatever it points at"
     )
     assert [c.id for c in collection.case_studies] == ["leeds-family-valued"]  # the working files claim no id
+
+
+@pytest.mark.parametrize(
+    ("text", "claimed"),
+    [
+        ("id: a\ntitle: x\n", "a"),
+        ('# comment\n"id": b\n', "b"),
+        ("a: 1\rid: c\r", "c"),  # carriage returns only
+        ('title: "Minimal\nid: decoy"\nid: real\n', "real"),  # a quoted text's second line is not a key
+        ("x: [1, {id: no}]\nid: yes-this\n", "yes-this"),  # nor is a nested id
+        ("id: !!str tagged\n", "tagged"),
+        ("- a\n", None),
+        ("", None),
+        ("id: [x]\n", None),
+        ("a:\n\ufeff- - x\nid: z\n", None),  # a mark a text scan would not see: unreadable, no id
+    ],
+)
+def test_the_id_another_file_claims_is_read_as_libyaml_reads_it(text, claimed):
+    from generator.load.from_events import claimed_id
+
+    assert claimed_id(text) == claimed

@@ -78,9 +78,16 @@ def test_a_link_shows_the_host_it_goes_to(text, href, host):
     assert f'</a> <span class="link-host">({host})</span>' in html
 
 
-def test_a_link_whose_text_is_its_address_needs_no_host():
-    html = render_description("<https://www.gov.uk/x> and [https://www.gov.uk/y](https://www.gov.uk/y)")
-    assert "link-host" not in html
+def test_only_an_autolink_goes_without_its_host():
+    assert "link-host" not in render_description("<https://www.gov.uk/x>")
+    # Text that looks like an address, in a code span or not, may not be the address.
+    html = render_description("[`https://www.gov.uk/g` https://evil.example.com/](https://evil.example.com/)")
+    assert html.count('<span class="link-host">(evil.example.com)</span>') == 1
+
+
+def test_a_direction_override_written_as_a_reference_in_a_link_title_is_refused():
+    [issue] = description_issues('[the report](https://www.example.org/r "&#x202E;fdp.tropeR&#x202C;")')
+    assert issue.message == "contains a control character (\\u202e, written as an HTML character reference)"
 
 
 @pytest.mark.parametrize(
