@@ -215,7 +215,7 @@ def reported_percent_agrees(ctx: RuleContext) -> Iterator[Problem]:
         if implied is not None and abs(implied - percent) > PERCENT_TOLERANCE_POINTS:
             yield ctx.problem(
                 ["outcomes", index, "change", "percent"],
-                f"reported change {percent:+g}% disagrees with the figures, which imply {implied:+.1f}%",
+                f"reported change {_signed(percent)}% disagrees with the figures, which imply {_signed(implied)}%",
                 "check the baseline, follow-up and percent against the source; a fall is negative",
                 Severity.WARNING,
             )
@@ -241,6 +241,11 @@ ERROR_RULES: tuple[Rule, ...] = (
     description_is_in_the_subset,
 )
 WARNING_RULES: tuple[Rule, ...] = (review_is_due, reported_percent_agrees, sources_have_urls)
+
+
+def _signed(percent: float) -> str:
+    """+99,999.99 or -39.5, as the figures read on the page: never e-notation (f"{x:+g}" gave +1e+05)."""
+    return ("+" if percent > 0 else "") + format_number(percent)
 
 
 def _value_at(data: Any, at: list[str | int]) -> Any:

@@ -44,8 +44,13 @@ def test_percent_that_disagrees_with_the_figures_is_a_warning(tmp_path):
     assert report.valid
     [warning] = report.warnings
     assert warning.field == "outcomes[0].change.percent"
-    assert "disagrees with the figures, which imply -47.1%" in warning.message
+    assert warning.message == "reported change -30% disagrees with the figures, which imply -47.13%"
     assert warning.line == WITH_OUTCOME.splitlines().index("      percent: PERCENT") + 1
+
+
+def test_a_large_reported_change_is_written_out_in_the_warning(tmp_path):
+    [warning] = check(tmp_path, WITH_OUTCOME.replace("PERCENT", "99999.99")).warnings
+    assert warning.message.startswith("reported change +99,999.99% disagrees")  # once "+1e+05%"
 
 
 def test_percent_within_five_points_is_fine(tmp_path):
