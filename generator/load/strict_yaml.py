@@ -19,15 +19,14 @@ turned into data in one pass (from_events.py), and stricter than PyYAML's defaul
 
 from __future__ import annotations
 
-import re
 from typing import Any, ClassVar
 
 import yaml
 
 from generator.load.from_events import build
-from generator.load.json_numbers import JSON_FLOAT, JSON_INT, json_number, number_problem
+from generator.load.json_numbers import JSON_FLOAT, JSON_INT, json_number
 from generator.load.yaml_problem import YamlProblem
-from generator.load.yaml_refusals import STR_TAG, refuse_odd_characters, tag_mismatch, tag_problem
+from generator.load.yaml_refusals import STR_TAG, line_and_column, refuse_odd_characters, tag_mismatch, tag_problem
 from generator.problems import escape_invisible
 
 TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
@@ -35,7 +34,6 @@ INT_TAG = "tag:yaml.org,2002:int"
 FLOAT_TAG = "tag:yaml.org,2002:float"
 JSON_TAGS = {STR_TAG, INT_TAG, FLOAT_TAG} | {f"tag:yaml.org,2002:{name}" for name in ("bool", "null")}
 
-_YAML_BREAK = re.compile("\r\n|[\r\n]")
 _RESOLVED: dict[tuple[type, Any], dict[str | None, str]] = {}
 MAX_REMEMBERED = 50_000  # per kind of node; short values only (field names, vocabulary, dates)
 
@@ -74,10 +72,8 @@ class StrictLoader(yaml.CSafeLoader):
         return int(json_number(node, JSON_INT, "a whole number"))
 
     def construct_yaml_float(self, node: yaml.Node) -> float:
-        value = float(json_number(node, JSON_FLOAT, "a number"))
-        if value != value or value in (float("inf"), float("-inf")):  # 1e400 reads as infinity
-            raise number_problem(node, "is too large to be a number here")
-        return value
+        # Plain decimals of at most 15 digits (json_number): never infinite, never e-notation.
+        return float(json_number(node, JSON_FLOAT, "a number"))
 
 
 # Only JSON's kinds of scalar (from_events.build makes the lists and mappings): any other tag
@@ -117,14 +113,12 @@ def load_yaml(text: str, key_lines: dict[str, int] | None = None) -> Any:
             _syntax_hint(message, text, mark.line if mark else None),
         ) from None
     except yaml.reader.ReaderError as error:  # a character YAML does not allow in a file at all
-        # libyaml reports a byte offset into the UTF-8 text; lines end at any of YAML's breaks.
+        # libyaml reports a byte offset into the UTF-8 text.
         before = text.encode("utf-8")[: error.position].decode("utf-8", errors="ignore")
-        lines = _YAML_BREAK.split(before)
         shown = escape_invisible(chr(error.character)) if isinstance(error.character, int) else "a character"
         raise YamlProblem(
             f"the character {shown} is not allowed in a YAML file",
-            len(lines) - 1,
-            len(lines[-1]),
+            *line_and_column(before, len(before)),
             "delete it: retype the text around it, or paste it as plain text",
         ) from None
     except yaml.YAMLError as error:

@@ -49,7 +49,7 @@ def refuse_odd_characters(text: str) -> None:
     if not found:
         return
     at, character = min(found)
-    line, column = _line_and_column(text, at)
+    line, column = line_and_column(text, at)
     raise YamlProblem(
         _ODD_CHARACTERS[character],
         line,
@@ -58,7 +58,7 @@ def refuse_odd_characters(text: str) -> None:
     )
 
 
-def _line_and_column(text: str, at: int) -> tuple[int, int]:
+def line_and_column(text: str, at: int) -> tuple[int, int]:
     """0-based line and column of `at`, counting lines as libyaml does once the odd breaks are gone."""
     line, line_start = 0, 0
     for found in _LINE_BREAK.finditer(text, 0, at):
