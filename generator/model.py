@@ -5,10 +5,11 @@ Built only from data that passed validation, so construction does not re-check t
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, fields, is_dataclass
 from datetime import date
 from typing import Any
+
+from generator.figures import Change, Effect, Interval, Measurement, Sample, implied_percent
 
 
 @dataclass(frozen=True)
@@ -28,27 +29,25 @@ class Period:
 
 
 @dataclass(frozen=True)
-class Measurement:
-    value: float
-    when: str
-
-
-@dataclass(frozen=True)
-class Change:
-    as_reported: str
-    percent: float | None = None
-
-
-@dataclass(frozen=True)
 class Outcome:
     measure: str
     for_whom: str
     domain: str  # an outcome domain id
+    design: str  # a designs id: how the figures were measured
+    source: str  # the id of the source the figures come from
+    direction: str  # a directions id: improved, no-clear-change, worse, mixed or not-applicable
     change: Change
+    better: str = ""  # "lower" or "higher" where the outcome has figures to compare
     baseline: Measurement | None = None
     follow_up: Measurement | None = None
     comparison: Measurement | None = None  # a comparison group's figure; follow_up is then the practice's
+    sample: Sample | None = None
+    effect: Effect | None = None
     note: str = ""
+
+    @property
+    def improved(self) -> bool:
+        return self.direction == IMPROVED
 
     @property
     def is_quantitative(self) -> bool:
@@ -66,19 +65,7 @@ class Outcome:
         return None if reference is None or follow_up is None else implied_percent(reference.value, follow_up.value)
 
 
-# A reported change may be at most a thousand-fold rise (the schema's maximum for
-# change.percent); a change the figures imply beyond that says more about the figures than
-# the practice, so none is computed.
-MAX_IMPLIED_PERCENT = 100_000
-
-
-def implied_percent(before: float, after: float) -> float | None:
-    """The percentage change from `before` to `after`, where it means something: a positive
-    figure before, and a change within MAX_IMPLIED_PERCENT. None otherwise."""
-    if not before > 0:
-        return None
-    percent = (after - before) / before * 100
-    return percent if math.isfinite(percent) and abs(percent) <= MAX_IMPLIED_PERCENT else None
+IMPROVED = "improved"
 
 
 @dataclass(frozen=True)
@@ -110,13 +97,20 @@ class Audience:
 
 @dataclass(frozen=True)
 class Source:
+    id: str  # unique in its file; outcomes name it
     title: str
     kind: str  # a source kind id
+    access: str  # a source_access id: how much of the document the repository holds
     publisher: str = ""  # "" where the document (or the part of it read) does not name one
     date: str = ""  # YYYY, YYYY-MM or YYYY-MM-DD; "" for an undated document, as many web pages are
     author: str = ""
     url: str = ""
     note: str = ""
+
+
+@dataclass(frozen=True)
+class Stopped:
+    reason: str  # why the practice stopped, as the sources say
 
 
 @dataclass(frozen=True)
@@ -151,6 +145,7 @@ class CaseStudy:
     locality: str
     region: str
     period: Period
+    stopped: Stopped | None
     summary: str
     headline: str  # the main result in one sentence, for cards
     description: str
@@ -184,6 +179,7 @@ class CaseStudy:
             locality=data["locality"],
             region=data["region"],
             period=Period(**data["period"]),
+            stopped=Stopped(**data["stopped"]) if "stopped" in data else None,
             summary=data["summary"],
             headline=data["headline"],
             description=data["description"],
@@ -224,12 +220,23 @@ def _outcome(data: dict[str, Any]) -> Outcome:
         measure=data["measure"],
         for_whom=data["for_whom"],
         domain=data["domain"],
+        design=data["design"],
+        source=data["source"],
+        direction=data["direction"],
         change=Change(**data["change"]),
+        better=data.get("better", ""),
         baseline=_measurement(data.get("baseline")),
         follow_up=_measurement(data.get("follow_up")),
         comparison=_measurement(data.get("comparison")),
+        sample=Sample(**data["sample"]) if "sample" in data else None,
+        effect=_effect(data["effect"]) if "effect" in data else None,
         note=data.get("note", ""),
     )
+
+
+def _effect(data: dict[str, Any]) -> Effect:
+    interval = data.get("interval")
+    return Effect(**{**data, "interval": Interval(**interval) if interval else None})
 
 
 def _implementation(data: dict[str, Any]) -> Implementation:

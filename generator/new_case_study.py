@@ -46,6 +46,9 @@ def skeleton(case_id: str, title: str, locality: str, taxonomy: Taxonomy, today:
         age_groups=", ".join(taxonomy.age_groups.ids),
         outcome_domains=", ".join(taxonomy.outcome_domains.ids),
         source_kinds=", ".join(taxonomy.source_kinds.ids),
+        designs=", ".join(taxonomy.designs.ids),
+        directions=", ".join(taxonomy.directions.ids),
+        source_access=", ".join(taxonomy.source_access.ids),
         models=", ".join(taxonomy.models.ids),
         characteristics=characteristics,
     )

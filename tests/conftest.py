@@ -16,7 +16,7 @@ from generator.config.taxonomy import Taxonomy
 
 REPO = Path(__file__).resolve().parent.parent
 # A fixed "today" so that date rules give the same answer whenever the tests run.
-TODAY = date(2026, 11, 24)
+TODAY = date(2026, 12, 6)
 # Everything a site build needs besides the case studies.
 SITE_FILES = ("mkdocs.yml", "docs", "site_overrides", "schema")
 

@@ -31,7 +31,8 @@
   if (!form || !list || !count || !more || !sortBox || !advice) {
     return;
   }
-  var GROUPS = ["theme", "outcome", "characteristic", "rating", "region", "age"];
+  // The filter groups, in the page's order: named once, by the site's Python (site.py _finder_groups).
+  var GROUPS = (form.getAttribute("data-groups") || "").split(" ").filter(Boolean);
   // FINDER_PAGE_SIZE in generator/render/site.py, written into the page (the stylesheet's
   // nth-child(n + 51) must agree with it too).
   var PAGE_SIZE = Number(list.getAttribute("data-page-size")) || 50;

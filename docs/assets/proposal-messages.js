@@ -27,6 +27,7 @@
   // Which keyword's message to show when one field breaks several (schema_validator.KEYWORD_RANK).
   var RANKED = ["additionalProperties", "required", "type", "not", "enum", "const", "oneOf", "pattern", "format"];
   var SHOWN_LENGTH = 60;
+  var RATING_MARK = "rating standard"; // rating_schema.MARK
   var MAX_ERRORS = 100; // schema_validator.MAX_SCHEMA_ERRORS: the rest would bury these
   var NOT_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
 
@@ -179,6 +180,21 @@
         },
       ];
     }
+    if (kind === "if" && isRatingCondition(schema)) {
+      // The ratings' standards carry the validator's own message and fix (config/rating_schema.py).
+      return [{ path: ["evidence", "rating"], message: schema.description, hint: schema.title }];
+    }
+    if (kind === "dependencies") {
+      var needed = error.params.missingProperty;
+      var neededSchema = (schema.properties || {})[needed] || {};
+      return [
+        {
+          path: path.concat([needed]),
+          message: "missing required field '" + needed + "'",
+          hint: ("add '" + needed + ":' (needed because '" + error.params.property + "' is given). " + (neededSchema.description || "")).trim(),
+        },
+      ];
+    }
     if (kind === "enum") {
       return [{ path: path, message: "'" + shown(value) + "' is not an allowed value", hint: "allowed values: " + limit.join(", ") }];
     }
@@ -234,6 +250,17 @@
     return typeof pattern === "string" && pattern.charAt(0) === "[" && pattern.indexOf("[^\\t\\n") === 0;
   }
 
+  function isFromRatingCondition(error) {
+    return (
+      /^#\/allOf\/\d+\/then\//.test(error.schemaPath || "") ||
+      (error.keyword === "if" && isRatingCondition(error.parentSchema || {}))
+    );
+  }
+
+  function isRatingCondition(schema) {
+    return typeof schema.$comment === "string" && schema.$comment.indexOf(RATING_MARK + ":") === 0;
+  }
+
   function rank(keyword) {
     var index = RANKED.indexOf(keyword);
     return index === -1 ? RANKED.length : index;
@@ -253,9 +280,17 @@
     var previous = null;
     var more = null;
     var list = errors || [];
+    // Like the validator, which applies the ratings' standards only to a file the schema
+    // accepts: a rating's message waits until every other problem is fixed.
+    var ratingOnly = list.every(isFromRatingCondition);
     for (var i = 0; i < list.length; i++) {
       var error = list[i];
       if (/\/(oneOf|anyOf)\/\d+\//.test(error.schemaPath || "")) continue;
+      if (/^#\/allOf\/\d+\/then\//.test(error.schemaPath || "")) continue; // the "if" error says it
+      if (!ratingOnly && isFromRatingCondition(error)) continue;
+      // Any other "if" (an outcome with a percent needs better:) is said by its "then" errors,
+      // as Python's jsonschema says it.
+      if (error.keyword === "if" && !isFromRatingCondition(error)) continue;
       var group = error.keyword === "additionalProperties" ? error.instancePath + " " + error.schemaPath : null;
       if (group === null || group !== previous) {
         if (counted === MAX_ERRORS) {

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.check.evidence_standard import rating_meets_its_standard
+from generator.check.outcome_rules import OUTCOME_RULES
 from generator.check.positions import PositionFinder
 from generator.check.rules import ERROR_RULES, WARNING_RULES, RuleContext, placeholder_problems
 from generator.check.schema_validator import SchemaValidator
@@ -55,7 +56,7 @@ def check_file(
     unfilled = frozenset(p.field for p in check.problems)
     check.problems.extend(validator.problems(data, display, ctx.positions, skip_fields=unfilled))
     if check.ok:  # the rules may rely on everything the schema guarantees
-        for rule in (*ERROR_RULES, rating_meets_its_standard):
+        for rule in (*ERROR_RULES, *OUTCOME_RULES, rating_meets_its_standard):
             check.problems.extend(rule(ctx))
     if check.ok:
         for rule in WARNING_RULES:

@@ -25,7 +25,7 @@ from generator.render.formatting import format_number
 
 PERCENT_TOLERANCE_POINTS = 5.0
 PLACEHOLDER = "TODO"
-MAX_PLACEHOLDERS_SHOWN = 30  # practice new writes about 25
+MAX_PLACEHOLDERS_SHOWN = 40  # practice new writes about 30
 
 
 @dataclass

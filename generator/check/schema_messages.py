@@ -120,6 +120,17 @@ def messages_for(error: ValidationError) -> Iterator[Message]:
                     f"add '{name}:'. {field_schema.get('description', '')}".strip(),
                     at_key=True,
                 )
+    elif kind == "dependencies" and isinstance(value, dict):
+        for trigger, needs in error.validator_value.items():
+            for name in needs if trigger in value and isinstance(needs, list) else []:
+                if name not in value:
+                    described = schema.get("properties", {}).get(name, {}).get("description", "")
+                    yield Message(
+                        [*path, name],
+                        f"missing required field '{name}'",
+                        f"add '{name}:' (needed because '{trigger}' is given). {described}".strip(),
+                        at_key=True,
+                    )
     elif kind == "enum":
         choices = [str(c) for c in error.validator_value]
         guess = did_you_mean(str(value), choices)

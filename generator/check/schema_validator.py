@@ -24,6 +24,7 @@ from typing import Any
 from generator.check.positions import PositionFinder
 from generator.check.schema_messages import messages_for
 from generator.check.unique_items import unique_items
+from generator.config.rating_schema import without_rating_conditions
 from generator.config.settings_file import shown_path
 from generator.problems import Problem, SetupError
 
@@ -55,6 +56,7 @@ class SchemaValidator:
 
         Draft7Validator.check_schema(schema)
         self.schema = schema
+        schema = without_rating_conditions(schema)  # the rating rule says it exactly (rating_schema.py)
         self._fast = jsonschema_rs.Draft7Validator(schema, validate_formats=True)
         detailed = validators.extend(Draft7Validator, {"uniqueItems": unique_items})  # linear, not pairwise
         self._detailed = detailed(schema, format_checker=FormatChecker(["date"]))

@@ -12,8 +12,10 @@ import json
 from pathlib import Path
 from typing import Any
 
+from generator.config.rating_schema import is_rating_condition, rating_conditions
 from generator.config.taxonomy import Taxonomy
 from generator.config.web_address import MAX_URL_LENGTH, URL_PATTERN
+from generator.impact import NO_IMPACT_EVIDENCE
 
 # definitions/<name> in the schema -> taxonomy vocabulary whose ids are its enum
 ENUM_DEFINITIONS = {
@@ -25,6 +27,9 @@ ENUM_DEFINITIONS = {
     "outcomeDomainId": "outcome_domains",
     "sourceKindId": "source_kinds",
     "modelId": "models",
+    "designId": "designs",
+    "sourceAccessId": "source_access",
+    "directionId": "directions",
 }
 
 
@@ -111,6 +116,7 @@ def synced(schema: dict[str, Any], taxonomy: Taxonomy) -> dict[str, Any]:
     _add_character_rules(result)
     for definition, vocabulary_name in ENUM_DEFINITIONS.items():
         definitions[definition]["enum"] = getattr(taxonomy, vocabulary_name).ids
+    definitions["impactEvidenceId"]["enum"] = [*taxonomy.designs.ids, NO_IMPACT_EVIDENCE]  # model.impact_evidence
     characteristics = result["properties"]["characteristics"]
     characteristics["properties"] = {
         term.id: {
@@ -119,6 +125,8 @@ def synced(schema: dict[str, Any], taxonomy: Taxonomy) -> dict[str, Any]:
         }
         for term in taxonomy.characteristics.terms
     }
+    kept = [node for node in result.get("allOf", []) if not is_rating_condition(node)]
+    result["allOf"] = kept + rating_conditions(taxonomy)
     return result
 
 

@@ -12,8 +12,9 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
+from generator.config.assessments import Assessment, parse_assessments
 from generator.config.settings_file import read_settings, shown_path
-from generator.config.standards import RatingStandard, parse_standard
+from generator.config.standards import OUTCOME_CONDITIONS, RatingStandard, parse_standard
 from generator.problems import SetupError
 
 _TERM_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -31,6 +32,9 @@ VOCABULARIES = (
     "evidence_bases",
     "age_groups",
     "outcome_domains",
+    "designs",
+    "source_access",
+    "directions",
     "source_kinds",
     "models",
     "glossary",
@@ -44,6 +48,7 @@ OPTIONAL_TEXT = {
     "age_groups": ("short",),
     "outcome_domains": ("kind",),
 }
+STRUCTURED = {"ratings": ("requires",), "models": ("assessments",)}
 TERM_KEYS = ("id", "label", "description")
 
 
@@ -58,6 +63,7 @@ class Term:
     short: str = ""  # age groups: the label where space is tight, e.g. "0-4"
     kind: str = ""  # outcome domains: "output" for a count of activity rather than a change
     standard: RatingStandard = field(default_factory=RatingStandard)  # ratings: what a case study must show
+    assessments: tuple[Assessment, ...] = ()  # models: national evidence on the model, as assessors word it
 
 
 @dataclass(frozen=True)
@@ -98,6 +104,9 @@ class Taxonomy:
     evidence_bases: Vocabulary
     age_groups: Vocabulary
     outcome_domains: Vocabulary
+    designs: Vocabulary
+    source_access: Vocabulary
+    directions: Vocabulary
     source_kinds: Vocabulary
     models: Vocabulary
     glossary: Vocabulary
@@ -140,7 +149,7 @@ class Taxonomy:
                     raise fault([name, index], f"each term of {name} needs id, label and description, all text")
                 if not _TERM_ID.fullmatch(term["id"]):
                     raise fault([name, index, "id"], f"the id {term['id'][:40]!r} is not lowercase words and hyphens")
-                allowed = (*TERM_KEYS, *OPTIONAL_TEXT.get(name, ()), *(("requires",) if name == "ratings" else ()))
+                allowed = (*TERM_KEYS, *OPTIONAL_TEXT.get(name, ()), *STRUCTURED.get(name, ()))
                 for key, value in term.items():
                     if key not in allowed:
                         raise fault(
@@ -151,18 +160,24 @@ class Taxonomy:
                         raise fault([name, index, key], f"{key} must be text")
                     if key == "kind" and value != "output":
                         raise fault([name, index, key], "kind may only be output (a count of activity)")
-                terms.append(Term(**{k: v for k, v in term.items() if k != "requires"}))
+                terms.append(Term(**{k: v for k, v in term.items() if k not in STRUCTURED.get(name, ())}))
             ids = [t.id for t in terms]
             if len(set(ids)) != len(ids):
                 second = next(i for i, term_id in enumerate(ids) if term_id in ids[:i])
                 raise fault([name, second, "id"], f"the id {ids[second][:40]!r} appears twice in {name}")
             vocabularies[name] = Vocabulary(name, tuple(terms))
-        known = {name: vocabularies[name].ids for name in ("evidence_bases", "source_kinds")}
-        ratings = []
-        for index, (term, raw) in enumerate(zip(vocabularies["ratings"].terms, data["ratings"], strict=True)):
-            standard, where, why = parse_standard(raw.get("requires"), known)
-            if standard is None:
-                raise fault(["ratings", index, "requires", *where], why)
-            ratings.append(replace(term, standard=standard))
-        vocabularies["ratings"] = Vocabulary("ratings", tuple(ratings))
+        known = {
+            name: vocabularies[name].ids for name in ("evidence_bases", *filter(None, OUTCOME_CONDITIONS.values()))
+        }
+        for name, key, parse, attribute in (
+            ("ratings", "requires", parse_standard, "standard"),
+            ("models", "assessments", parse_assessments, "assessments"),
+        ):
+            terms = []
+            for index, (term, raw) in enumerate(zip(vocabularies[name].terms, data[name], strict=True)):
+                parsed, where, why = parse(raw.get(key), known)
+                if parsed is None:
+                    raise fault([name, index, key, *where], why)
+                terms.append(replace(term, **{attribute: parsed}))
+            vocabularies[name] = Vocabulary(name, tuple(terms))
         return cls(**vocabularies)

@@ -6,7 +6,7 @@ import math
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from generator.model import Money, Outcome
+from generator.model import Money, Outcome, Sample
 
 CURRENCY_SYMBOLS = {"GBP": "£", "EUR": "€", "USD": "$"}
 
@@ -82,3 +82,12 @@ def format_partial_date(value: str) -> str:
     if len(parts) == 2:
         return f"{date(parts[0], parts[1], 1):%B %Y}"
     return value
+
+
+def sample_words(sample: Sample) -> str:
+    """ "90 families with the practice, 101 in the comparison group", or "96 children"."""
+    unit = sample.unit or "people"
+    if sample.comparison is None:
+        return f"{format_number(sample.practice)} {unit}"
+    practice, comparison = format_number(sample.practice), format_number(sample.comparison)
+    return f"{practice} {unit} with the practice, {comparison} in the comparison group"

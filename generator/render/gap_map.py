@@ -1,8 +1,9 @@
-"""The evidence gap map: case studies counted by a row facet (themes or outcomes) against the
-five characteristics, by rating."""
+"""The evidence gap maps: case studies counted by a row facet (themes or outcomes) against a
+column axis (the five characteristics, or impact evidence), by rating."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from generator.config.taxonomy import Taxonomy, Term
@@ -10,6 +11,18 @@ from generator.model import CaseStudy
 from generator.render.facets import Facet
 
 SHADES = 4  # cell shading steps above "none", darkest for the fullest cell
+
+
+@dataclass(frozen=True)
+class Columns:
+    """A map's column axis: its terms, which a case study has, and the finder's key for it."""
+
+    key: str  # the finder's filter name, and the cells' data attribute
+    title: str  # "the five characteristics", as the page's lead names it
+    singular: str  # "characteristic"
+    terms: tuple[Term, ...]
+    terms_of: Callable[[CaseStudy], Iterable[str]]
+    link: Callable[[str], str]  # a column term's id -> the page that explains it
 
 
 @dataclass(frozen=True)
@@ -23,22 +36,23 @@ class Cell:
 class GapMap:
     rows: Facet  # the facet whose terms are the rows; its folder is the finder's key too
     row_terms: tuple[Term, ...]
-    cells: dict[tuple[str, str], Cell]  # (row term id, characteristic id) -> cell
+    columns: Columns
+    cells: dict[tuple[str, str], Cell]  # (row term id, column term id) -> cell
 
 
-def gap_map(case_studies: list[CaseStudy], taxonomy: Taxonomy, rows: Facet) -> GapMap:
+def gap_map(case_studies: list[CaseStudy], taxonomy: Taxonomy, rows: Facet, columns: Columns) -> GapMap:
     counted: dict[tuple[str, str], list[CaseStudy]] = {}
     for case_study in case_studies:
         for row in rows.terms_of(case_study):
-            for characteristic in case_study.characteristics:
-                counted.setdefault((row, characteristic), []).append(case_study)
+            for column in columns.terms_of(case_study):
+                counted.setdefault((row, column), []).append(case_study)
     fullest = max((len(members) for members in counted.values()), default=0)
     row_terms = rows.vocabulary(taxonomy).terms
     cells = {}
     for row in row_terms:
-        for characteristic in taxonomy.characteristics.ids:
-            members = counted.get((row.id, characteristic), [])
+        for column in columns.terms:
+            members = counted.get((row.id, column.id), [])
             by_rating = {r: sum(c.evidence.rating == r for c in members) for r in taxonomy.ratings.ids}
             shade = -(-len(members) * SHADES // fullest) if members else 0  # ceiling: any count shows
-            cells[(row.id, characteristic)] = Cell(len(members), by_rating, shade)
-    return GapMap(rows, row_terms, cells)
+            cells[(row.id, column.id)] = Cell(len(members), by_rating, shade)
+    return GapMap(rows, row_terms, columns, cells)

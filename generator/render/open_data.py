@@ -8,10 +8,12 @@ import io
 import json
 import re
 import xml.etree.ElementTree as ET
+from typing import Any
 
 from generator.config.taxonomy import Taxonomy
 from generator.model import CaseStudy, to_data
 from generator.render.deferred import Deferred, same_text
+from generator.render.evidence_facts import EvidenceFacts
 from generator.render.formatting import cost_line
 from generator.render.urls import case_study_page, page_url
 
@@ -30,10 +32,19 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _FORMULA_PART = re.compile(r'(^|[;,])([ "]*)([=+\-@\t\r])')
 
 
-def json_export(case_studies: list[CaseStudy]) -> str:
-    """A JSON array of case studies, each valid against data/case-study.schema.json."""
-    items = [to_data(c) for c in sorted(case_studies, key=lambda c: c.id)]
+def json_export(case_studies: list[CaseStudy], taxonomy: Taxonomy) -> str:
+    """A JSON array of case studies, each valid against data/case-study.schema.json, each with
+    its impact evidence (computed from its outcomes; a case-study file may not give it)."""
+    facts = EvidenceFacts(taxonomy)
+    items = [_with_impact(to_data(c), facts.impact(c)) for c in sorted(case_studies, key=lambda c: c.id)]
     return json.dumps(items, indent=2, ensure_ascii=False, allow_nan=False) + "\n"  # strict JSON, never NaN
+
+
+def _with_impact(data: dict[str, Any], impact: str) -> dict[str, Any]:
+    """The case study's data with impact_evidence after its evidence, where a reader looks for it."""
+    keys = list(data)
+    at = keys.index("evidence") + 1
+    return {**{k: data[k] for k in keys[:at]}, "impact_evidence": impact, **{k: data[k] for k in keys[at:]}}
 
 
 def _cell(value: str) -> str:
@@ -73,7 +84,11 @@ def csv_export(case_studies: list[CaseStudy], taxonomy: Taxonomy) -> str:
         "cost",
         "contact_organisation",
         "contact_url",
+        # Added with the evidence fields (how the strongest improvement was measured).
+        "impact_evidence",
+        "results_not_improved",
     ]
+    facts = EvidenceFacts(taxonomy)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)
@@ -108,6 +123,12 @@ def csv_export(case_studies: list[CaseStudy], taxonomy: Taxonomy) -> str:
             cost_line(c.costs),
             c.contact.organisation if c.contact else "",
             c.contact.url if c.contact else "",
+            facts.impact_label(c),
+            "; ".join(
+                f"{o.measure}: {taxonomy.directions[o.direction].label.lower()}"
+                for o in c.outcomes
+                if facts.did_not_improve(o)
+            ),
         ]
         writer.writerow([_cell(" ".join(str(value).split())) for value in row])
     return out.getvalue()
@@ -143,7 +164,7 @@ def open_data_files(
 ) -> dict[str, Deferred]:
     """Each file's text, made when called."""
     return {
-        JSON_PATH: Deferred(json_export, (case_studies,)),
+        JSON_PATH: Deferred(json_export, (case_studies, taxonomy)),
         CSV_PATH: Deferred(csv_export, (case_studies, taxonomy)),
         SCHEMA_PATH: Deferred(same_text, (schema_text,)),
         FEED_PATH: Deferred(atom_feed, (case_studies, site_name)),

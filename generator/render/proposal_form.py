@@ -37,6 +37,7 @@ STEPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
             "id",
             "region",
             "period",
+            "stopped",
             "model",
             "summary",
             "headline",
@@ -177,6 +178,8 @@ class _SchemaReader:
     def fields(self, node: Mapping[str, Any], at: str) -> Iterator[tuple[str, FormField]]:
         required = set(node.get("required", []))
         for name, child in node.get("properties", {}).items():
+            if child.get("readOnly"):  # worked out when the site is built (impact_evidence), never asked
+                continue
             yield name, self.field(child, f"{at}/{name}".lstrip("/"), name in required, name)
 
     def field(self, raw: Mapping[str, Any], path: str, required: bool, name: str) -> FormField:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
@@ -14,12 +15,14 @@ from generator.config.build_date import build_date
 from generator.config.policy import ReviewPolicy
 from generator.config.publication import DEFAULT_PUBLICATION, Publication
 from generator.config.standards import requirements
-from generator.config.taxonomy import Taxonomy, Vocabulary
+from generator.config.taxonomy import Taxonomy
 from generator.model import CaseStudy
 from generator.render import formatting, open_data, urls
+from generator.render.browse import finder_groups, gap_map_axes
 from generator.render.charts import outcome_chart
 from generator.render.citation import citation
 from generator.render.deferred import Deferred
+from generator.render.evidence_facts import EvidenceFacts
 from generator.render.facets import FACET, FACETS, Facet
 from generator.render.gap_map import gap_map
 from generator.render.markdown_subset import render_description
@@ -41,6 +44,10 @@ class SiteRenderer:
     review: ReviewPolicy = field(default_factory=ReviewPolicy)
     as_of: date = field(default_factory=lambda: build_date(None))  # the day review status is judged on
     publication: Publication = DEFAULT_PUBLICATION  # publisher, licences, code host
+
+    @cached_property
+    def evidence(self) -> EvidenceFacts:
+        return EvidenceFacts(self.taxonomy)
 
     def ranked(self, case_studies: list[CaseStudy]) -> list[CaseStudy]:
         """Strongest rating first, then by title: the order of every listing."""
@@ -113,10 +120,12 @@ class SiteRenderer:
             "finder.html.j2",
             urls.FINDER,
             "Find practice",
-            "Narrow the collection by theme, outcome, characteristic, rating, region, age group and words.",
+            "Narrow the collection by theme, outcome, characteristic, rating, impact evidence, results, region, "
+            "age group and words.",
             hide=("toc",),  # the filters and results need the width; the page has no sections
             case_studies=ranked,
-            groups=self._finder_groups(ranked),
+            groups=(groups := finder_groups(self.taxonomy, self.evidence, ranked)),
+            card_data=lambda c: {g["name"]: " ".join(g["terms_of"](c)) for g in groups},
             page_size=FINDER_PAGE_SIZE,
             search_numbers=document_numbers(case_studies),  # the search engine's numbers, for the words
         )
@@ -127,22 +136,21 @@ class SiteRenderer:
             "Search the case studies by what they say, and narrow the results by rating, theme and outcome.",
             hide=("toc",),
         )
-        axes = [
-            {"folder": "themes", "title": "Themes", "page": urls.GAP_MAP, "finder_key": "theme"},
-            {"folder": "outcomes", "title": "Outcomes", "page": urls.GAP_MAP_OUTCOMES, "finder_key": "outcome"},
-        ]
+        axes = gap_map_axes(self.taxonomy, self.evidence)
         for axis in axes:
-            rows = FACET[axis["folder"]]
+            rows, columns = FACET[axis["rows"]], axis["columns"]
+            title = f"Evidence gap map by {rows.singular} and {columns.singular}"
             pages[axis["page"]] = self._page(
                 "gap_map.html.j2",
                 axis["page"],
-                f"Evidence gap map by {rows.singular}",
-                f"{rows.title} against the five characteristics: how much practice, how strong its evidence, "
-                "and the gaps.",
+                title,
+                f"{rows.title} against {columns.title}: how much practice, how strong its evidence, and the gaps.",
                 hide=("toc",),  # a wide table
-                map=gap_map(case_studies, self.taxonomy, rows),
+                map=gap_map(case_studies, self.taxonomy, rows, columns),
                 axes=axes,
-                finder_key=axis["finder_key"],
+                this_page=axis["page"],
+                heading_text=title,
+                finder_key=axis["key"],
             )
         pages[urls.OPEN_DATA] = self._page(
             "open_data.html.j2",
@@ -190,24 +198,6 @@ class SiteRenderer:
         """Most overdue first, so the editors' list starts with the oldest review."""
         dated = [(self.review.due_on(c.last_reviewed), c) for c in case_studies]
         return sorted(dated, key=lambda pair: (pair[0], pair[1].title, pair[1].id))
-
-    def _finder_groups(self, case_studies: list[CaseStudy]) -> list[dict[str, object]]:
-        """The finder's filters, each term with how many case studies carry it (terms nobody
-        carries are not offered). Each name is also its key in the page's address."""
-        t = self.taxonomy
-        groups: list[tuple[str, str, Vocabulary, Callable[[CaseStudy], Iterable[str]]]] = [
-            ("theme", "Theme", t.themes, lambda c: c.themes),
-            ("outcome", "Outcome", t.outcome_domains, lambda c: {o.domain for o in c.outcomes}),
-            ("characteristic", "Characteristic", t.characteristics, lambda c: c.characteristics),
-            ("rating", "Evidence rating", t.ratings, lambda c: (c.evidence.rating,)),
-            ("region", "Region", t.regions, lambda c: (c.region,)),
-            ("age", "Age group", t.age_groups, lambda c: c.audience.age_groups),
-        ]
-        found = []
-        for name, legend, vocabulary, terms_of in groups:
-            counts = Counter(term for c in case_studies for term in terms_of(c))
-            found.append({"name": name, "legend": legend, "terms": vocabulary.terms, "counts": counts})
-        return found
 
     def _facet_pages(self, facet: Facet, ranked: list[CaseStudy]) -> dict[str, Deferred]:
         vocabulary = facet.vocabulary(self.taxonomy)
@@ -258,6 +248,7 @@ def _render_page(renderer: SiteRenderer, template: str, path: str, context: dict
         facet_page=urls.facet_page,
         case_study_page=urls.case_study_page,
         facets=FACETS,
+        evidence=renderer.evidence,
         heading=anchors.heading,
         anchor=anchors.anchor,
         **context,
@@ -282,6 +273,7 @@ def _environment() -> Environment:
     env.filters["partial_date"] = formatting.format_partial_date
     env.globals["computed_change"] = formatting.computed_change
     env.globals["cost_line"] = formatting.cost_line
+    env.globals["sample_words"] = formatting.sample_words
     env.globals["outcome_chart"] = outcome_chart
     return env
 

@@ -15,6 +15,7 @@ FINDER = "finder/index.md"
 SEARCH = "search/index.md"  # the results page the header search opens (search/?q=…)
 GAP_MAP = "gap-map/index.md"
 GAP_MAP_OUTCOMES = "gap-map/outcomes.md"
+GAP_MAP_IMPACT = "gap-map/impact-evidence.md"
 REVIEW = "editors/review.md"
 EDITORS_GUIDE = "editors/index.md"
 CONTRIBUTE = "contributing/index.md"  # how to propose a case study: in the browser, or with git

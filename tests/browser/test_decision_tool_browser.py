@@ -92,18 +92,29 @@ def test_words_match_summaries_and_labels_not_only_titles(browser, site_url):
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_an_empty_result_says_which_choice_to_drop(browser, site_url, width):
-    page = open_page(browser, site_url, "finder/?theme=youth&region=east-of-england", width)
+def test_an_empty_result_says_which_choice_to_drop(browser, site_url, width, taxonomy):
+    # A theme and a region that each have case studies but none together, read from the YAML.
+    theme, region = next(
+        (t, r)
+        for t in taxonomy.themes.ids
+        for r in taxonomy.regions.ids
+        if any(t in c["themes"] for c in DATA.values())
+        and any(c["region"] == r for c in DATA.values())
+        and not any(t in c["themes"] and c["region"] == r for c in DATA.values())
+    )
+    page = open_page(browser, site_url, f"finder/?theme={theme}&region={region}", width)
     assert page.locator("[data-finder-count]").inner_text().startswith("0 of")
     advice = page.locator("[data-finder-advice]")
     assert advice.is_visible()
-    youth = sum("youth" in c["themes"] for c in DATA.values())
-    east = sum(c["region"] == "east-of-england" for c in DATA.values())
+    with_theme = sum(theme in c["themes"] for c in DATA.values())
+    in_region = sum(c["region"] == region for c in DATA.values())
+    theme_label, region_label = taxonomy.themes[theme].label, taxonomy.regions[region].label
     buttons = advice.get_by_role("button").all_inner_texts()
-    assert f"Remove Theme: Youth ({east} case studies)" in buttons
-    assert f"Remove Region: East of England ({youth} case studies)" in buttons
-    advice.get_by_role("button", name="Remove Theme: Youth").click()
-    assert page.locator("[data-finder-count]").inner_text() == f"{east} of {len(DATA)} case studies match."
+    plural = {1: "case study"}
+    assert f"Remove Theme: {theme_label} ({in_region} {plural.get(in_region, 'case studies')})" in buttons
+    assert f"Remove Region: {region_label} ({with_theme} {plural.get(with_theme, 'case studies')})" in buttons
+    advice.get_by_role("button", name=f"Remove Theme: {theme_label}").click()
+    assert page.locator("[data-finder-count]").inner_text() == f"{in_region} of {len(DATA)} case studies match."
     assert advice.is_hidden()
     page.close()
 

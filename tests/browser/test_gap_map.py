@@ -11,6 +11,7 @@ import yaml
 
 from tests.conftest import REPO
 from tests.support.browser import serve
+from tests.unit.model.test_impact_evidence import STRONGEST_FIRST, expected_impact
 
 # (page, data-row key in the map, the finder's key, the terms a case study's YAML carries)
 AXES = {
@@ -114,3 +115,32 @@ def test_cells_look_like_links_and_row_labels_stay_in_view(browser, built_site, 
             assert scrolled > 0, "on a phone the map is wider than the screen"
             assert abs(label_x - edge_x) < 1
         page.close()
+
+
+IMPACT_CELL = re.compile(
+    r'<td class="gap-map__cell gap-map__cell--shade-(\d)" data-row="([^"]+)" '
+    r'data-impact="([^"]+)" data-count="(\d+)">(.*?)</td>'
+)
+
+
+def test_the_impact_evidence_map_counts_from_the_yaml(built_site, taxonomy):
+    """Outcome areas against impact evidence, recomputed from each file by the definition's
+    plain reading (tests/unit/model/test_impact_evidence.py), not by the site's code."""
+    html = (built_site / "gap-map" / "impact-evidence" / "index.html").read_text(encoding="utf-8")
+    cells = {(row, col): (int(count), inner) for _, row, col, count, inner in IMPACT_CELL.findall(html)}
+    columns = [*STRONGEST_FIRST, "none"]
+    assert len(cells) == len(taxonomy.outcome_domains.ids) * len(columns)
+    collection = yaml_collection()
+    for row in taxonomy.outcome_domains.ids:
+        for column in columns:
+            members = [
+                d
+                for d in collection
+                if row in {o["domain"] for o in d["outcomes"]}
+                and expected_impact(d["outcomes"], d["sources"]) == column
+            ]
+            count, inner = cells[(row, column)]
+            assert count == len(members), (row, column)
+            if members:
+                href = re.search(r'class="gap-map__link" href="([^"]+)"', inner).group(1)
+                assert unescape(href) == f"../../finder/?outcome={row}&impact={column}"

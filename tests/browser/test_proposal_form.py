@@ -54,6 +54,10 @@ PROPOSAL: dict[str, object] = {
     "outcomes/0/follow_up/when": "2017",
     "outcomes/0/change/as_reported": "fell by a quarter",
     "outcomes/0/change/percent": "-25",
+    "outcomes/0/design": "before-and-after",
+    "outcomes/0/source": "early-help-2017",
+    "outcomes/0/direction": "improved",
+    "outcomes/0/better": "lower",
     "costs/0/what": "Family hub outreach worker",
     "costs/0/amount_range/low": "28000",
     "costs/0/amount_range/high": "32000",
@@ -65,8 +69,10 @@ PROPOSAL: dict[str, object] = {
     "evidence/rated_by": "Proposed by the council's early help team",
     "evidence/basis": ["before-and-after"],
     "evidence/note": "Counts from the council's own records; no comparison group.",
+    "sources/0/id": "early-help-2017",
     "sources/0/title": "Early help annual report 2017",
     "sources/0/kind": "statistics",
+    "sources/0/access": "full-text",
     "sources/0/publisher": "Riverside Borough Council",
     "sources/0/date": "2017-09",
     "sources/0/url": "https://www.example.gov.uk/early-help-2017",
@@ -109,6 +115,10 @@ def the_file_expected(today: str) -> dict[str, object]:
                 "baseline": {"value": 1200, "when": "2015"},
                 "follow_up": {"value": 900, "when": "2017"},
                 "change": {"as_reported": "fell by a quarter", "percent": -25},
+                "design": "before-and-after",
+                "source": "early-help-2017",
+                "direction": "improved",
+                "better": "lower",
             }
         ],
         "costs": [
@@ -130,8 +140,10 @@ def the_file_expected(today: str) -> dict[str, object]:
         "partners": ["Health visiting", "Housing", "Primary schools"],
         "sources": [
             {
+                "id": "early-help-2017",
                 "title": "Early help annual report 2017",
                 "kind": "statistics",
+                "access": "full-text",
                 "publisher": "Riverside Borough Council",
                 "date": "2017-09",
                 "url": "https://www.example.gov.uk/early-help-2017",
@@ -202,11 +214,19 @@ def test_the_form_makes_a_file_practice_validate_accepts(form, tmp_path):
     today = form.evaluate("new Date().toISOString().slice(0, 10)")  # the browser's day, as the form uses
     assert yaml.safe_load(text) == the_file_expected(today)
 
+    returncode, errors = validated(text, tmp_path, beside_the_collection=True)
+    assert returncode == 0 and errors == [], errors
+
+
+def validated(text: str, tmp_path: Path, beside_the_collection: bool = False) -> tuple[int, list[dict[str, object]]]:
+    """`practice validate` run on `text` as a new case-study file, as a contributor would run
+    it (beside the shipped collection, if asked): its exit status and its errors."""
     copy_site_setup(tmp_path)
     (tmp_path / "practice").mkdir()
-    for shipped in (REPO / "practice").glob("*.yaml"):
-        (tmp_path / "practice" / shipped.name).write_bytes(shipped.read_bytes())
-    proposed = tmp_path / "practice" / f"{TYPED_ID}.yaml"
+    if beside_the_collection:
+        for shipped in (REPO / "practice").glob("*.yaml"):
+            (tmp_path / "practice" / shipped.name).write_bytes(shipped.read_bytes())
+    proposed = tmp_path / "practice" / f"{yaml.safe_load(text)['id']}.yaml"
     proposed.write_text(text, encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "generator.adapters.cli", "validate", "--no-cache", "--format", "json", str(proposed)],
@@ -215,9 +235,29 @@ def test_the_form_makes_a_file_practice_validate_accepts(form, tmp_path):
         text=True,
         timeout=120,
     )
-    report = json.loads(result.stdout)
-    errors = [p for p in report["problems"] if p["severity"] == "error"]
-    assert result.returncode == 0 and errors == [], result.stdout
+    errors = [p for p in json.loads(result.stdout)["problems"] if p["severity"] == "error"]
+    return result.returncode, errors
+
+
+def test_a_rating_its_evidence_does_not_support_is_refused_in_the_validators_words(form, tmp_path):
+    """Rated fully validated on a before-and-after count from the council's statistics: the
+    form refuses it where the rating is chosen, with the message `practice validate` gives."""
+    answer_everything(form)
+    form.locator('[data-goto="4"]').click()
+    fill(form, "evidence/rating", "fully-validated")
+    fill(form, "evidence/basis", ["independent-evaluation"])
+    continue_(form)
+    form.locator("[data-errors]").wait_for(state="visible")
+    shown = form.locator("[data-errors] a").all_inner_texts()
+
+    today = form.evaluate("new Date().toISOString().slice(0, 10)")
+    expected = the_file_expected(today)
+    expected["evidence"] = {**expected["evidence"], "rating": "fully-validated", "basis": ["independent-evaluation"]}
+    _, refused = validated(yaml.safe_dump(expected, sort_keys=False, allow_unicode=True), tmp_path)
+    assert [p["field"] for p in refused] == ["evidence.rating"]
+    assert any(refused[0]["message"] in text for text in shown), shown
+    assert refused[0]["message"] in field(form, "evidence/rating").locator(".pf-error").inner_text()
+    assert step_shown(form).startswith("Step 4 of 5")
 
 
 def test_the_new_file_link_carries_the_file_to_the_configured_repository(form):

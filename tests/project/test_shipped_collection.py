@@ -88,13 +88,14 @@ def test_every_case_study_carries_the_schema_modeline(repo):
 
 
 def source_documents(repo) -> list[Path]:
-    """The seed documents and the researched sources (../shared, beside the repository)."""
+    """The seed documents and the researched sources (../shared, beside the repository), and
+    the repository's own record of verbatim excerpts from stored pages (research/)."""
     shared = repo.root.parent / "shared"
     seeds, research = shared / "seeds", shared / "research" / "sources.md"
     if not (seeds.is_dir() and research.is_file()):
         assert not os.environ.get("REQUIRE_SEEDS"), f"{shared} is incomplete; .ci/run checks figures against it"
         pytest.skip("../shared/seeds and ../shared/research/sources.md are not beside this checkout")
-    return [*sorted(seeds.glob("*.txt")), research]
+    return [*sorted(seeds.glob("*.txt")), research, *sorted((repo.root / "research").glob("*.md"))]
 
 
 def test_figures_appear_in_the_source_documents(shipped, repo):
@@ -117,7 +118,8 @@ def test_annotated_example_in_the_docs_is_valid(repo, scratch_project):
     collection = check_collection(project, today=TODAY)
     assert [p.message for p in collection.problems] == []
     schema = json.loads(repo.schema_path.read_text(encoding="utf-8"))
-    assert set(yaml.safe_load(example)) == set(schema["properties"]), "the example must show every field"
+    writable = {name for name, node in schema["properties"].items() if not node.get("readOnly")}
+    assert set(yaml.safe_load(example)) == writable, "the example must show every field a file may give"
 
 
 def test_the_format_page_states_the_standards_the_validator_applies(repo, taxonomy):

@@ -15,27 +15,54 @@ from tests.support.site_html import read_page
 
 def test_chart_bars_are_proportional_to_the_figures(shipped):
     leeds = next(c for c in shipped.case_studies if c.id == "leeds-family-valued")
-    chart = outcome_chart(leeds.outcomes[0])
+    outcome = next(o for o in leeds.outcomes if o.baseline and o.follow_up and o.baseline.value == 974)
+    chart = outcome_chart(outcome)
     baseline, follow_up = chart.bars
     assert (baseline.value, follow_up.value) == ("974", "515")
-    assert follow_up.length / baseline.length == pytest.approx(515 / 974, abs=0.01)
+    assert follow_up.percent / baseline.percent == pytest.approx(515 / 974, abs=0.01)
     assert "974 (2011) before, 515 (2017) after, a change of \u221247%" in chart.text
 
 
-def test_every_quantitative_outcome_with_both_figures_has_an_accessible_chart(built_site, shipped):
+def test_every_comparable_outcome_has_an_accessible_chart_inside_it(built_site, shipped):
+    """Charts only for figures that can be compared (never a count), each inside its outcome,
+    in the colour of a result that worked only where the outcome improved."""
     for case_study in shipped.case_studies:
         html = (built_site / "practice" / case_study.id / "index.html").read_text(encoding="utf-8")
-        charted = [o for o in case_study.outcomes if (o.baseline or o.comparison) and o.follow_up]
-        figures = re.findall(r'<svg role="img" aria-labelledby="([^"]+)"', html)
-        assert len(figures) == len(charted), case_study.id
-        for label_id, outcome in zip(figures, charted, strict=True):
+        items = re.findall(r'<li class="outcome outcome--[a-z-]+">(.*?)</li>', html, re.S)
+        assert len(items) == len(case_study.outcomes), case_study.id
+        for inner, outcome in zip(items, case_study.outcomes, strict=True):
+            charted = (outcome.baseline or outcome.comparison) and outcome.follow_up and outcome.design != "count"
+            figure = re.search(r'<figure class="outcome-chart" aria-labelledby="([^"]+)">', inner)
+            assert bool(figure) == bool(charted), (case_study.id, outcome.measure)
+            if not charted:
+                continue
+            label_id = figure.group(1)
             caption = html_module.unescape(
-                re.search(rf'<figcaption id="{label_id}">([^<]+)</figcaption>', html).group(1)
+                re.search(rf'<figcaption id="{label_id}">([^<]+)</figcaption>', inner).group(1)
             )
             assert outcome.measure in caption
             reference = outcome.baseline or outcome.comparison
             assert f"{reference.value:,g}" in caption and f"{outcome.follow_up.value:,g}" in caption
             assert ("in the comparison group" in caption) == (outcome.baseline is None)
+            assert ('outcome-chart__bar--follow-up"' in inner) == (outcome.direction == "improved")
+
+
+def test_chart_labels_are_whole_from_320_to_1280_px(built_site):
+    """A long "when" (e.g. "November 2014 to March 2015") wraps rather than being cut off."""
+    with launch_chromium() as browser, serve(built_site) as url:
+        for width in (320, 375, 768, 1280):
+            page = browser.new_page(viewport={"width": width, "height": 800})
+            for path in ("practice/hertfordshire-family-safeguarding/", "practice/essex-multisystemic-therapy/"):
+                page.goto(url + path)
+                clipped = page.evaluate(
+                    """() => Array.from(document.querySelectorAll('.outcome-chart__label, .outcome-chart__value'))
+                        .filter(el => { const r = el.getBoundingClientRect();
+                            return el.scrollWidth > el.clientWidth + 1 || r.left < 0 || r.right > innerWidth + 1; })
+                        .map(el => el.textContent)"""
+                )
+                assert clipped == [], (width, path, clipped)
+                assert page.locator(".outcome-chart__label").count() > 0
+            page.close()
 
 
 def test_cite_this_gives_text_and_csl_json(built_site, shipped):
@@ -86,7 +113,9 @@ def test_each_source_is_cited_with_what_is_known_of_it_and_says_when_it_is_undat
     """Publisher and date appear only when the file gives them; an undated source says so."""
     for case_study in shipped.case_studies:
         page = (built_site / "practice" / case_study.id / "index.html").read_text(encoding="utf-8")
-        listed = page.split('<ol class="sources">', 1)[1].split("</ol>", 1)[0].split("<li>")[1:]
+        listed = re.split(
+            r'<li id="source-[a-z0-9-]+">', page.split('<ol class="sources">', 1)[1].split("</ol>", 1)[0]
+        )[1:]
         assert len(listed) == len(case_study.sources), case_study.id
         for item, source in zip(listed, case_study.sources, strict=True):
             text = " ".join(html_module.unescape(re.sub(r"<[^>]+>", "", item)).split())
@@ -101,5 +130,8 @@ def test_each_source_is_cited_with_what_is_known_of_it_and_says_when_it_is_undat
                 shown = re.match(r"(?:\d{1,2} )?(?:([A-Z][a-z]+) )?(\d{4})\.", when)
                 assert shown and shown.group(2) == year, (case_study.id, text)
                 assert shown.group(1) == (MONTHS[int(rest[0]) - 1] if rest else None), (case_study.id, text)
+            access = {"full-text": "read in full", "summary": "authors' summary"}.get(source.access)
+            if access:
+                assert f"Held: {access}." in text, (case_study.id, text)  # how much of it the repository holds
             if source.url:
                 assert source.url in text

@@ -133,7 +133,7 @@ def test_a_change_search_does_not_see_leaves_the_search_index_alone(project, tmp
     preview = Preview(project, tmp_path / "served")
     target = "leeds-family-valued"
     # Sources are shown on the page but not searched.
-    edit(project, target, "- title: Press release announcing", "- title: The press release announcing")
+    edit(project, target, "title: Press release announcing", "title: The press release announcing")
     written = preview.rebuild()
     # Pages that show it as related take the whole case study as input, so they are made again
     # (their text comes out the same); the rest are not.

@@ -16,11 +16,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft7Validator, FormatChecker
 
-from generator.model import CaseStudy
+from generator.model import CaseStudy, to_data
 from generator.render.open_data import csv_export
 from generator.render.related import RelatedPractice
 from tests.conftest import REPO
 from tests.support.site_html import read_page
+from tests.unit.model.test_impact_evidence import expected_impact
 
 
 def test_the_published_json_is_valid_against_the_published_schema_for_ajv_too(built_site, tmp_path):
@@ -78,7 +79,13 @@ def test_csv_has_one_row_per_case_study(built_site, shipped, taxonomy):
         assert set(filter(None, row["outcome_domains"].split("; "))) == domains
         assert row["model"] == (taxonomy.models[case_study.model.id].label if case_study.model else "")
         assert row["contact_organisation"] == (case_study.contact.organisation if case_study.contact else "")
-    assert list(rows[0])[-7:] == [  # new columns come last, so existing readers keep working
+        impact = expected_impact([to_data(case_study)["outcomes"]][0], to_data(case_study)["sources"])
+        assert row["impact_evidence"] == ("None held" if impact == "none" else taxonomy.designs[impact].label)
+        not_improved = [o.measure for o in case_study.outcomes if o.direction in ("no-clear-change", "worse", "mixed")]
+        assert [part.rsplit(": ", 1)[0] for part in filter(None, row["results_not_improved"].split("; "))] == [
+            " ".join(m.split()) for m in not_improved
+        ]
+    assert list(rows[0])[-9:] == [  # new columns come last, so existing readers keep working
         "headline",
         "outcome_domains",
         "model",
@@ -86,7 +93,18 @@ def test_csv_has_one_row_per_case_study(built_site, shipped, taxonomy):
         "cost",
         "contact_organisation",
         "contact_url",
+        "impact_evidence",
+        "results_not_improved",
     ]
+
+
+def test_the_json_carries_impact_evidence_worked_out_from_the_outcomes(built_site):
+    """Read straight from the published JSON, by the definition's plain reading: a reader can
+    check the figure the site shows from the data it publishes."""
+    items = json.loads((built_site / "data" / "case-studies.json").read_text(encoding="utf-8"))
+    for item in items:
+        assert item["impact_evidence"] == expected_impact(item["outcomes"], item["sources"]), item["id"]
+    assert list(items[0]).index("impact_evidence") == list(items[0]).index("evidence") + 1
 
 
 def test_csv_cells_cannot_become_spreadsheet_formulas(shipped, taxonomy):

@@ -47,12 +47,15 @@ from hypothesis import strategies as st
 
 from generator.check.positions import PositionFinder
 from generator.check.schema_validator import SchemaValidator
+from generator.config.standards import unmet, unmet_message
+from generator.config.taxonomy import Taxonomy
 from generator.load.strict_yaml import load_yaml
 from generator.problems import field_path
 from tests.conftest import REPO
 
 HARNESS = REPO / "tests" / "support" / "proposal_messages.cjs"
 SCHEMA = json.loads((REPO / "schema" / "case-study.schema.json").read_text(encoding="utf-8"))
+TAXONOMY = Taxonomy.load(REPO / "schema" / "taxonomy.yaml")
 EVERY_FIELD = load_yaml((REPO / "tests" / "examples" / "positive" / "every-field.yaml").read_text(encoding="utf-8"))
 BOM = "\ufeff"  # see the module's docstring
 
@@ -80,10 +83,19 @@ def form_messages(documents: list[Any], schema: dict[str, Any] = SCHEMA) -> list
 
 
 def validator_messages(validator: SchemaValidator, data: Any) -> Found:
-    """The (field, message) pairs `practice validate` reports. The text only places each
-    problem at a line and column, which the form has no use for: an empty one will do."""
-    return {
+    """The (field, message) pairs `practice validate` reports for what the schema says, and for
+    the ratings' standards it applies once the schema accepts a file (the form has them from
+    the published schema). The text only places each problem at a line and column, which the
+    form has no use for: an empty one will do."""
+    found = {
         (problem.field, problem.message) for problem in validator.problems(data, "proposal.yaml", PositionFinder(""))
+    }
+    if found:
+        return found
+    rating = TAXONOMY.ratings[data["evidence"]["rating"]]
+    return {
+        ("evidence.rating", unmet_message(rating.id, rating.standard, key, TAXONOMY.labels())[0])
+        for _, key in unmet(rating.standard, data, TAXONOMY.outputs)
     }
 
 
@@ -440,6 +452,17 @@ MISTAKES: dict[str, tuple[Any, str, str]] = {
         "must list at most 30 items",
     ),
 }
+
+MISTAKES["a rating its evidence does not support"] = (
+    {
+        **changed(("evidence", "rating"), "fully-validated"),
+        "sources": [{**EVERY_FIELD["sources"][0], "access": "secondary"}],
+    },
+    "evidence.rating",
+    unmet_message("fully-validated", TAXONOMY.ratings["fully-validated"].standard, "outcome", TAXONOMY.labels())[
+        0
+    ],  # the validator's own sentence, which the form must repeat
+)
 
 # Mistakes that are none: what the form must let through as the validator does.
 NOT_MISTAKES: dict[str, Any] = {

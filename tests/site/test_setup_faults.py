@@ -10,7 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import build
+from tests.conftest import REPO, build
+
+# The line of "- id: promising" in the shipped taxonomy, where a term without its label is reported.
+PROMISING_LINE = (REPO / "schema" / "taxonomy.yaml").read_text().splitlines().index("  - id: promising") + 1
 
 
 def validate(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -43,7 +46,7 @@ FAULTS = {
         lambda root: (root / "schema" / "taxonomy.yaml").write_text(
             (root / "schema" / "taxonomy.yaml").read_text().replace("    label: Promising\n", "", 1)
         ),
-        "schema/taxonomy.yaml line 26: each term of ratings needs id, label and description",  # "- id: promising"
+        f"schema/taxonomy.yaml line {PROMISING_LINE}: each term of ratings needs id, label and description",
     ),
     "policy broken": (lambda root: (root / "schema" / "policy.yaml").write_text("review:\n  due_after_months: -1\n"),
                       "schema/policy.yaml line 2: review.due_after_months is -1"),

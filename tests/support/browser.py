@@ -41,6 +41,8 @@ PAGE_KINDS = [
     "finder/",
     "gap-map/",
     "gap-map/outcomes/",
+    "gap-map/impact-evidence/",
+    "models/multisystemic-therapy/",
     "data/",
     "contributing/",
     "contributing/propose/",

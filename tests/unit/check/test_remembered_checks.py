@@ -7,7 +7,7 @@ from datetime import date
 from generator.check.cache import MemoryStore
 from generator.check.collection import check_collection
 
-TODAY = date(2026, 11, 24)
+TODAY = date(2026, 12, 6)
 
 
 def counting_checks(monkeypatch) -> list[str]:

@@ -16,6 +16,10 @@ WITH_OUTCOME = BASE.replace(
   - measure: Children on protection plans
     for_whom: Children in the borough
     domain: child-protection
+    design: before-and-after
+    source: evaluation-1
+    direction: improved
+    better: lower
     baseline: {value: 974, when: "2011"}
     follow_up: {value: 515, when: "2017"}
     change:
@@ -49,7 +53,8 @@ def test_percent_that_disagrees_with_the_figures_is_a_warning(tmp_path):
 
 
 def test_a_large_reported_change_is_written_out_in_the_warning(tmp_path):
-    [warning] = check(tmp_path, WITH_OUTCOME.replace("PERCENT", "99999.99")).warnings
+    rising = WITH_OUTCOME.replace("value: 515", "value: 1000").replace("better: lower", "better: higher")
+    [warning] = check(tmp_path, rising.replace("PERCENT", "99999.99")).warnings
     assert warning.message.startswith("reported change +99,999.99% disagrees")  # once "+1e+05%"
 
 

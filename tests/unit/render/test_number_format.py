@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.model import MAX_IMPLIED_PERCENT, Change, Measurement, Outcome
+from generator.figures import MAX_IMPLIED_PERCENT
+from generator.model import Change, Measurement, Outcome
 from generator.render.formatting import computed_change, format_number
 from tests.conftest import REPO
 
@@ -70,6 +71,9 @@ def outcome(before: float | None, after: float | None) -> Outcome:
         "Children on plans",
         "families",
         "child-protection",
+        "before-and-after",
+        "report",
+        "improved",
         Change("fell"),
         baseline=None if before is None else Measurement(before, "2012"),
         follow_up=None if after is None else Measurement(after, "2014"),

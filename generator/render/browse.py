@@ -1,0 +1,77 @@
+"""The ways to narrow and map the collection: the finder's filter groups and the gap maps'
+axes. Named here once: the finder's script reads the groups from the page, and each map's
+cells link to the finder with the same keys."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+
+from generator.config.taxonomy import Taxonomy, Vocabulary
+from generator.model import CaseStudy
+from generator.render import urls
+from generator.render.evidence_facts import EvidenceFacts
+from generator.render.gap_map import Columns
+
+
+def finder_groups(
+    taxonomy: Taxonomy, evidence: EvidenceFacts, case_studies: list[CaseStudy]
+) -> list[dict[str, object]]:
+    """The finder's filters, each term with how many case studies carry it (terms nobody
+    carries are not offered). Each name is also its key in the page's address."""
+    t = taxonomy
+    groups: list[tuple[str, str, Vocabulary, Callable[[CaseStudy], Iterable[str]]]] = [
+        ("theme", "Theme", t.themes, lambda c: c.themes),
+        ("outcome", "Outcome", t.outcome_domains, lambda c: {o.domain: None for o in c.outcomes}),
+        ("characteristic", "Characteristic", t.characteristics, lambda c: c.characteristics),
+        ("rating", "Evidence rating", t.ratings, lambda c: (c.evidence.rating,)),
+        ("impact", "Impact evidence", evidence.impact_vocabulary, lambda c: (evidence.impact(c),)),
+        ("results", "Results", evidence.results_vocabulary, evidence.results),
+        ("region", "Region", t.regions, lambda c: (c.region,)),
+        ("age", "Age group", t.age_groups, lambda c: c.audience.age_groups),
+    ]
+    found = []
+    for name, legend, vocabulary, terms_of in groups:
+        counts = Counter(term for c in case_studies for term in terms_of(c))
+        found.append(
+            {"name": name, "legend": legend, "terms": vocabulary.terms, "counts": counts, "terms_of": terms_of}
+        )
+    return found
+
+
+def gap_map_axes(taxonomy: Taxonomy, evidence: EvidenceFacts) -> list[dict[str, object]]:
+    """Each gap map: its rows (a facet's folder), its columns, its title among the maps, its
+    page and the finder's key for its rows."""
+    characteristics = Columns(
+        "characteristic",
+        "the five emerging characteristics of effective early intervention",
+        "characteristic",
+        taxonomy.characteristics.terms,
+        lambda c: c.characteristics,
+        lambda term_id: urls.facet_page("characteristics", term_id),
+    )
+    impact = Columns(
+        "impact",
+        "impact evidence: the strongest design among each case study's outcomes that improved",
+        "impact evidence",
+        evidence.impact_vocabulary.terms,
+        lambda c: (evidence.impact(c),),
+        lambda term_id: f"{urls.ABOUT_EVIDENCE}#design-{term_id}",
+    )
+    return [
+        {"rows": "themes", "columns": characteristics, "title": "Themes", "page": urls.GAP_MAP, "key": "theme"},
+        {
+            "rows": "outcomes",
+            "columns": characteristics,
+            "title": "Outcomes",
+            "page": urls.GAP_MAP_OUTCOMES,
+            "key": "outcome",
+        },
+        {
+            "rows": "outcomes",
+            "columns": impact,
+            "title": "Outcomes and impact evidence",
+            "page": urls.GAP_MAP_IMPACT,
+            "key": "outcome",
+        },
+    ]

@@ -1,0 +1,104 @@
+"""A result that did not improve is never shown in the style of one that did (issue 23).
+
+On Hypothesis-made case studies, the rendered page is read back with an HTML parser and each
+outcome's style is checked against the direction written in its data: only an improved
+outcome has the improvement class, the improved direction mark and a chart bar in the colour
+of success; every other outcome says its direction in words."""
+
+from __future__ import annotations
+
+import copy
+import json
+from html.parser import HTMLParser
+
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.model import CaseStudy
+from generator.render.site import SiteRenderer
+from generator.render.urls import case_study_page
+from tests.conftest import REPO
+
+EVERY_FIELD = yaml.safe_load((REPO / "tests" / "examples" / "positive" / "every-field.yaml").read_text())
+SCHEMA_TEXT = (REPO / "schema" / "case-study.schema.json").read_text(encoding="utf-8")
+WORDS = {"improved": "Improved", "no-clear-change": "No clear change", "worse": "Worse", "mixed": "Mixed"}
+
+
+class Outcomes(HTMLParser):
+    """Each outcome item's classes, the direction marks and chart bars inside it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: list[dict] = []
+        self.depth = 0  # <li> nesting inside the current outcome
+        self.text_of: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        classes = (dict(attrs).get("class") or "").split()
+        if tag == "li" and "outcome" in classes:
+            self.items.append({"classes": classes, "marks": [], "bars": [], "text": ""})
+            self.depth = 1
+            return
+        if not self.items or self.depth == 0:
+            return
+        if tag == "li":
+            self.depth += 1
+        item = self.items[-1]
+        item["marks"] += [c for c in classes if c.startswith("direction--")]
+        item["bars"] += [c for c in classes if c.startswith("outcome-chart__bar--")]
+
+    def handle_endtag(self, tag):
+        if tag == "li" and self.depth:
+            self.depth -= 1
+
+    def handle_data(self, data):
+        if self.items and self.depth:
+            self.items[-1]["text"] += data
+
+
+FIGURES = st.sampled_from([(10, 5), (5, 10), (7, 7)])
+
+
+@st.composite
+def outcomes(draw):
+    found = []
+    for _ in range(draw(st.integers(1, 4))):
+        before, after = draw(FIGURES)
+        better = draw(st.sampled_from(["lower", "higher"]))
+        moved_well = (after < before) if better == "lower" else (after > before)
+        # Directions the validator allows for these figures: improved only where they moved
+        # the better way, worse only where they moved the other way.
+        allowed = ["no-clear-change", "mixed"]
+        allowed += ["improved"] if moved_well else []
+        allowed += ["worse"] if not moved_well and after != before else []
+        found.append(
+            {
+                "direction": draw(st.sampled_from(allowed)),
+                "better": better,
+                "baseline": {"value": before, "when": "2011"},
+                "follow_up": {"value": after, "when": "2014"},
+            }
+        )
+    return found
+
+
+@settings(max_examples=40, deadline=None)
+@given(chosen=outcomes())
+def test_no_outcome_that_did_not_improve_is_styled_as_an_improvement(taxonomy, chosen):
+    data = copy.deepcopy(EVERY_FIELD)
+    template = {k: v for k, v in data["outcomes"][0].items() if k not in ("comparison", "sample", "effect")}
+    template["change"] = {"as_reported": "as the report says"}
+    template["design"] = "before-and-after"
+    data["outcomes"] = [template | o for o in chosen]
+    case_study = CaseStudy.from_data(json.loads(json.dumps(data)), "practice/every-field.yaml")
+    page = SiteRenderer(taxonomy).pages([case_study], SCHEMA_TEXT)[case_study_page(case_study.id)].body()
+    parser = Outcomes()
+    parser.feed(page.html)
+    assert len(parser.items) == len(chosen)
+    for item, outcome in zip(parser.items, chosen, strict=True):
+        improved = outcome["direction"] == "improved"
+        assert ("outcome--improved" in item["classes"]) == improved
+        assert ("direction--improved" in item["marks"]) == improved
+        assert ("outcome-chart__bar--follow-up" in item["bars"]) == improved
+        assert WORDS[outcome["direction"]] in item["text"]  # said in words, not colour alone
