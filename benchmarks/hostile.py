@@ -92,7 +92,22 @@ def hostile_files(size: int) -> dict[str, str]:
         "a billion laughs of lists": BASE.replace(THEMES, "") + laughs(" ", room),
         "line separators between fields": BASE + "".join(f"k{n}: 1\u2028" for n in range(room // 12)) + "\n",
         "figures in e-notation": BASE + "extra: [" + ", ".join(["1.0e-400"] * (room // 10)) + "]\n",
+        # Issue 23: every outcome naming a source that is not there, beside many that are (a
+        # "did you mean" against every id for every outcome once took 47 s).
+        "outcomes naming missing sources": unknown_sources(room),
     }
+
+
+def unknown_sources(room: int) -> str:
+    count = room // 260
+    sources = "".join(f"  - {{id: s{n}, title: Report {n}, kind: other, access: full-text}}\n" for n in range(count))
+    outcomes = "".join(
+        f"  - {{measure: Count {n}, for_whom: Families, domain: reach-and-delivery, design: count, source: t{n}, "
+        "direction: not-applicable, change: {as_reported: counted}}\n"
+        for n in range(count)
+    )
+    text = BASE.replace("outcomes: []\n", "outcomes:\n" + outcomes)
+    return text.replace("sources:\n", "sources:\n" + sources, 1)
 
 
 def laughs(mark: str, room: int) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,12 @@ class Effect:
 # change.percent); a change the figures imply beyond that says more about the figures than
 # the practice, so none is computed.
 MAX_IMPLIED_PERCENT = 100_000
+
+
+def reference_of(outcome: dict[str, Any]) -> dict[str, Any] | None:
+    """In an outcome's data, what follow_up is set against (model.Outcome.reference): the
+    comparison group's figure, else the figure before."""
+    return outcome.get("comparison") or outcome.get("baseline")
 
 
 def implied_percent(before: float, after: float) -> float | None:

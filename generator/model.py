@@ -56,8 +56,9 @@ class Outcome:
 
     @property
     def reference(self) -> Measurement | None:
-        """What follow_up is set against: the figure before, else the comparison group's."""
-        return self.baseline if self.baseline is not None else self.comparison
+        """What follow_up is set against: the comparison group's figure, else the figure before
+        (a trial's effect is against its control group, whatever the groups did over time)."""
+        return self.comparison if self.comparison is not None else self.baseline
 
     @property
     def implied_percent(self) -> float | None:

@@ -13,8 +13,9 @@ from typing import Any
 
 from generator.check.rules import RuleContext
 from generator.check.schema_messages import did_you_mean, shown
+from generator.figures import implied_percent, reference_of
 from generator.impact import COUNT
-from generator.model import IMPROVED, implied_percent
+from generator.model import IMPROVED
 from generator.problems import Problem
 from generator.render.formatting import format_number
 
@@ -22,12 +23,16 @@ NOT_A_CHANGE = "not-applicable"
 WORSE = "worse"
 COMPARISON_DESIGNS = ("randomised-trial", "comparison-group")
 MAX_IDS_LISTED = 10
+MAX_SHOWN = 30  # problems of one kind shown for one file: the rest would bury them
+MAX_GUESSED = 200  # "did you mean" only among this many ids, so the check stays linear
 
 
 def source_ids_are_unique(ctx: RuleContext) -> Iterator[Problem]:
     seen: set[str] = set()
+    shown_count = 0
     for index, source in enumerate(ctx.data["sources"]):
-        if source["id"] in seen:
+        if source["id"] in seen and shown_count < MAX_SHOWN:
+            shown_count += 1
             yield ctx.problem(
                 ["sources", index, "id"],
                 f"the source id '{source['id']}' is used by an earlier source too",
@@ -39,10 +44,9 @@ def source_ids_are_unique(ctx: RuleContext) -> Iterator[Problem]:
 def outcomes_name_a_source(ctx: RuleContext) -> Iterator[Problem]:
     ids = [source["id"] for source in ctx.data["sources"]]
     known = set(ids)
-    for index, outcome in enumerate(ctx.data["outcomes"]):
-        if outcome["source"] in known:
-            continue
-        guess = did_you_mean(outcome["source"], ids)
+    unknown = [(i, o) for i, o in enumerate(ctx.data["outcomes"]) if o["source"] not in known]
+    for index, outcome in unknown[:MAX_SHOWN]:
+        guess = did_you_mean(outcome["source"], ids) if len(ids) <= MAX_GUESSED else None
         listed = ", ".join(ids[:MAX_IDS_LISTED]) + (", …" if len(ids) > MAX_IDS_LISTED else "")
         yield ctx.problem(
             ["outcomes", index, "source"],
@@ -56,7 +60,7 @@ def movement(outcome: dict[str, Any]) -> int | None:
     there is nothing to compare. From follow_up against the comparison group's figure (or the
     figure before), else from the reported percent."""
     follow_up = outcome.get("follow_up")
-    reference = outcome.get("baseline") or outcome.get("comparison")
+    reference = reference_of(outcome)
     if follow_up is not None and reference is not None:
         return (follow_up["value"] > reference["value"]) - (follow_up["value"] < reference["value"])
     percent = outcome["change"].get("percent")
@@ -65,10 +69,12 @@ def movement(outcome: dict[str, Any]) -> int | None:
 
 def _figures(outcome: dict[str, Any]) -> str:
     follow_up = outcome.get("follow_up")
-    reference = outcome.get("baseline") or outcome.get("comparison")
+    reference = reference_of(outcome)
     if follow_up is not None and reference is not None:
-        against = "before" if "baseline" in outcome else "the comparison group's"
-        return f"{format_number(follow_up['value'])} against {format_number(reference['value'])} {against}"
+        if "comparison" in outcome:
+            against = format_number(reference["value"])
+            return f"{format_number(follow_up['value'])} against the comparison group's {against}"
+        return f"{format_number(follow_up['value'])} against {format_number(reference['value'])} before"
     return f"a change of {format_number(outcome['change']['percent'])}%"
 
 
@@ -108,13 +114,54 @@ def direction_agrees_with_figures(ctx: RuleContext) -> Iterator[Problem]:
             )
 
 
+def _includes_no_effect(effect: dict[str, Any]) -> bool:
+    """Whether the reported interval includes no effect: 1 for a ratio (an odds, risk, rate or
+    hazard ratio, as `measure` or the source's words name it), 0 for any other effect size."""
+    interval = effect.get("interval")
+    if interval is None:
+        return False
+    words = f"{effect.get('measure', '')} {effect['as_reported']}".lower()
+    no_effect = 1 if "ratio" in words else 0
+    return interval["low"] <= no_effect <= interval["high"]
+
+
+def improvement_is_not_within_chance(ctx: RuleContext) -> Iterator[Problem]:
+    """An improvement whose own reported interval includes no effect was not told apart from
+    chance: the taxonomy calls that no clear change."""
+    for index, outcome in enumerate(ctx.data["outcomes"]):
+        effect = outcome.get("effect")
+        if outcome["direction"] == IMPROVED and effect is not None and _includes_no_effect(effect):
+            interval = effect["interval"]
+            yield ctx.problem(
+                ["outcomes", index, "direction"],
+                f"direction is 'improved', but the reported interval ({format_number(interval['low'])} to "
+                f"{format_number(interval['high'])}) includes no effect (1 for a ratio, otherwise 0)",
+                "write direction: no-clear-change, as the source's own interval shows; check the interval against "
+                "the source",
+            )
+
+
+def comparison_designs_give_the_comparison(ctx: RuleContext) -> Iterator[Problem]:
+    """A trial's or comparison's figures are set against the comparison group, not the figure
+    before: a design that claims one must give it."""
+    for index, outcome in enumerate(ctx.data["outcomes"]):
+        if outcome["design"] in COMPARISON_DESIGNS and "baseline" in outcome and "comparison" not in outcome:
+            yield ctx.problem(
+                ["outcomes", index, "design"],
+                f"design '{outcome['design']}' compares with a group that did not receive the practice, but the "
+                "figures given are before and after",
+                "give the comparison group's figure as comparison:, or write the design the figures come from "
+                "(before-and-after)",
+            )
+
+
 def percent_agrees_with_figures(ctx: RuleContext) -> Iterator[Problem]:
     """A reported percent of the opposite sign to the figures' change is an error (a warning
     rule compares their size)."""
     for index, outcome in enumerate(ctx.data["outcomes"]):
         percent = outcome["change"].get("percent")
         follow_up = outcome.get("follow_up")
-        reference = outcome.get("baseline") or outcome.get("comparison")
+        reference = reference_of(outcome)
         if percent is None or follow_up is None or reference is None:
             continue
         implied = implied_percent(reference["value"], follow_up["value"])
@@ -167,6 +214,8 @@ OUTCOME_RULES = (
     source_ids_are_unique,
     outcomes_name_a_source,
     direction_agrees_with_figures,
+    improvement_is_not_within_chance,
+    comparison_designs_give_the_comparison,
     percent_agrees_with_figures,
     samples_fit_the_design,
     stopped_practice_has_ended,

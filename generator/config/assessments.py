@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from generator.config.web_address import is_web_address
@@ -32,6 +33,17 @@ class Assessment:
     access: str  # a source_access id
     date: str = ""  # YYYY, YYYY-MM or YYYY-MM-DD, only where the assessment is dated
     url: str = ""
+
+
+def _real_date(text: str) -> bool:
+    if not DATE.fullmatch(text):
+        return False
+    year, month, day = (int(part) for part in (text + "-01-01")[:10].split("-"))
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def _forbidden(text: str) -> bool:
@@ -56,8 +68,8 @@ def _problem(entry: dict[str, Any], known: Mapping[str, list[str]]) -> tuple[lis
     for key, vocabulary in (("design", "designs"), ("access", "source_access")):
         if entry[key] not in known[vocabulary]:
             return [key], f"{key} must be one of {', '.join(known[vocabulary])}"
-    if "date" in entry and not DATE.fullmatch(entry["date"]):
-        return ["date"], "date must be YYYY, YYYY-MM or YYYY-MM-DD"
+    if "date" in entry and not _real_date(entry["date"]):
+        return ["date"], "date must be a real date written YYYY, YYYY-MM or YYYY-MM-DD"
     if "url" in entry and not is_web_address(entry["url"]):
         return ["url"], "url must be a web address starting http:// or https://"
     return [], ""

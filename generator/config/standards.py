@@ -16,6 +16,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from generator.figures import reference_of
+
 REQUIREMENT_KEYS = ("basis_any_of", "outcome")
 # outcome condition -> the taxonomy vocabulary its ids come from ("" for a true/false condition)
 OUTCOME_CONDITIONS = {
@@ -111,7 +113,7 @@ def is_measured_change(outcome: dict[str, Any], outputs: frozenset[str]) -> bool
     if outcome["domain"] in outputs:
         return False
     follow_up = outcome.get("follow_up")
-    reference = outcome.get("baseline") or outcome.get("comparison")
+    reference = reference_of(outcome)
     moved = follow_up is not None and reference is not None and follow_up["value"] != reference["value"]
     return moved or outcome["change"].get("percent", 0) != 0
 

@@ -47,16 +47,17 @@ def gap_map_axes(taxonomy: Taxonomy, evidence: EvidenceFacts) -> list[dict[str, 
         "the five emerging characteristics of effective early intervention",
         "characteristic",
         taxonomy.characteristics.terms,
-        lambda c: c.characteristics,
+        lambda c, _row: c.characteristics,
         lambda term_id: urls.facet_page("characteristics", term_id),
     )
     impact = Columns(
         "impact",
-        "impact evidence: the strongest design among each case study's outcomes that improved",
+        "impact evidence: the strongest design among each case study's outcomes in that area that improved",
         "impact evidence",
         evidence.impact_vocabulary.terms,
-        lambda c: (evidence.impact(c),),
+        lambda c, row: (evidence.impact(c, row),),
         lambda term_id: f"{urls.ABOUT_EVIDENCE}#design-{term_id}",
+        finder=False,
     )
     return [
         {"rows": "themes", "columns": characteristics, "title": "Themes", "page": urls.GAP_MAP, "key": "theme"},

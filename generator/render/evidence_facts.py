@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from generator.config.taxonomy import Taxonomy, Term, Vocabulary
-from generator.impact import NO_IMPACT_EVIDENCE, impact_evidence, sources_behind_outcomes
-from generator.model import IMPROVED, CaseStudy, Outcome
+from generator.impact import NO_IMPACT_EVIDENCE, held_sources, impact_evidence, sources_behind_outcomes, strongest
+from generator.model import IMPROVED, CaseStudy, Outcome, Source
 
 NOT_A_CHANGE = "not-applicable"
 NONE_TERM = Term(
@@ -26,8 +26,8 @@ DID_NOT_IMPROVE = Term(
 # next to the rating (source_access ids, as the taxonomy lists them).
 THIN_ACCESS = {
     "secondary": (
-        "The figures here are known only from other people's accounts of them (news, trade press or a programme "
-        "body's page): the repository does not hold the reports they come from."
+        "The figures this rating rests on are known only from other people's accounts of them (news, trade "
+        "press or a programme body's page): the repository does not hold the reports they come from."
     ),
     "title-only": (
         "The repository holds no more than the title of the documents these figures come from: they have not "
@@ -56,8 +56,15 @@ class EvidenceFacts:
         """The directions of a result that did not improve: every direction but improved and a count's."""
         return frozenset(self.taxonomy.directions.ids) - {IMPROVED, NOT_A_CHANGE}
 
-    def impact(self, case_study: CaseStudy) -> str:
-        return impact_evidence(case_study, self.taxonomy.designs.ids)
+    def impact(self, case_study: CaseStudy, domain: str | None = None) -> str:
+        return impact_evidence(case_study, self.taxonomy.designs.ids, domain)
+
+    def impact_outcome(self, case_study: CaseStudy) -> tuple[Outcome, Source] | None:
+        """The outcome the impact evidence rests on, and its source."""
+        found = strongest(case_study.outcomes, held_sources(case_study), self.taxonomy.designs.ids)
+        if found is None:
+            return None
+        return found, next(s for s in case_study.sources if s.id == found.source)
 
     def impact_label(self, case_study: CaseStudy) -> str:
         return self.impact_vocabulary[self.impact(case_study)].label
@@ -70,7 +77,11 @@ class EvidenceFacts:
         return (DID_NOT_IMPROVE.id,) if any(self.did_not_improve(o) for o in case_study.outcomes) else ()
 
     def held(self, case_study: CaseStudy) -> str:
-        """The most the repository holds of any source behind the figures (a source_access id)."""
+        """How much the repository holds (a source_access id) of the source the impact evidence
+        rests on; without one, the most it holds of any source behind the figures."""
+        found = self.impact_outcome(case_study)
+        if found is not None:
+            return found[1].access
         access = self.taxonomy.source_access
         return min((s.access for s in sources_behind_outcomes(case_study)), key=access.rank)
 

@@ -21,8 +21,11 @@ class Columns:
     title: str  # "the five characteristics", as the page's lead names it
     singular: str  # "characteristic"
     terms: tuple[Term, ...]
-    terms_of: Callable[[CaseStudy], Iterable[str]]
+    terms_of: Callable[[CaseStudy, str], Iterable[str]]  # (case study, row term id) -> its column terms
     link: Callable[[str], str]  # a column term's id -> the page that explains it
+    # The finder filters whole case studies: a column that depends on the row (impact
+    # evidence within one outcome area) lists its case studies in the cell instead.
+    finder: bool = True
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,7 @@ class Cell:
     total: int
     by_rating: dict[str, int]
     shade: int  # 0 for a gap, else 1..SHADES by the count against the fullest cell
+    members: tuple[CaseStudy, ...] = ()  # in the order the map was given them
 
 
 @dataclass(frozen=True)
@@ -44,7 +48,7 @@ def gap_map(case_studies: list[CaseStudy], taxonomy: Taxonomy, rows: Facet, colu
     counted: dict[tuple[str, str], list[CaseStudy]] = {}
     for case_study in case_studies:
         for row in rows.terms_of(case_study):
-            for column in columns.terms_of(case_study):
+            for column in columns.terms_of(case_study, row):
                 counted.setdefault((row, column), []).append(case_study)
     fullest = max((len(members) for members in counted.values()), default=0)
     row_terms = rows.vocabulary(taxonomy).terms
@@ -54,5 +58,5 @@ def gap_map(case_studies: list[CaseStudy], taxonomy: Taxonomy, rows: Facet, colu
             members = counted.get((row.id, column.id), [])
             by_rating = {r: sum(c.evidence.rating == r for c in members) for r in taxonomy.ratings.ids}
             shade = -(-len(members) * SHADES // fullest) if members else 0  # ceiling: any count shows
-            cells[(row.id, column.id)] = Cell(len(members), by_rating, shade)
+            cells[(row.id, column.id)] = Cell(len(members), by_rating, shade, tuple(members))
     return GapMap(rows, row_terms, columns, cells)

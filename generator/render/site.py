@@ -33,6 +33,7 @@ from generator.search.records import document_numbers
 
 NEWEST_ON_HOME = 6
 ALSO_RUNS_IN_SHOWN = 5  # other case studies of the same model named on a case study's page
+GAP_MAP_TITLES_SHOWN = 3  # case studies named in a cell of a map whose cells cannot open the finder
 FINDER_PAGE_SIZE = 50  # cards the finder shows before "Show more"; given to finder.js in the page; extra.css agrees
 
 
@@ -146,10 +147,11 @@ class SiteRenderer:
                 title,
                 f"{rows.title} against {columns.title}: how much practice, how strong its evidence, and the gaps.",
                 hide=("toc",),  # a wide table
-                map=gap_map(case_studies, self.taxonomy, rows, columns),
+                map=gap_map(ranked, self.taxonomy, rows, columns),
                 axes=axes,
                 this_page=axis["page"],
                 heading_text=title,
+                titles_shown=GAP_MAP_TITLES_SHOWN,
                 finder_key=axis["key"],
             )
         pages[urls.OPEN_DATA] = self._page(

@@ -192,7 +192,7 @@ def test_injection_payloads_are_inert(leeds_text, scratch_project, tmp_path_fact
     data["characteristics"][next(iter(data["characteristics"]))] = PAYLOAD_LINES
     # The address rule refuses " < > (issue 22); an apostrophe and = are allowed, and must stay inside the attribute.
     data["sources"][0]["url"] = "https://example.org/'onmouseover='alert(6)'"
-    data["outcomes"][0]["comparison"] = {"value": 1, "when": "<img src=x onerror=alert(9)>"}
+    data["outcomes"][0]["comparison"] = {"value": 600, "when": "<img src=x onerror=alert(9)>"}  # 515 beats it
     hostile = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
     project: Project = scratch_project({"leeds-family-valued.yaml": hostile})
     taxonomy = project.root / "schema" / "taxonomy.yaml"

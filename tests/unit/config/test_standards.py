@@ -109,7 +109,8 @@ BROKEN_ASSESSMENTS = {
     "of an unknown design": (ASSESSMENT.replace("design: randomised-trial", "design: rct"), "design must be one of"),
     "of an unknown access": (ASSESSMENT.replace("access: summary", "access: read"), "access must be one of full-text"),
     "with a script address": (ASSESSMENT + "        url: javascript:alert(1)\n", "url must be a web address"),
-    "dated in words": (ASSESSMENT + "        date: March 2020\n", "date must be YYYY, YYYY-MM or YYYY-MM-DD"),
+    "dated in words": (ASSESSMENT + "        date: March 2020\n", "date must be a real date written YYYY"),
+    "a day that never was": (ASSESSMENT + '        date: "2020-02-31"\n', "date must be a real date written YYYY"),
     "with a hidden character": (
         ASSESSMENT.replace("finding: No difference was found.", 'finding: "No difference \\u202Ewas found."'),
         "finding must be at most 600 characters of plain text",
@@ -168,7 +169,9 @@ def test_the_shipped_standards(taxonomy):
     )
     assert "before-and-after" not in fully.basis_any_of
     assert "stakeholder-account" not in fully.basis_any_of + promising.basis_any_of
-    assert promising.outcome == OutcomeNeed(source_access_any_of=("full-text", "summary", "secondary"))
+    assert promising.outcome == OutcomeNeed(
+        direction_any_of=("improved", "not-applicable"), source_access_any_of=("full-text", "summary", "secondary")
+    )
     assert emerging.is_empty
     assert requirements(fully, taxonomy.labels()) == [
         "evidence of one of these kinds: independent evaluation, evaluation of outcomes, comparison group",

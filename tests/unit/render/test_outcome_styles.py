@@ -102,3 +102,29 @@ def test_no_outcome_that_did_not_improve_is_styled_as_an_improvement(taxonomy, c
         assert ("direction--improved" in item["marks"]) == improved
         assert ("outcome-chart__bar--follow-up" in item["bars"]) == improved
         assert WORDS[outcome["direction"]] in item["text"]  # said in words, not colour alone
+
+
+def test_at_a_glance_names_the_outcome_the_impact_evidence_rests_on(taxonomy):
+    """A worse result read in full and an improvement known only from trade press, both
+    against a comparison group: At a glance names the improvement and says how little of its
+    source is held, and the note beside the rating says the figures are second-hand."""
+    data = copy.deepcopy(EVERY_FIELD)
+    template = {k: v for k, v in data["outcomes"][0].items() if k not in ("baseline", "sample", "effect")}
+    data["sources"].append({**data["sources"][0], "id": "trade-press", "kind": "press-release", "access": "secondary"})
+    worse = template | {"measure": "Children entering care", "direction": "worse", "better": "lower"}
+    worse |= {"follow_up": {"value": 900, "when": "with it"}, "comparison": {"value": 880, "when": "without it"}}
+    better = template | {"measure": "Parents' satisfaction", "direction": "improved", "better": "higher"}
+    better |= {"source": "trade-press", "follow_up": {"value": 80, "when": "with it"}}
+    better |= {"comparison": {"value": 60, "when": "without it"}}
+    data["outcomes"] = [worse, better]
+    for outcome in data["outcomes"]:
+        outcome["change"] = {"as_reported": "as reported"}
+    case_study = CaseStudy.from_data(json.loads(json.dumps(data)), "practice/every-field.yaml")
+    html = SiteRenderer(taxonomy).pages([case_study], SCHEMA_TEXT)[case_study_page(case_study.id)].body().html
+    glance = html.split('<section class="at-a-glance"', 1)[1].split("</section>", 1)[0]
+    impact = glance.split("<dt>Impact evidence</dt><dd>", 1)[1].split("</dd>", 1)[0]
+    assert impact.startswith("Comparison group: Parents&#39; satisfaction.") or impact.startswith(
+        "Comparison group: Parents' satisfaction."
+    ), impact
+    assert "Source held: someone else&#39;s account." in impact or "Source held: someone else's account." in impact
+    assert "known only from other people" in glance
