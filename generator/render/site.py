@@ -78,6 +78,8 @@ class SiteRenderer:
                 rating_counts={r: len(ratings.members(r, case_studies)) for r in self.taxonomy.ratings.ids},
                 newest=newest,
                 outcome_counts=Counter(d for c in case_studies for d in FACET["outcomes"].terms_of(c)),
+                impact_counts=Counter(self.evidence.impact(c) for c in case_studies),
+                not_improved=sum(bool(self.evidence.results(c)) for c in case_studies),
             ),
             urls.ABOUT_EVIDENCE: self._page(
                 "about_evidence.html.j2",

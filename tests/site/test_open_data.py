@@ -236,3 +236,18 @@ def test_related_practice_in_a_tiny_collection(shipped, taxonomy):
     for case_study in shipped.case_studies:
         expected = most_similar_by_comparing_all(case_study, shipped.case_studies, taxonomy)
         assert RelatedPractice(shipped.case_studies, taxonomy)(case_study) == expected
+
+
+def test_the_home_page_counts_impact_evidence_from_the_data(built_site):
+    """Each count on the home page equals the number of published items with that impact
+    evidence, recomputed from the JSON by the definition's plain reading."""
+    items = json.loads((built_site / "data" / "case-studies.json").read_text(encoding="utf-8"))
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    for design in {expected_impact(i["outcomes"], i["sources"]) for i in items}:
+        count = sum(expected_impact(i["outcomes"], i["sources"]) == design for i in items)
+        noun = "case study" if count == 1 else "case studies"
+        assert f'<a href="finder/?impact={design}">{count} {noun}</a>' in home, design
+    not_improved = sum(
+        any(o["direction"] in ("no-clear-change", "worse", "mixed") for o in i["outcomes"]) for i in items
+    )
+    assert f'?results=did-not-improve">{not_improved} case stud' in home
