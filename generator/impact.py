@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from generator.model import CaseStudy, Outcome, Source
 
 COUNT = "count"  # the design of a count of reach or activity
+NOT_A_CHANGE = "not-applicable"  # the direction of a count, and only of a count
 TITLE_ONLY = "title-only"  # the access of a source the repository holds no more of than its title
 NO_IMPACT_EVIDENCE = "none"
 

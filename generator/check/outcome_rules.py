@@ -14,12 +14,11 @@ from typing import Any
 from generator.check.rules import RuleContext
 from generator.check.schema_messages import did_you_mean, shown
 from generator.figures import implied_percent, reference_of
-from generator.impact import COUNT
+from generator.impact import COUNT, NOT_A_CHANGE
 from generator.model import IMPROVED
 from generator.problems import Problem
 from generator.render.formatting import format_number
 
-NOT_A_CHANGE = "not-applicable"
 WORSE = "worse"
 COMPARISON_DESIGNS = ("randomised-trial", "comparison-group")
 MAX_IDS_LISTED = 10

@@ -8,10 +8,16 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from generator.config.taxonomy import Taxonomy, Term, Vocabulary
-from generator.impact import NO_IMPACT_EVIDENCE, held_sources, impact_evidence, sources_behind_outcomes, strongest
+from generator.impact import (
+    NO_IMPACT_EVIDENCE,
+    NOT_A_CHANGE,
+    held_sources,
+    impact_evidence,
+    sources_behind_outcomes,
+    strongest,
+)
 from generator.model import IMPROVED, CaseStudy, Outcome, Source
 
-NOT_A_CHANGE = "not-applicable"
 NONE_TERM = Term(
     NO_IMPACT_EVIDENCE,
     "None held",
