@@ -28,6 +28,19 @@ def search(page, url: str | None, query: str, *, expect_results: bool = True) ->
     return page.locator(".practice-search__result a").all_inner_texts()
 
 
+SEARCH_PAGE_SIZE = 20  # results on the search page before "More results" (search.js)
+
+
+def every_result_on_the_search_page(page) -> list[str]:
+    """The titles of every result, pressing "More results" until there is no more to show."""
+    more = page.locator(".search-page__more")
+    while more.is_visible():
+        before = page.locator(".search-page__result").count()
+        more.click()
+        page.wait_for_function(f"document.querySelectorAll('.search-page__result').length > {before}")
+    return page.locator(".search-page__result > a").all_inner_texts()
+
+
 def settled(page, holder: str, query: str) -> None:
     """Wait until `holder` shows its answer for `query` (its status names the query; not busy)."""
     shown = " ".join(query.split())
@@ -263,7 +276,7 @@ def test_filters_narrow_the_results_and_the_address_keeps_them(browser, site_url
     page = browser.new_page()
     page.goto(site_url + "search/?q=families")
     settled(page, ".search-page__body", "families")
-    everything = page.locator(".search-page__result").count()
+    everything = len(every_result_on_the_search_page(page))
     promising = page.locator(".search-page__filters input[name=rating][value=promising]")
     label = promising.locator("xpath=..").inner_text()
     count = int(label.rsplit("(", 1)[1].rstrip(")"))
@@ -271,7 +284,7 @@ def test_filters_narrow_the_results_and_the_address_keeps_them(browser, site_url
     page.wait_for_url("**/search/?q=families&rating=promising")
     settled(page, ".search-page__body", "families")
     expected = {c.title for c in shipped.case_studies if c.evidence.rating == "promising"}
-    shown = page.locator(".search-page__result > a").all_inner_texts()
+    shown = every_result_on_the_search_page(page)
     assert 0 < len(shown) == count < everything
     assert set(shown) <= expected
     status = page.locator(".search-page__status").inner_text()
@@ -280,7 +293,7 @@ def test_filters_narrow_the_results_and_the_address_keeps_them(browser, site_url
     other = browser.new_page()
     other.goto(page.url)
     settled(other, ".search-page__body", "families")
-    assert other.locator(".search-page__result > a").all_inner_texts() == shown
+    assert every_result_on_the_search_page(other) == shown
     assert other.locator(".search-page__filters input[value=promising]").is_checked()
     other.close()
     page.close()
@@ -377,13 +390,19 @@ def test_a_filter_ticked_from_the_keyboard_keeps_the_focus(browser, site_url):
     page = browser.new_page()
     page.goto(site_url + "search/?q=families")
     settled(page, ".search-page__body", "families")
-    box = page.locator(".search-page__filters input[name=rating][value=promising]")
-    box.focus()
-    page.keyboard.press("Space")
-    page.wait_for_url("**rating=promising")
-    settled(page, ".search-page__body", "families")
-    assert page.evaluate("document.activeElement.name + '=' + document.activeElement.value") == "rating=promising"
-    assert page.locator(".search-page__more").is_hidden()  # 4 results: no second page to offer
+    for rating in ("emerging", "promising"):
+        box = page.locator(f".search-page__filters input[name=rating][value={rating}]")
+        count = int(box.locator("xpath=..").inner_text().rsplit("(", 1)[1].rstrip(")"))
+        box.focus()
+        page.keyboard.press("Space")
+        page.wait_for_url(f"**rating={rating}")
+        settled(page, ".search-page__body", "families")
+        assert page.evaluate("document.activeElement.name + '=' + document.activeElement.value") == f"rating={rating}"
+        # A second page is offered exactly when the results fill more than the first.
+        assert page.locator(".search-page__more").is_hidden() == (count <= SEARCH_PAGE_SIZE)
+        box.focus()
+        page.keyboard.press("Space")  # untick, so that the next rating is tried alone
+        settled(page, ".search-page__body", "families")
     page.close()
 
 
