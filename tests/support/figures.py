@@ -8,6 +8,7 @@ number in the sources' text, so that 9 is not found inside 39 nor 4.9 inside 4.9
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -27,55 +28,89 @@ def _number_forms(value: float) -> set[str]:
     return {f"{value:,.0f}", f"{value:.0f}"} if value == int(value) else {f"{value:g}"}
 
 
-def _found(pattern: str, text: str) -> bool:
-    return re.search(pattern, text) is not None
+def _search(pattern: str, text: str) -> re.Match[str] | None:
+    return re.search(pattern, text)
 
 
-def figure_written(value: float, text: str) -> bool:
-    return any(_found(_NOT_AFTER + re.escape(form) + _NOT_BEFORE, text) for form in _number_forms(value))
+def figure_at(value: float, text: str) -> re.Match[str] | None:
+    """Where the text first writes the number, in either of its forms; None if it does not."""
+    for form in _number_forms(value):
+        if found := _search(_NOT_AFTER + re.escape(form) + _NOT_BEFORE, text):
+            return found
+    return None
 
 
-def percent_written(percent: float, text: str) -> bool:
+def percent_at(percent: float, text: str) -> re.Match[str] | None:
     forms = "|".join(re.escape(form) for form in _number_forms(abs(percent)))
-    return _found(f"{_NOT_AFTER}(?:{forms}) ?(?:%|per ?cent)", text)
+    return _search(f"{_NOT_AFTER}(?:{forms}) ?(?:%|per ?cent)", text)
 
 
-def money_written(value: float, text: str, other_end: float | None = None) -> bool:
+def money_at(value: float, text: str, other_end: float | None = None) -> re.Match[str] | None:
     """An amount, in full or in millions; the low end of a range also as "£1.2-2.1m"."""
-    in_full = (
-        figure_written(value, text) if value >= 1000 else _found(rf"£{re.escape(f'{value:g}')}{_NOT_BEFORE}", text)
-    )
+    in_full = figure_at(value, text) if value >= 1000 else _search(rf"£{re.escape(f'{value:g}')}{_NOT_BEFORE}", text)
     if in_full:
-        return True
+        return in_full
     millions = re.escape(f"{value / 1e6:g}")
-    if _found(f"{_NOT_AFTER}{millions} ?(?:m\\b|million|M\\b)", text):
-        return True
+    if found := _search(f"{_NOT_AFTER}{millions} ?(?:m\\b|million|M\\b)", text):
+        return found
     if other_end is not None:
         low, high = sorted((value, other_end))
         span = f"{re.escape(f'{low / 1e6:g}')} ?- ?{re.escape(f'{high / 1e6:g}')} ?(?:m\\b|million)"
-        return _found(_NOT_AFTER + span, text)
-    return False
+        return _search(_NOT_AFTER + span, text)
+    return None
+
+
+def figure_written(value: float, text: str) -> bool:
+    return figure_at(value, text) is not None
+
+
+def percent_written(percent: float, text: str) -> bool:
+    return percent_at(percent, text) is not None
+
+
+def money_written(value: float, text: str, other_end: float | None = None) -> bool:
+    return money_at(value, text, other_end) is not None
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure a case study gives, and how a source would write it."""
+
+    case_study: str
+    field: str
+    value: float
+    kind: str  # "number", "percent" or "money"
+    other_end: float | None = None
+
+    def where(self, text: str) -> re.Match[str] | None:
+        if self.kind == "percent":
+            return percent_at(self.value, text)
+        if self.kind == "money":
+            return money_at(self.value, text, self.other_end)
+        return figure_at(self.value, text)
+
+
+def figures_of(case_studies: Iterable[CaseStudy]) -> Iterator[Figure]:
+    """Every baseline, follow-up, comparison, percentage, cost and saving, in file order."""
+    for case_study in case_studies:
+        for index, outcome in enumerate(case_study.outcomes):
+            for name in ("baseline", "follow_up", "comparison"):
+                measurement = getattr(outcome, name)
+                if measurement is not None:
+                    yield Figure(case_study.id, f"outcomes[{index}].{name}", measurement.value, "number")
+            if outcome.change.percent is not None:
+                yield Figure(case_study.id, f"outcomes[{index}].change.percent", outcome.change.percent, "percent")
+        for field, entries in (("costs", case_study.costs), ("claimed_savings", case_study.claimed_savings)):
+            for index, money in enumerate(entries):
+                if money.amount is not None:
+                    yield Figure(case_study.id, f"{field}[{index}].amount", money.amount, "money")
+                for end, value, other in (("low", money.low, money.high), ("high", money.high, money.low)):
+                    if value is not None:
+                        yield Figure(case_study.id, f"{field}[{index}].amount_range.{end}", value, "money", other)
 
 
 def untraceable_figures(case_studies: Iterable[CaseStudy], text: str) -> Iterator[tuple[str, str, float]]:
     """(case study id, field, figure) for every figure the text does not contain."""
-    for case_study in case_studies:
-        for index, outcome in enumerate(case_study.outcomes):
-            figures = (
-                ("baseline", outcome.baseline),
-                ("follow_up", outcome.follow_up),
-                ("comparison", outcome.comparison),
-            )
-            for name, measurement in figures:
-                if measurement is not None and not figure_written(measurement.value, text):
-                    yield case_study.id, f"outcomes[{index}].{name}", measurement.value
-            percent = outcome.change.percent
-            if percent is not None and not percent_written(percent, text):
-                yield case_study.id, f"outcomes[{index}].change.percent", percent
-        for field, entries in (("costs", case_study.costs), ("claimed_savings", case_study.claimed_savings)):
-            for index, money in enumerate(entries):
-                if money.amount is not None and not money_written(money.amount, text):
-                    yield case_study.id, f"{field}[{index}].amount", money.amount
-                for end, value, other in (("low", money.low, money.high), ("high", money.high, money.low)):
-                    if value is not None and not money_written(value, text, other):
-                        yield case_study.id, f"{field}[{index}].amount_range.{end}", value
+    for figure in figures_of(case_studies):
+        if figure.where(text) is None:
+            yield figure.case_study, figure.field, figure.value
