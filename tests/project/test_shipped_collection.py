@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-from pathlib import Path
 
 import pytest
 import yaml
@@ -12,7 +11,9 @@ import yaml
 from generator.check.collection import check_collection
 from generator.load.files import case_study_paths
 from tests.conftest import TODAY
-from tests.support.figures import source_text, untraceable_figures
+from tests.support.figures import source_text
+from tests.support.research_notes import excerpts_by_figure, excerpts_in, research_excerpts, unquoted_figures
+from tests.support.seed_excerpts import NOTE, shared_documents
 
 REQUIRED_PRACTICE = {
     "leeds-family-valued",
@@ -87,22 +88,28 @@ def test_every_case_study_carries_the_schema_modeline(repo):
         assert first_line == "# yaml-language-server: $schema=../schema/case-study.schema.json", path.name
 
 
-def source_documents(repo) -> list[Path]:
-    """The seed documents and the researched sources (../shared, beside the repository), and
-    the repository's own record of verbatim excerpts from stored pages (research/)."""
-    shared = repo.root.parent / "shared"
-    seeds, research = shared / "seeds", shared / "research" / "sources.md"
-    if not (seeds.is_dir() and research.is_file()):
-        assert not os.environ.get("REQUIRE_SEEDS"), f"{shared} is incomplete; .ci/run checks figures against it"
-        pytest.skip("../shared/seeds and ../shared/research/sources.md are not beside this checkout")
-    return [*sorted(seeds.glob("*.txt")), research, *sorted((repo.root / "research").glob("*.md"))]
-
-
 def test_figures_appear_in_the_source_documents(shipped, repo):
-    """Every baseline, follow-up, percentage, cost and saving is traceable: it is written in the
-    seed documents or in the researched sources (../shared/research/sources.md)."""
-    text = source_text(source_documents(repo))
-    assert list(untraceable_figures(shipped.case_studies, text)) == []
+    """Every baseline, follow-up, comparison, percentage, cost and saving is traceable: an excerpt
+    in the repository's research notes, labelled with its case study and field, writes it. The
+    notes are in the repository, so this runs wherever the tests do."""
+    quoted = excerpts_by_figure(research_excerpts(repo.root / "research"))
+    assert list(unquoted_figures(shipped.case_studies, quoted)) == []
+
+
+def test_excerpts_from_the_source_documents_are_word_for_word(repo):
+    """research/seed-excerpts.md quotes the seed documents and the researched sources beside the
+    repository (../shared); each excerpt must be in the document it names, as written there."""
+    paths = shared_documents(repo.root)
+    if paths is None:
+        assert not os.environ.get("REQUIRE_SEEDS"), "../shared is incomplete; .ci/run checks the excerpts against it"
+        pytest.skip("../shared/seeds and ../shared/research/sources.md are not beside this checkout")
+    documents = {path.relative_to(repo.root.parent / "shared").as_posix(): source_text([path]) for path in paths}
+    excerpts = list(excerpts_in(repo.root / NOTE))
+    assert excerpts, f"{NOTE} quotes nothing"
+    for excerpt in excerpts:
+        assert excerpt.source in documents, (excerpt.case_study, excerpt.field, excerpt.source)
+        for part in excerpt.text.removeprefix("… ").removesuffix(" …").split(" … "):
+            assert part in documents[excerpt.source], (excerpt.case_study, excerpt.field, excerpt.source)
 
 
 def test_every_case_study_cites_a_source_with_an_address(shipped):

@@ -8,8 +8,8 @@ number in the sources' text, so that 9 is not found inside 39 nor 4.9 inside 4.9
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator.model import CaseStudy

@@ -15,18 +15,24 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.model import CaseStudy
+from tests.support.figures import figures_of
+
 _HEADING = re.compile(r"^## ([a-z0-9][a-z0-9-]*)\s*$")
-_BULLET = re.compile(r'^- (?:([a-z0-9][a-z0-9-]*) )?`([^`]+)` .*? — "(.*?)"(?: \(.*\))?$')
-_FIGURE_FIELD = re.compile(r"^(outcomes\[\d+\]\.(?:baseline|follow_up|comparison|change\.percent)"
-                           r"|(?:costs|claimed_savings)\[\d+\]\.(?:amount_range\.(?:low|high)|amount))")
+_BULLET = re.compile(r'^- (?:([a-z0-9][a-z0-9-]*) )?`([^`]+)` .*?: (\S+) — "(.*?)"(?: \(.*\))?$')
+_FIGURE_FIELD = re.compile(
+    r"^(outcomes\[\d+\]\.(?:baseline|follow_up|comparison|change\.percent)"
+    r"|(?:costs|claimed_savings)\[\d+\]\.(?:amount_range\.(?:low|high)|amount))"
+)
 
 
 @dataclass(frozen=True)
 class Excerpt:
     case_study: str
     field: str  # as the bullet names it, e.g. "outcomes[0].follow_up" or "description"
+    source: str  # the address of the stored page, or the document's name
     text: str
-    note: str  # file name, for messages
+    note: str  # the research note's file name
 
 
 def excerpts_in(note: Path) -> Iterator[Excerpt]:
@@ -35,9 +41,9 @@ def excerpts_in(note: Path) -> Iterator[Excerpt]:
         if heading := _HEADING.match(line):
             case_study = heading.group(1)
         elif bullet := _BULLET.match(line):
-            named, field, text = bullet.groups()
+            named, field, source, text = bullet.groups()
             if named or case_study:
-                yield Excerpt(named or case_study, field, " ".join(text.split()), note.name)
+                yield Excerpt(named or case_study, field, source, " ".join(text.split()), note.name)
 
 
 def research_excerpts(directory: Path) -> list[Excerpt]:
@@ -58,3 +64,13 @@ def excerpts_by_figure(excerpts: Iterable[Excerpt]) -> dict[tuple[str, str], lis
         if field := figure_field(excerpt.field):
             index.setdefault((excerpt.case_study, field), []).append(excerpt.text)
     return index
+
+
+def unquoted_figures(
+    case_studies: Iterable[CaseStudy], quoted: dict[tuple[str, str], list[str]]
+) -> Iterator[tuple[str, str, float]]:
+    """(case study id, field, figure) for every figure that no excerpt labelled with its case
+    study and field writes."""
+    for figure in figures_of(case_studies):
+        if not any(figure.where(excerpt) for excerpt in quoted.get((figure.case_study, figure.field), ())):
+            yield figure.case_study, figure.field, figure.value

@@ -1,14 +1,17 @@
-"""The research note `research/seed-excerpts.md`, written from the project's source documents.
+"""Drafts the research note `research/seed-excerpts.md` from the project's source documents.
 
 The seed documents and the researched sources live outside the repository (../shared), so a
-clone on its own could not check a figure against them. This note carries, for every figure a
-case study gives that those documents write, the sentence that writes it. The figure test then
-needs nothing outside the repository, and a test that runs wherever ../shared is present (always
-in .ci/run) checks that the note is exactly what the documents say today.
+clone on its own could not check a figure against them. The note carries, for each figure a case
+study takes from those documents, the sentence that writes it; the figure test then needs nothing
+outside the repository, and a test that runs wherever ../shared is present (always in .ci/run)
+checks every excerpt word for word against the document it names.
 
-After adding or changing a figure taken from a seed document, rewrite the note:
+After adding a figure taken from a seed document, draft its excerpt, then read it against the
+case study (a bare number can be written in a sentence about something else):
 
     python -m tests.support.seed_excerpts
+
+It appends a bullet for each figure that no research note quotes yet and ../shared writes.
 """
 
 from __future__ import annotations
@@ -33,11 +36,15 @@ HEADING = """\
 Written by `python -m tests.support.seed_excerpts` from the seed documents and the researched
 sources that sit beside the repository (`../shared/seeds/*.txt` and
 `../shared/research/sources.md`; see `../shared/seeds/README.md`). For each figure a case study
-gives that one of those documents writes, it quotes the sentence that writes it, from the first
-document in that order that does. Runs of white space are shown as one space and dashes as
-hyphens; an ellipsis marks a sentence cut short. Do not edit by hand: a test rewrites this note
-from the documents and fails if the two differ.
+gives that one of those documents writes (and no other research note quotes), it quotes the
+sentence that writes it, preferring the sentence that also writes the outcome's other figures.
+Runs of white space are shown as one space and dashes as hyphens; an ellipsis marks a sentence
+cut short. The script only drafts: a number can be written in a sentence about something else,
+so each bullet was read against the case study, and a bullet that matched by coincidence was
+replaced by the true excerpt in `stored-excerpts.md`. A test checks every excerpt here word for
+word against the document it names.
 """
+
 
 def shared_documents(repository_root: Path) -> list[Path] | None:
     """The documents in the order they are searched, or None if they are not beside the clone."""
@@ -100,31 +107,22 @@ def _bullets(figures: list[Figure], documents: dict[str, str], noted: NotedFigur
         if any(figure.where(excerpt) for excerpt in noted.get((figure.case_study, figure.field), ())):
             continue  # the repository's other research notes quote it already
         group = figure.field.split(".")[0]
-        siblings = [other for other in figures if other.case_study == figure.case_study and other is not figure
-                    and other.field.split(".")[0] == group]
+        siblings = [
+            other
+            for other in figures
+            if other.case_study == figure.case_study and other is not figure and other.field.split(".")[0] == group
+        ]
         if found := _best_excerpt(figure, siblings, documents):
             name, written, sentence = found
-            yield f"- {figure.case_study} `{figure.field}` {written}: {name} — \"{sentence}\""
+            yield f'- {figure.case_study} `{figure.field}` {written}: {name} — "{sentence}"'
 
 
-def render_note(case_studies: Iterable[CaseStudy], paths: list[Path], noted: NotedFigures) -> str:
-    """The note, for the figures that the repository's other research notes do not already quote."""
+def draft_bullets(case_studies: Iterable[CaseStudy], paths: list[Path], noted: NotedFigures) -> list[str]:
+    """A bullet for each figure that the excerpts `noted` do not write and a document does."""
     shared = paths[0].parent.parent
     documents = {path.relative_to(shared).as_posix(): source_text([path]) for path in paths}
     figures = list(figures_of(sorted(case_studies, key=lambda case_study: case_study.id)))
-    return HEADING + "\n" + "".join(line + "\n" for line in _bullets(figures, documents, noted))
-
-
-def other_notes_excerpts(repository_root: Path) -> str:
-    """The excerpts quoted by every research note but this one, as the figure test reads them."""
-    notes = sorted(path for path in (repository_root / "research").glob("*.md") if path.name != NOTE.name)
-    return " ".join(excerpt for path in notes for excerpt in quoted_excerpts(path.read_text(encoding="utf-8")))
-
-
-def other_notes(repository_root: Path) -> NotedFigures:
-    """What the research notes other than this one quote for each figure."""
-    excerpts = research_excerpts(repository_root / "research")
-    return excerpts_by_figure(excerpt for excerpt in excerpts if excerpt.note != NOTE.name)
+    return list(_bullets(figures, documents, noted))
 
 
 def main() -> int:
@@ -136,9 +134,12 @@ def main() -> int:
     if paths is None:
         print("The source documents are not beside this checkout (../shared).", file=sys.stderr)
         return 1
-    note = render_note(check_collection(project).case_studies, paths, other_notes(project.root))
-    (project.root / NOTE).write_text(note, encoding="utf-8")
-    print(f"Wrote {NOTE} ({note.count(chr(10) + '- ')} excerpts).")
+    note = project.root / NOTE
+    noted = excerpts_by_figure(research_excerpts(project.root / "research"))
+    bullets = draft_bullets(check_collection(project).case_studies, paths, noted)
+    text = note.read_text(encoding="utf-8") if note.is_file() else HEADING + "\n"
+    note.write_text(text + "".join(bullet + "\n" for bullet in bullets), encoding="utf-8")
+    print(f"Added {len(bullets)} excerpts to {NOTE}: read each against its case study.")
     return 0
 
 
