@@ -21,6 +21,7 @@ from generator.render import formatting, open_data, urls
 from generator.render.browse import finder_groups, gap_map_axes
 from generator.render.charts import outcome_chart
 from generator.render.citation import citation
+from generator.render.coverage import coverage
 from generator.render.deferred import Deferred
 from generator.render.evidence_facts import EvidenceFacts
 from generator.render.facets import FACET, FACETS, Facet
@@ -67,25 +68,24 @@ class SiteRenderer:
         text would be the same."""
         ranked = self.ranked(case_studies)
         newest = sorted(ranked, key=lambda c: -c.updated.toordinal())[:NEWEST_ON_HOME]  # stable: ties by rank
-        ratings = FACET["ratings"]
+        held = coverage(case_studies, self.taxonomy, self.evidence)
         pages = {
             urls.HOME: self._page(
                 "home.html.j2",
                 urls.HOME,
                 "Home",
                 "Case studies of effective local practice in children's and family services.",
-                total=len(case_studies),
-                rating_counts={r: len(ratings.members(r, case_studies)) for r in self.taxonomy.ratings.ids},
+                held=held,
                 newest=newest,
                 outcome_counts=Counter(d for c in case_studies for d in FACET["outcomes"].terms_of(c)),
-                impact_counts=Counter(self.evidence.impact(c) for c in case_studies),
-                not_improved=sum(bool(self.evidence.results(c)) for c in case_studies),
             ),
             urls.ABOUT_EVIDENCE: self._page(
                 "about_evidence.html.j2",
                 urls.ABOUT_EVIDENCE,
                 "About the evidence",
-                "What the evidence ratings mean, and the five characteristics of effective early intervention.",
+                "What the evidence ratings mean, what the collection holds and still lacks, and the five "
+                "characteristics of effective early intervention.",
+                held=held,
             ),
         }
         for facet in FACETS:

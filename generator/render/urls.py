@@ -30,6 +30,7 @@ LINKED_PAGES = {
     "glossary": GLOSSARY,
     "editors_guide": EDITORS_GUIDE,
     "review_page": REVIEW,
+    "gap_map_page": GAP_MAP,
     "format_page": FORMAT,
     "contribute_page": CONTRIBUTE,
     "propose_page": PROPOSE,

@@ -36,8 +36,11 @@ def cells_in(html: str) -> dict[tuple[str, str], tuple[int, int, str]]:
 def test_every_cell_counts_the_case_studies_from_the_yaml(built_site, taxonomy, axis):
     page, finder_key, rows_of = AXES[axis]
     rows = taxonomy.themes.ids if axis == "themes" else taxonomy.outcome_domains.ids
-    cells = cells_in((built_site / page).read_text(encoding="utf-8"))
+    html = (built_site / page).read_text(encoding="utf-8")
+    cells = cells_in(html)
     assert len(cells) == len(rows) * len(taxonomy.characteristics.ids)
+    empty = sum(count == 0 for count, _, _ in cells.values())
+    assert f"On this map, {empty} of {len(cells)} cells are empty." in html
     collection = yaml_collection()
     fullest = max(
         sum(1 for d in collection if row in rows_of(d) and ch in d["characteristics"])

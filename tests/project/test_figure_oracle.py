@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -97,3 +98,25 @@ def test_millions_are_found_written_short(millions):
     assert money_written(amount, f"saved £{millions:g}m a year")
     assert money_written(amount, f"saved {millions:g} million")
     assert not money_written(amount, f"saved £{millions:g}bn")
+
+
+@pytest.mark.parametrize(
+    ("value", "text", "found"),
+    [
+        (74, "Seventy four households took part", True),
+        (29, "Twenty-nine families did not complete", True),
+        (7, "seven children", True),
+        (18, "Eighteen local authorities", True),
+        (7, "seventy-seven children", False),  # inside a larger number in words
+        (20, "twenty-one children", False),
+        (8, "eighteen children", False),
+        (100, "a hundred children", False),  # only numbers below 100 in words
+    ],
+)
+def test_a_small_number_is_also_found_spelt_out(value, text, found):
+    assert figure_written(value, text) is found
+
+
+def test_pence_written_with_a_trailing_zero_are_the_same_amount():
+    assert money_written(2.1, "saves £2.10 for every £1 spent")
+    assert not money_written(2.1, "saves £2.15 for every £1 spent")

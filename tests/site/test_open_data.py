@@ -8,6 +8,7 @@ import json
 import random
 import re
 import subprocess
+from collections import Counter
 from dataclasses import replace
 
 import feedparser
@@ -20,7 +21,7 @@ from generator.model import CaseStudy, to_data
 from generator.render.open_data import csv_export
 from generator.render.related import RelatedPractice
 from tests.conftest import REPO
-from tests.support.site_html import read_page
+from tests.support.site_html import elements_with_class, read_page
 from tests.unit.model.test_impact_evidence import expected_impact
 
 
@@ -251,3 +252,45 @@ def test_the_home_page_counts_impact_evidence_from_the_data(built_site):
         any(o["direction"] in ("no-clear-change", "worse", "mixed") for o in i["outcomes"]) for i in items
     )
     assert f'?results=did-not-improve">{not_improved} case stud' in home
+
+
+def test_about_the_evidence_counts_the_collection_and_says_what_is_missing(built_site, taxonomy):
+    """The table on About the evidence equals the published items counted by rating and impact
+    evidence (each count a link to the finder); the list of what is missing names exactly the
+    outcome areas, themes and regions the data lacks, worked out here from the JSON."""
+    items = json.loads((built_site / "data" / "case-studies.json").read_text(encoding="utf-8"))
+    about = (built_site / "about" / "evidence" / "index.html").read_text(encoding="utf-8")
+    pairs = Counter((i["evidence"]["rating"], expected_impact(i["outcomes"], i["sources"])) for i in items)
+    impact_ids = [*taxonomy.designs.ids, "none"]
+    for rating in taxonomy.ratings.ids:
+        for impact in impact_ids:
+            link = f'?rating={rating}&amp;impact={impact}">{pairs[(rating, impact)]}<span'
+            assert (link in about) == bool(pairs[(rating, impact)]), (rating, impact)
+    [table] = elements_with_class(about, "coverage-table")
+    totals = [sum(n for (_, impact), n in pairs.items() if impact == i) for i in impact_ids]
+    assert table.text.endswith("All " + " ".join(map(str, [*totals, len(items)])))
+
+    def labels(vocabulary, ids):
+        return [term.label for term in vocabulary.terms if term.id in ids]
+
+    compared = set(taxonomy.ratings.terms[0].standard.outcome.design_any_of)
+    domains = {o["domain"] for i in items for o in i["outcomes"]}
+    results = {o["domain"] for i in items for o in i["outcomes"] if o["design"] != "count"}
+    shown = {(d, expected_impact(i["outcomes"], i["sources"], d)) for i in items for d in domains}
+    improved = {d for d, design in shown if design not in ("count", "none")}
+    against = {d for d, design in shown if design in compared}
+    every_domain = set(taxonomy.outcome_domains.ids)
+    [gaps_list] = elements_with_class(about, "coverage-gaps")
+    gaps = gaps_list.text
+    not_compared = sorted(
+        t.label
+        for t in taxonomy.outcome_domains.terms
+        if t.id in every_domain - against and (t.id in improved or t.id in results or t.id not in domains)
+    )
+    assert ", ".join(not_compared) in gaps
+    without_improvement = labels(taxonomy.outcome_domains, results - improved)
+    assert (", ".join(without_improvement) + ". Results are reported there" in gaps) == bool(without_improvement)
+    missing_themes = labels(taxonomy.themes, set(taxonomy.themes.ids) - {t for i in items for t in i["themes"]})
+    missing_regions = labels(taxonomy.regions, set(taxonomy.regions.ids) - {i["region"] for i in items})
+    assert ("Every theme has at least one case study." in gaps) == (not missing_themes)
+    assert ("A case study from " + ", ".join(missing_regions) + "." in gaps) == bool(missing_regions)

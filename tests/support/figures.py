@@ -28,16 +28,58 @@ def _number_forms(value: float) -> set[str]:
     return {f"{value:,.0f}", f"{value:.0f}"} if value == int(value) else {f"{value:g}"}
 
 
-def _search(pattern: str, text: str) -> re.Match[str] | None:
-    return re.search(pattern, text)
+_ONES = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def number_in_words(value: float) -> str | None:
+    """A pattern for a whole number below 100 as sources spell it ("seven", "Seventy four",
+    "twenty-nine"), or None for any other number."""
+    if value != int(value) or not 0 <= value < 100:
+        return None
+    number = int(value)
+    if number < 20:
+        return _ONES[number]
+    tens, ones = divmod(number, 10)
+    return _TENS[tens - 2] + (f"[ -]{_ONES[ones]}" if ones else "")
+
+
+def _search(pattern: str, text: str, flags: int = 0) -> re.Match[str] | None:
+    return re.search(pattern, text, flags)
 
 
 def figure_at(value: float, text: str) -> re.Match[str] | None:
-    """Where the text first writes the number, in either of its forms; None if it does not."""
+    """Where the text first writes the number, in figures or (below 100) in words; None if it
+    does not."""
     for form in _number_forms(value):
         if found := _search(_NOT_AFTER + re.escape(form) + _NOT_BEFORE, text):
             return found
-    return None
+    words = number_in_words(value)
+    if words is None:
+        return None
+    # not the "seven" of "seventy-seven", nor the "twenty" of "twenty-one" (every tens word ends in "ty")
+    return _search(rf"(?<!ty[ -])\b{words}\b(?![ -](?:{'|'.join(_ONES[1:10])})\b)", text, re.IGNORECASE)
 
 
 def percent_at(percent: float, text: str) -> re.Match[str] | None:
@@ -47,7 +89,8 @@ def percent_at(percent: float, text: str) -> re.Match[str] | None:
 
 def money_at(value: float, text: str, other_end: float | None = None) -> re.Match[str] | None:
     """An amount, in full or in millions; the low end of a range also as "£1.2-2.1m"."""
-    in_full = figure_at(value, text) if value >= 1000 else _search(rf"£{re.escape(f'{value:g}')}{_NOT_BEFORE}", text)
+    pence = "|".join(re.escape(form) for form in {f"{value:g}", f"{value:.2f}"})  # £2.1 is also written £2.10
+    in_full = figure_at(value, text) if value >= 1000 else _search(rf"£(?:{pence}){_NOT_BEFORE}", text)
     if in_full:
         return in_full
     millions = re.escape(f"{value / 1e6:g}")
