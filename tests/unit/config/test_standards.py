@@ -230,7 +230,8 @@ NEEDS = st.builds(
 def test_unmet_names_exactly_the_requirements_not_met(basis, outcomes, sources, need_basis, need):
     """Against a second, plain reading of each requirement: an outcome qualifies when it meets
     every condition, its source being the first source of that id; a measured change is a
-    change for families (not a count of activity) whose figures differ or whose percent is not 0."""
+    change for families (not a count of activity) whose follow-up differs from the comparison
+    group's figure (or, without one, from the figure before) or whose percent is not 0."""
     standard = RatingStandard(basis_any_of=("a",) if need_basis else (), outcome=need)
 
     def source_of(outcome):
@@ -240,7 +241,7 @@ def test_unmet_names_exactly_the_requirements_not_met(basis, outcomes, sources, 
         if outcome["domain"] == "reach-and-delivery":
             return False
         after = outcome.get("follow_up")
-        before = outcome.get("baseline") or outcome.get("comparison")
+        before = outcome.get("comparison") or outcome.get("baseline")  # a comparison group, where there is one
         if after and before and after["value"] != before["value"]:
             return True
         return outcome["change"].get("percent", 0) != 0
