@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 
 from generator.config.taxonomy import Taxonomy, Vocabulary
+from generator.impact import COUNT
 from generator.model import CaseStudy
 from generator.render import urls
 from generator.render.evidence_facts import EvidenceFacts
@@ -50,6 +51,7 @@ def gap_map_axes(taxonomy: Taxonomy, evidence: EvidenceFacts) -> list[dict[str, 
         lambda c, _row: c.characteristics,
         lambda term_id: urls.facet_page("characteristics", term_id),
     )
+    improvements = set(taxonomy.designs.ids) - {COUNT}  # the designs of an improvement, not of a count
     impact = Columns(
         "impact",
         "impact evidence: the strongest design among each case study's outcomes in that area that improved",
@@ -58,6 +60,12 @@ def gap_map_axes(taxonomy: Taxonomy, evidence: EvidenceFacts) -> list[dict[str, 
         lambda c, row: (evidence.impact(c, row),),
         lambda term_id: f"{urls.ABOUT_EVIDENCE}#design-{term_id}",
         finder=False,
+        is_gap=lambda row, column: column in improvements and row not in taxonomy.outputs,
+        gap_note=(
+            "An empty cell under a design is a gap: no case study here has that design as its strongest "
+            "evidence of an improvement in that area yet. Empty cells under counts and \u201cNone held\u201d "
+            "are not gaps, nor are the designs of an area that only counts activity."
+        ),
     )
     return [
         {"rows": "themes", "columns": characteristics, "title": "Themes", "page": urls.GAP_MAP, "key": "theme"},

@@ -1,6 +1,6 @@
-"""What the collection holds and what it still lacks, for About the evidence: case studies
-counted by rating and by impact evidence, and the themes, regions and outcome areas with no
-case study, no improvement, or no improvement measured against a comparison, said plainly."""
+"""What the collection holds and what it still lacks, for About the evidence and the home page:
+case studies counted by rating and by impact evidence, and the themes, regions and outcome areas
+with no case study, no improvement, or no improvement measured against a comparison."""
 
 from __future__ import annotations
 
@@ -8,10 +8,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 from generator.config.taxonomy import Taxonomy, Term
-from generator.impact import COUNT
+from generator.impact import COUNT, counts_as_impact, held_sources
 from generator.model import CaseStudy
 from generator.render.evidence_facts import EvidenceFacts
-from generator.render.facets import FACET
 
 
 @dataclass(frozen=True)
@@ -21,20 +20,33 @@ class Coverage:
     by_rating: Counter[str]
     by_impact: Counter[str]
     not_improved: int  # case studies with a result that did not improve
-    compared_designs: tuple[Term, ...]  # the designs that measure against a comparison
+    compared_designs: tuple[Term, ...]  # the designs the top rating accepts; () if it names none
     themes_without: tuple[Term, ...]
     regions_without: tuple[Term, ...]
     domains_without: tuple[Term, ...]  # no case study reports an outcome there
-    domains_without_improvement: tuple[Term, ...]  # results there (not only counts), none improved
-    domains_without_comparison: tuple[Term, ...]  # improved there, but never against a comparison
+    # Areas of change for families (not counts of activity, which only counts can fill):
+    domains_without_improvement: tuple[Term, ...]  # outcomes reported there, none an improvement
+    domains_without_comparison: tuple[Term, ...]  # no improvement there in a compared design
 
 
-def _designs_the_top_rating_asks_for(taxonomy: Taxonomy) -> tuple[Term, ...]:
-    """The designs that measure an improvement against a comparison: those the highest rating's
-    standard accepts."""
-    need = taxonomy.ratings.terms[0].standard.outcome
+def compared_designs(taxonomy: Taxonomy) -> tuple[Term, ...]:
+    """The designs the highest rating's standard accepts: those that measure an improvement
+    against a comparison. None where that standard names no designs."""
+    need = taxonomy.ratings.terms[0].standard.outcome if taxonomy.ratings.terms else None
     ids = need.design_any_of if need else ()
     return tuple(term for term in taxonomy.designs.terms if term.id in ids)
+
+
+def _improvements(case_studies: list[CaseStudy]) -> dict[str, set[str]]:
+    """Outcome domain -> the designs of its outcomes that count as impact evidence (improved,
+    figures that moved, source held beyond its title page), counts of reach left out."""
+    found: dict[str, set[str]] = {}
+    for case_study in case_studies:
+        held = held_sources(case_study)
+        for outcome in case_study.outcomes:
+            if outcome.design != COUNT and counts_as_impact(outcome, held):
+                found.setdefault(outcome.domain, set()).add(outcome.design)
+    return found
 
 
 def _unused(terms: tuple[Term, ...], used: set[str]) -> tuple[Term, ...]:
@@ -43,15 +55,11 @@ def _unused(terms: tuple[Term, ...], used: set[str]) -> tuple[Term, ...]:
 
 def coverage(case_studies: list[CaseStudy], taxonomy: Taxonomy, evidence: EvidenceFacts) -> Coverage:
     impact = {c.id: evidence.impact(c) for c in case_studies}
-    compared = _designs_the_top_rating_asks_for(taxonomy)
+    compared = compared_designs(taxonomy)
     compared_ids = {term.id for term in compared}
-    reported = {d for c in case_studies for d in FACET["outcomes"].terms_of(c)}
-    results = {o.domain for c in case_studies for o in c.outcomes if o.design != COUNT}  # not only counts
-    # the impact evidence within each domain: there, a count is reach, not an improvement
-    shown = {(o.domain, evidence.impact(c, o.domain)) for c in case_studies for o in c.outcomes}
-    improved = {domain for domain, design in shown if design in taxonomy.designs and design != COUNT}
-    against_comparison = {domain for domain, design in shown if design in compared_ids}
-    domains = taxonomy.outcome_domains.terms
+    reported = {o.domain for c in case_studies for o in c.outcomes}
+    improvements = _improvements(case_studies)
+    changes = tuple(t for t in taxonomy.outcome_domains.terms if t.id not in taxonomy.outputs)
     return Coverage(
         total=len(case_studies),
         by_rating_and_impact=Counter((c.evidence.rating, impact[c.id]) for c in case_studies),
@@ -61,7 +69,9 @@ def coverage(case_studies: list[CaseStudy], taxonomy: Taxonomy, evidence: Eviden
         compared_designs=compared,
         themes_without=_unused(taxonomy.themes.terms, {t for c in case_studies for t in c.themes}),
         regions_without=_unused(taxonomy.regions.terms, {c.region for c in case_studies}),
-        domains_without=_unused(domains, reported),
-        domains_without_improvement=tuple(t for t in domains if t.id in results and t.id not in improved),
-        domains_without_comparison=tuple(t for t in domains if t.id in improved and t.id not in against_comparison),
+        domains_without=_unused(taxonomy.outcome_domains.terms, reported),
+        domains_without_improvement=tuple(t for t in changes if t.id in reported and t.id not in improvements),
+        domains_without_comparison=tuple(
+            t for t in changes if compared_ids and not improvements.get(t.id, set()) & compared_ids
+        ),
     )

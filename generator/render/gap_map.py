@@ -11,6 +11,11 @@ from generator.model import CaseStudy
 from generator.render.facets import Facet
 
 SHADES = 4  # cell shading steps above "none", darkest for the fullest cell
+EVERY_EMPTY_CELL_IS_A_GAP = "Empty cells are gaps: practice nobody has documented here yet."
+
+
+def _any_cell_can_be_filled(_row: str, _column: str) -> bool:
+    return True
 
 
 @dataclass(frozen=True)
@@ -26,6 +31,10 @@ class Columns:
     # The finder filters whole case studies: a column that depends on the row (impact
     # evidence within one outcome area) lists its case studies in the cell instead.
     finder: bool = True
+    # Whether an empty cell (row id, column id) is a gap: something a case study could show
+    # but none does yet. Where some cells are not, `gap_note` says which.
+    is_gap: Callable[[str, str], bool] = _any_cell_can_be_filled
+    gap_note: str = EVERY_EMPTY_CELL_IS_A_GAP
 
 
 @dataclass(frozen=True)
@@ -42,6 +51,15 @@ class GapMap:
     row_terms: tuple[Term, ...]
     columns: Columns
     cells: dict[tuple[str, str], Cell]  # (row term id, column term id) -> cell
+
+    @property
+    def gaps(self) -> int:
+        return sum(cell.total == 0 and self.columns.is_gap(*key) for key, cell in self.cells.items())
+
+    @property
+    def open_cells(self) -> int:
+        """The cells a case study could fill: those that would be a gap if empty."""
+        return sum(self.columns.is_gap(*key) for key in self.cells)
 
 
 def gap_map(case_studies: list[CaseStudy], taxonomy: Taxonomy, rows: Facet, columns: Columns) -> GapMap:

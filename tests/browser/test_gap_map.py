@@ -40,7 +40,10 @@ def test_every_cell_counts_the_case_studies_from_the_yaml(built_site, taxonomy, 
     cells = cells_in(html)
     assert len(cells) == len(rows) * len(taxonomy.characteristics.ids)
     empty = sum(count == 0 for count, _, _ in cells.values())
-    assert f"On this map, {empty} of {len(cells)} cells are empty." in html
+    assert (
+        "Empty cells are gaps: practice nobody has documented here yet. "
+        f"On this map, {empty} of {len(cells)} cells are gaps." in html
+    )
     collection = yaml_collection()
     fullest = max(
         sum(1 for d in collection if row in rows_of(d) and ch in d["characteristics"])
@@ -135,6 +138,14 @@ def test_the_impact_evidence_map_counts_from_the_yaml(built_site, taxonomy):
     columns = [*STRONGEST_FIRST, "none"]
     assert len(cells) == len(taxonomy.outcome_domains.ids) * len(columns)
     collection = yaml_collection()
+    # A gap is an empty cell under a design of improvement, in an area that is not a count of activity.
+    outputs = {t.id for t in taxonomy.outcome_domains.terms if t.kind == "output"}
+    open_cells = [
+        (r, c) for r in taxonomy.outcome_domains.ids if r not in outputs for c in STRONGEST_FIRST if c != "count"
+    ]
+    gaps = sum(cells[key][0] == 0 for key in open_cells)
+    assert f"On this map, {gaps} of {len(open_cells)} cells are gaps." in html
+    assert "Empty cells under counts and \u201cNone held\u201d are not gaps" in html
     for row in taxonomy.outcome_domains.ids:
         for column in columns:
             members = [
