@@ -106,10 +106,10 @@ def parse_standard(data: Any, known: Mapping[str, list[str]]) -> tuple[RatingSta
 
 
 def is_measured_change(outcome: dict[str, Any], outputs: frozenset[str]) -> bool:
-    """An outcome for families with a measured change: a percentage other than 0, figures
-    before and after that differ, or figures with the practice and for a comparison group that
-    differ. A count of activity (an outcome domain marked `kind: output`), a figure with
-    nothing to compare it with, or no change at all does not count."""
+    """An outcome for families with a measured change: a percentage other than 0, or a
+    follow-up that differs from the comparison group's figure (or, without a comparison group,
+    from the figure before). A count of activity (an outcome domain marked `kind: output`), a
+    figure with nothing to compare it with, or no change at all does not count."""
     if outcome["domain"] in outputs:
         return False
     follow_up = outcome.get("follow_up")
@@ -172,8 +172,8 @@ def outcome_requirement(need: OutcomeNeed, labels: Labels) -> str:
         parts.append(f"measured by a {designs} (design: {' or '.join(need.design_any_of)})")
     if need.measured:
         parts.append(
-            "with figures that moved (a change in percent other than 0, or figures before and after, or against "
-            "a comparison group, that differ)"
+            "with figures that moved (a change in percent other than 0, or a follow-up that differs from the "
+            "comparison group's figure or, without one, from the figure before)"
         )
     if need.source_kind_any_of:
         parts.append(f"taken from a cited {_either(need.source_kind_any_of, labels['source_kinds'])}")

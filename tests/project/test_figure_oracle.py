@@ -96,7 +96,7 @@ def test_a_percentage_is_found_in_each_way_sources_write_it(value, suffix):
 def test_millions_are_found_written_short(millions):
     amount = round(millions * 1_000_000)
     assert money_written(amount, f"saved £{millions:g}m a year")
-    assert money_written(amount, f"saved {millions:g} million")
+    assert money_written(amount, f"saved £{millions:g} million")
     assert not money_written(amount, f"saved £{millions:g}bn")
 
 
@@ -120,3 +120,43 @@ def test_a_small_number_is_also_found_spelt_out(value, text, found):
 def test_pence_written_with_a_trailing_zero_are_the_same_amount():
     assert money_written(2.1, "saves £2.10 for every £1 spent")
     assert not money_written(2.1, "saves £2.15 for every £1 spent")
+
+
+@pytest.mark.parametrize(
+    ("kind", "value", "text"),
+    [
+        ("number", 7, "seven hundred children"),
+        ("number", 20, "one hundred and twenty families"),
+        ("number", 2, "two thousand families"),
+        ("number", 25, "twenty-five thousand pupils"),
+        ("number", 5, "a budget of £5 million"),
+        ("number", 5, "saved £5m a year"),
+        ("number", 1, "no one was turned away"),
+        ("number", 20, "in the twenty-first century"),
+        ("percent", 5, "a rise of 5 percentage points"),
+        ("money", 41_000, "41,000 children"),
+        ("money", 2_000_000, "2m children"),
+        ("money", 2.6, "it saved £2.6m"),
+        ("money", 2.6, "it cost £2.6bn"),
+        ("money", 41, "about £41k"),
+    ],
+)
+def test_a_figure_inside_a_larger_amount_or_in_another_unit_is_not_found(kind, value, text):
+    """Counterexamples from the review of issue 24: each would have passed the oracle before."""
+    written = {"number": figure_written, "percent": percent_written, "money": money_written}[kind]
+    assert not written(value, text)
+
+
+@pytest.mark.parametrize(
+    ("kind", "value", "text"),
+    [
+        ("money", 41_000, "an average of £41,000 per family"),
+        ("money", 300_000, "run at a cost of 300,000 a year"),  # a stored copy that lost its pound sign
+        ("money", 2_600_000, "saved an estimated £2.6m"),
+        ("number", 36_462_342, "a gain of £36,462,342 from referrals"),  # an outcome measured in pounds
+        ("percent", 22, "a 22 per cent reduction"),
+    ],
+)
+def test_a_figure_written_as_sources_write_it_is_found(kind, value, text):
+    written = {"number": figure_written, "percent": percent_written, "money": money_written}[kind]
+    assert written(value, text)

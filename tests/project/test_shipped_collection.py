@@ -107,9 +107,40 @@ def test_excerpts_from_the_source_documents_are_word_for_word(repo):
     excerpts = list(excerpts_in(repo.root / NOTE))
     assert excerpts, f"{NOTE} quotes nothing"
     for excerpt in excerpts:
-        assert excerpt.source in documents, (excerpt.case_study, excerpt.field, excerpt.source)
-        for part in excerpt.text.removeprefix("… ").removesuffix(" …").split(" … "):
-            assert part in documents[excerpt.source], (excerpt.case_study, excerpt.field, excerpt.source)
+        where = (excerpt.case_study, excerpt.field, excerpt.source)
+        assert excerpt.source in documents, where
+        assert verbatim_in(excerpt.text, documents[excerpt.source]), where
+
+
+def verbatim_in(excerpt: str, document: str, longest_gap: int = 500) -> bool:
+    """The excerpt is in the document as written: each part between the ellipses that mark a
+    cut is at least three words, and the parts come in the document's order, each within
+    `longest_gap` characters of the one before (so parts cannot be stitched from afar)."""
+    parts = excerpt.removeprefix("… ").removesuffix(" …").split(" … ")
+    if any(len(part.split()) < 3 for part in parts):
+        return False
+    start = document.find(parts[0])
+    while start != -1:
+        end, found = start + len(parts[0]), True
+        for part in parts[1:]:
+            following = document.find(part, end, end + longest_gap + len(part))
+            if following == -1:
+                found = False
+                break
+            end = following + len(part)
+        if found:
+            return True
+        start = document.find(parts[0], start + 1)
+    return False
+
+
+def test_a_hollow_or_stitched_excerpt_is_not_word_for_word():
+    document = "In 2010 there were 91 families. Later, in another report entirely, 55 children were seen."
+    assert verbatim_in("In 2010 there were 91 families.", document)
+    assert verbatim_in("… there were 91 families. … in another report entirely …", document)
+    assert not verbatim_in("… 91 …", document)  # too short to show what the figure is
+    assert not verbatim_in("55 children were seen. … In 2010 there were", document)  # out of order
+    assert not verbatim_in("there were 91 families. … 55 children were seen.", document, longest_gap=10)
 
 
 def test_every_case_study_cites_a_source_with_an_address(shipped):

@@ -123,7 +123,7 @@ def test_a_new_title_rewrites_its_page_and_the_pages_that_show_it(project, tmp_p
     assert case_study_pages(written) == {target} | shown_before | shown_after
     assert len(case_study_pages(written)) < len(list(project.practice_dir.glob("*.yaml")))
     assert "finder/index.html" in written and "data/case-studies.json" in written
-    assert "about/evidence/index.html" not in written  # it shows no case study
+    assert "about/evidence/index.html" not in written  # a new title changes none of the counts it shows
     assert any(name.startswith("search-index/") for name in written)  # search knows the new title
     assert read_page(preview.site_dir / "practice" / target / "index.html").h1[0].startswith("Renamed ")
     assert_same_as_clean_build(preview, project, tmp_path)

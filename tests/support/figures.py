@@ -16,6 +16,10 @@ from generator.model import CaseStudy
 
 _NOT_AFTER = r"(?<![\d.,])"  # not inside a longer number
 _NOT_BEFORE = r"(?![\d]|[.,]\d)"
+_NO_SCALE = r"(?!\s?(?:hundred|thousand|million|billion|bn|m|k)\b)"  # not the 5 of "£5m" or "five thousand"
+# A stored copy sometimes drops the pound sign ("at a cost of 300,000 a year"): an amount is
+# then taken as money only just after a word that says it is one.
+_MONEY_WORDS = r"\b(?:cost|costs|costing|funding|budget|spent|spend|saving|savings|grant)\b[^£\d]{0,40}?"
 
 
 def source_text(paths: Iterable[Path]) -> str:
@@ -24,8 +28,11 @@ def source_text(paths: Iterable[Path]) -> str:
     return text.replace("\u2013", "-").replace("\u2014", "-")
 
 
-def _number_forms(value: float) -> set[str]:
-    return {f"{value:,.0f}", f"{value:.0f}"} if value == int(value) else {f"{value:g}"}
+def _number_forms(value: float) -> list[str]:
+    """The ways a source writes the number, longest first (so that "1,000" is tried before
+    "1000", the same way on every run)."""
+    forms = {f"{value:,.0f}", f"{value:.0f}"} if value == int(value) else {f"{value:g}"}
+    return sorted(forms, key=lambda form: (-len(form), form))
 
 
 _ONES = [
@@ -54,9 +61,9 @@ _TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ni
 
 
 def number_in_words(value: float) -> str | None:
-    """A pattern for a whole number below 100 as sources spell it ("seven", "Seventy four",
+    """A pattern for a whole number from 2 to 99 as sources spell it ("seven", "Seventy four",
     "twenty-nine"), or None for any other number."""
-    if value != int(value) or not 0 <= value < 100:
+    if value != int(value) or not 2 <= value < 100:  # "one" and "zero" are too common as words
         return None
     number = int(value)
     if number < 20:
@@ -73,33 +80,38 @@ def figure_at(value: float, text: str) -> re.Match[str] | None:
     """Where the text first writes the number, in figures or (below 100) in words; None if it
     does not."""
     for form in _number_forms(value):
-        if found := _search(_NOT_AFTER + re.escape(form) + _NOT_BEFORE, text):
+        if found := _search(_NOT_AFTER + re.escape(form) + _NOT_BEFORE + _NO_SCALE, text):
             return found
     words = number_in_words(value)
     if words is None:
         return None
-    # not the "seven" of "seventy-seven", nor the "twenty" of "twenty-one" (every tens word ends in "ty")
-    return _search(rf"(?<!ty[ -])\b{words}\b(?![ -](?:{'|'.join(_ONES[1:10])})\b)", text, re.IGNORECASE)
+    # Not the "seven" of "seventy-seven", the "twenty" of "twenty-one" (every tens word ends in
+    # "ty"), the "twenty" of "one hundred and twenty" or "twenty-first", nor "seven hundred".
+    larger = r"(?<!ty[ -])(?<!hundred )(?<!hundred and )"
+    smaller = rf"(?![ -](?:{'|'.join(_ONES[1:10])}|first|second|third)\b)"
+    return _search(rf"{larger}\b{words}\b{smaller}{_NO_SCALE}", text, re.IGNORECASE)
 
 
 def percent_at(percent: float, text: str) -> re.Match[str] | None:
     forms = "|".join(re.escape(form) for form in _number_forms(abs(percent)))
-    return _search(f"{_NOT_AFTER}(?:{forms}) ?(?:%|per ?cent)", text)
+    return _search(f"{_NOT_AFTER}(?:{forms}) ?(?:%|per ?cent\\b)", text)  # not "5 percentage points"
 
 
 def money_at(value: float, text: str, other_end: float | None = None) -> re.Match[str] | None:
-    """An amount, in full or in millions; the low end of a range also as "£1.2-2.1m"."""
-    pence = "|".join(re.escape(form) for form in {f"{value:g}", f"{value:.2f}"})  # £2.1 is also written £2.10
-    in_full = figure_at(value, text) if value >= 1000 else _search(rf"£(?:{pence}){_NOT_BEFORE}", text)
-    if in_full:
+    """An amount in pounds, in full or in millions ("£41,000", "£2.6m", "£3.1 million"); the
+    low end of a range also as "£1.2-2.1m". After a pound sign, or (in full) just after a word
+    such as "cost": 41,000 children are not £41,000, and £5m is not £5."""
+    forms = _number_forms(value) if value >= 1000 else sorted({f"{value:.2f}", f"{value:g}"})  # £2.1 is also £2.10
+    written = "|".join(re.escape(form) for form in forms)
+    if in_full := _search(rf"(?:£ ?|{_MONEY_WORDS}(?<![\d.,]))(?:{written}){_NOT_BEFORE}{_NO_SCALE}", text):
         return in_full
     millions = re.escape(f"{value / 1e6:g}")
-    if found := _search(f"{_NOT_AFTER}{millions} ?(?:m\\b|million|M\\b)", text):
+    if found := _search(f"£ ?{millions} ?(?:m\\b|million|M\\b)", text):
         return found
     if other_end is not None:
         low, high = sorted((value, other_end))
-        span = f"{re.escape(f'{low / 1e6:g}')} ?- ?{re.escape(f'{high / 1e6:g}')} ?(?:m\\b|million)"
-        return _search(_NOT_AFTER + span, text)
+        span = f"£ ?{re.escape(f'{low / 1e6:g}')} ?- ?£?{re.escape(f'{high / 1e6:g}')} ?(?:m\\b|million)"
+        return _search(span, text)
     return None
 
 

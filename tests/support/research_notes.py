@@ -18,12 +18,40 @@ from pathlib import Path
 from generator.model import CaseStudy
 from tests.support.figures import figures_of
 
-_HEADING = re.compile(r"^## ([a-z0-9][a-z0-9-]*)\s*$")
-_BULLET = re.compile(r'^- (?:([a-z0-9][a-z0-9-]*) )?`([^`]+)` .*?: (\S+) — "(.*?)"(?: \(.*\))?$')
+_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
+_LABEL = re.compile(r"- (?:([a-z0-9][a-z0-9-]*) )?`([^`]+)` ")
+_EXCERPT_OPENS = ' — "'
 _FIGURE_FIELD = re.compile(
-    r"^(outcomes\[\d+\]\.(?:baseline|follow_up|comparison|change\.percent)"
-    r"|(?:costs|claimed_savings)\[\d+\]\.(?:amount_range\.(?:low|high)|amount))"
+    r"(outcomes\[\d+\]\.(?:baseline|follow_up|comparison|change\.percent)"
+    r"|(?:costs|claimed_savings)\[\d+\]\.(?:amount_range\.(?:low|high)|amount))(?:\.value)?"
 )
+
+
+def _excerpt_end(tail: str) -> int | None:
+    """Where the excerpt's closing quotation mark is: the first one followed by nothing, or by
+    a note in brackets that ends the line. Found with string methods, in time linear in the line."""
+    closes_with_a_note = tail.endswith(")")
+    position = tail.find('"')
+    while position != -1:
+        if position + 1 == len(tail) or (closes_with_a_note and tail.startswith(" (", position + 1)):
+            return position
+        position = tail.find('"', position + 1)
+    return None
+
+
+def _bullet(line: str) -> tuple[str | None, str, str, str] | None:
+    """(case study id or None, field, source, excerpt) of a bullet, or None for any other line."""
+    label = _LABEL.match(line)
+    opens = line.find(_EXCERPT_OPENS) if label else -1
+    if label is None or opens == -1:
+        return None
+    before = line[label.end() : opens]  # "<figure as written>: <source>"
+    _figure, separator, source = before.rpartition(": ")
+    tail = line[opens + len(_EXCERPT_OPENS) :]
+    end = _excerpt_end(tail)
+    if not separator or not source or " " in source or end is None:
+        return None
+    return label.group(1), label.group(2), source, tail[:end]
 
 
 @dataclass(frozen=True)
@@ -38,12 +66,14 @@ class Excerpt:
 def excerpts_in(note: Path) -> Iterator[Excerpt]:
     case_study = None
     for line in note.read_text(encoding="utf-8").splitlines():
-        if heading := _HEADING.match(line):
-            case_study = heading.group(1)
-        elif bullet := _BULLET.match(line):
-            named, field, source, text = bullet.groups()
+        if line.startswith("#"):  # any heading ends the previous case study's bullets
+            heading = line.removeprefix("## ").strip()
+            case_study = heading if line.startswith("## ") and _ID.fullmatch(heading) else None
+        elif bullet := _bullet(line):
+            named, field, source, text = bullet
             if named or case_study:
-                yield Excerpt(named or case_study, field, source, " ".join(text.split()), note.name)
+                text = " ".join(text.split()).replace("\u2013", "-").replace("\u2014", "-")  # as source_text
+                yield Excerpt(named or case_study, field, source, text, note.name)
 
 
 def research_excerpts(directory: Path) -> list[Excerpt]:
@@ -53,7 +83,7 @@ def research_excerpts(directory: Path) -> list[Excerpt]:
 def figure_field(field: str) -> str | None:
     """The figure a bullet's field names ("outcomes[2].follow_up.value" -> "outcomes[2].follow_up"),
     or None for a field that is not one of the figures the test traces (a description, a note)."""
-    found = _FIGURE_FIELD.match(field)
+    found = _FIGURE_FIELD.fullmatch(field)
     return found.group(1) if found else None
 
 

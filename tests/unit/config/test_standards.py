@@ -177,8 +177,9 @@ def test_the_shipped_standards(taxonomy):
         "evidence of one of these kinds: independent evaluation, evaluation of outcomes, comparison group",
         "at least one outcome whose direction is improved, measured by a randomised controlled trial or comparison "
         "group (design: randomised-trial or comparison-group), with figures that moved (a change in percent other "
-        "than 0, or figures before and after, or against a comparison group, that differ), taken from a cited "
-        "evaluation report, from a source held as full-text (read in full) or summary (authors' summary)",
+        "than 0, or a follow-up that differs from the comparison group's figure or, without one, from the figure "
+        "before), taken from a cited evaluation report, from a source held as full-text (read in full) or summary "
+        "(authors' summary)",
     ]
     assert taxonomy.outputs == {"reach-and-delivery"}
 
@@ -241,8 +242,11 @@ def test_unmet_names_exactly_the_requirements_not_met(basis, outcomes, sources, 
         if outcome["domain"] == "reach-and-delivery":
             return False
         after = outcome.get("follow_up")
-        before = outcome.get("comparison") or outcome.get("baseline")  # a comparison group, where there is one
-        if after and before and after["value"] != before["value"]:
+        # The wording: a follow-up that differs from the comparison group's figure or, without
+        # a comparison group, from the figure before.
+        if after and "comparison" in outcome:
+            return after["value"] != outcome["comparison"]["value"] or outcome["change"].get("percent", 0) != 0
+        if after and "baseline" in outcome and after["value"] != outcome["baseline"]["value"]:
             return True
         return outcome["change"].get("percent", 0) != 0
 
