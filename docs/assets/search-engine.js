@@ -1,34 +1,93 @@
-// The search engine the header box, the results page and the finder share: it reads the
-// index generator/search/index_writer.py writes to search-index/, fetching only the word
-// files a query needs. Words are cut and stemmed exactly as generator/search/words.py does
-// (a test runs both on the same text). In Node (the tests) it is a module; in a page it is
-// window.PracticeSearch. It returns data; the pages insert every string as text.
-(function (root, factory) {
-  "use strict";
-  if (typeof module === "object" && module.exports) {
-    module.exports = factory();
-  } else {
-    root.PracticeSearch = factory();
-  }
-})(typeof self !== "undefined" ? self : this, function () {
-  "use strict";
+// Built by scripts/build-frontend.mjs from frontend/search/engine.js: edit that, not this file.
+var PracticeSearch = (() => {
+  var __defProp = Object.defineProperty;
+  var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
+  var __getOwnPropNames = Object.getOwnPropertyNames;
+  var __hasOwnProp = Object.prototype.hasOwnProperty;
+  var __export = (target, all) => {
+    for (var name in all)
+      __defProp(target, name, { get: all[name], enumerable: true });
+  };
+  var __copyProps = (to, from, except, desc) => {
+    if (from && typeof from === "object" || typeof from === "function") {
+      for (let key of __getOwnPropNames(from))
+        if (!__hasOwnProp.call(to, key) && key !== except)
+          __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+    }
+    return to;
+  };
+  var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
-  var WORD = /[\p{L}\p{N}]{1,40}(?:&[\p{L}\p{N}]{1,40}){0,3}/gu; // MAX_WORD in words.py
+  // frontend/search/engine.js
+  var engine_exports = {};
+  __export(engine_exports, {
+    distance: () => distance,
+    excerpt: () => excerpt,
+    fold: () => fold,
+    ofThisSite: () => ofThisSite,
+    open: () => open,
+    parse: () => parse,
+    stem: () => stem,
+    words: () => words
+  });
+
+  // frontend/contract.json
+  var contract_default = {
+    search: {
+      index_format: 1,
+      max_word: 40,
+      stop_words: [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "for",
+        "from",
+        "has",
+        "have",
+        "how",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "that",
+        "the",
+        "their",
+        "this",
+        "to",
+        "was",
+        "were",
+        "what",
+        "which",
+        "with"
+      ]
+    }
+  };
+
+  // frontend/search/engine.js
+  var WORD = new RegExp(
+    "[\\p{L}\\p{N}]{1," + contract_default.search.max_word + "}(?:&[\\p{L}\\p{N}]{1," + contract_default.search.max_word + "}){0,3}",
+    "gu"
+  );
   var RAW_WORD = /[\p{L}\p{N}\p{M}'\u2019]+(?:&[\p{L}\p{N}\p{M}'\u2019]+)*/gu;
   var MARKS = /\p{M}/gu;
   var SYMBOLS = /\p{S}/gu;
   var APOSTROPHES = /['\u2019]/g;
-  var NOT_ASCII = /[^\x00-\x7f]/;
+  var NOT_ASCII = /[\u0080-\uffff]/;
   var QUOTES = /["\u201c\u201d]/;
-  var STOP_WORDS = new Set(
-    ("a an and are as at be by for from has have how in into is it its of on or that the " +
-      "their this to was were what which with").split(" ")
-  );
-  var MAX_QUERY = 300; // characters read from a query
-  var MAX_UNITS = 10; // words and phrases used from a query
-  var PREFIX_FROM = 3; // a word this long also finds words it starts ("famil" finds "families")
-  var FORMAT = 1;
-
+  var STOP_WORDS = new Set(contract_default.search.stop_words);
+  var MAX_QUERY = 300;
+  var MAX_UNITS = 10;
+  var PREFIX_FROM = 3;
+  var FORMAT = contract_default.search.index_format;
   function fold(text) {
     var lower = text.toLowerCase();
     if (NOT_ASCII.test(lower)) {
@@ -36,9 +95,8 @@
     }
     return lower.replace(APOSTROPHES, "");
   }
-
   function stem(word) {
-    if (word.length > 3 && (word.length > 6 || Array.from(word).length > 3)) { // letters, not UTF-16 units
+    if (word.length > 3 && (word.length > 6 || Array.from(word).length > 3)) {
       if (word.endsWith("ies") && !word.endsWith("eies") && !word.endsWith("aies")) {
         return word.slice(0, -3) + "y";
       }
@@ -51,23 +109,17 @@
     }
     return word;
   }
-
   function words(text) {
     return fold(text).match(WORD) || [];
   }
-
-  // "reduce" also finds "reduced" and "reduction"; "care" finds "carers" but not "car".
   function prefixOf(key) {
     return key.length >= 5 && key.endsWith("e") ? key.slice(0, -1) : key;
   }
-
-  // A query: its words (each also matching longer words it starts) and its "quoted phrases"
-  // (words in that order, stop words keeping their places). Stop words alone are dropped.
   function parse(query) {
     var text = String(query || "").slice(0, MAX_QUERY);
     var pieces = text.split(QUOTES);
     var units = [];
-    var seen = new Set();
+    var seen = /* @__PURE__ */ new Set();
     var dropped = false;
     function add(unit) {
       if (seen.has(unit.key)) {
@@ -82,43 +134,41 @@
     }
     function addWord(word) {
       var key = stem(word);
-      add({ kind: "word", key: key, word: word, prefix: key.length >= PREFIX_FROM ? prefixOf(key) : null });
+      add({ kind: "word", key, word, prefix: key.length >= PREFIX_FROM ? prefixOf(key) : null });
     }
-    pieces.forEach(function (piece, index) {
+    pieces.forEach(function(piece, index) {
       var quoted = index % 2 === 1 && index < pieces.length - 1;
       var found = words(piece);
       if (!quoted) {
-        found.forEach(function (word) {
+        found.forEach(function(word) {
           if (!STOP_WORDS.has(word)) {
             addWord(word);
           }
         });
         return;
       }
-      // Each stop word with the word after it ("in care"), as the index keeps them, and each
-      // other word not already so covered; a stop word ending a phrase is left out.
       var parts = [];
-      found.forEach(function (word, offset) {
+      found.forEach(function(word, offset) {
         if (STOP_WORDS.has(word)) {
           if (offset + 1 < found.length) {
             var next = found[offset + 1];
-            parts.push({ key: word + " " + (STOP_WORDS.has(next) ? next : stem(next)), offset: offset });
+            parts.push({ key: word + " " + (STOP_WORDS.has(next) ? next : stem(next)), offset });
           }
         } else if (offset === 0 || !STOP_WORDS.has(found[offset - 1])) {
-          parts.push({ key: stem(word), offset: offset });
+          parts.push({ key: stem(word), offset });
         }
       });
       if (parts.length === 1 && parts[0].key.indexOf(" ") < 0) {
         add({ kind: "word", key: parts[0].key, word: found[parts[0].offset], prefix: null });
       } else if (parts.length) {
-        var key = parts.map(function (p) { return p.offset + ":" + p.key; }).join(" ");
-        add({ kind: "phrase", key: key, text: found.join(" "), parts: parts });
+        var key = parts.map(function(p) {
+          return p.offset + ":" + p.key;
+        }).join(" ");
+        add({ kind: "phrase", key, text: found.join(" "), parts });
       }
     });
-    return { units: units, dropped: dropped };
+    return { units, dropped };
   }
-
-  // Optimal string alignment distance, or limit + 1 once it must exceed the limit.
   function distance(a, b, limit) {
     if (Math.abs(a.length - b.length) > limit) {
       return limit + 1;
@@ -148,68 +198,64 @@
     }
     return previous[b.length];
   }
-
-  // Scores within the same step of 10% count as equally relevant; then the stronger
-  // evidence goes first.
   var TIE_STEP = Math.log(1.1);
   function tied(score) {
     return score > 0 ? Math.round(Math.log(score) / TIE_STEP) : -Infinity;
   }
-
   function Engine(rootUrl, fetcher) {
     this.root = new URL("search-index/", rootUrl);
-    this.fetcher = fetcher || function (url) { return fetch(url); };
-    this.files = new Map();
+    this.fetcher = fetcher || function(url) {
+      return fetch(url);
+    };
+    this.files = /* @__PURE__ */ new Map();
     this.entry = null;
-    this.postings = new Map();
+    this.postings = /* @__PURE__ */ new Map();
   }
-
-  Engine.prototype.file = function (name, json) {
+  Engine.prototype.file = function(name, json) {
     var self = this;
     if (!self.files.has(name)) {
-      var loading = Promise.resolve(self.fetcher(new URL(name, self.root).href)).then(function (response) {
+      var loading = Promise.resolve(self.fetcher(new URL(name, self.root).href)).then(function(response) {
         if (!response.ok) {
           throw new Error("search file " + name + ": HTTP " + response.status);
         }
         return json ? response.json() : response.arrayBuffer().then(inflate);
       });
-      loading.catch(function () { self.files.delete(name); });
+      loading.catch(function() {
+        self.files.delete(name);
+      });
       self.files.set(name, loading);
     }
     return self.files.get(name);
   };
-
-  // The files are gzip-compressed when written; a host may also have decompressed them.
   function inflate(buffer) {
     var bytes = new Uint8Array(buffer);
-    if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) {
+    if (bytes[0] !== 31 || bytes[1] !== 139) {
       return JSON.parse(new TextDecoder().decode(bytes));
     }
     var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
     return new Response(stream).text().then(JSON.parse);
   }
-
-  Engine.prototype.ready = function () {
+  Engine.prototype.ready = function() {
     var self = this;
     if (!self.entry) {
-      self.entry = self.file("index.json", true).then(function (entry) {
+      self.entry = self.file("index.json", true).then(function(entry) {
         if (entry.format !== FORMAT || !/^[0-9a-f]+\/$/.test(entry.path)) {
           throw new Error("search index format " + entry.format + " is not " + FORMAT);
         }
         return entry;
       });
-      self.entry.catch(function () { self.entry = null; }); // a failed load is tried again
-
+      self.entry.catch(function() {
+        self.entry = null;
+      });
     }
     return self.entry;
   };
-
-  Engine.prototype.data = function (name) {
+  Engine.prototype.data = function(name) {
     var self = this;
-    return self.ready().then(function (entry) { return self.file(entry.path + name, false); });
+    return self.ready().then(function(entry) {
+      return self.file(entry.path + name, false);
+    });
   };
-
-  // The word files that can hold keys from `low` up to `high` (inclusive).
   function chunksFor(firsts, low, high) {
     var start = 0;
     var end = firsts.length - 1;
@@ -222,9 +268,7 @@
     }
     return chunks;
   }
-
-  // One key's postings: case-study numbers, weights, and where each one's positions start.
-  Engine.prototype.decode = function (key, raw) {
+  Engine.prototype.decode = function(key, raw) {
     var cached = this.postings.get(key);
     if (cached) {
       return cached;
@@ -247,39 +291,37 @@
       positions.push(list);
       at += 3 + count;
     }
-    cached = { docs: docs, weights: weights, positions: positions };
+    cached = { docs, weights, positions };
     this.postings.set(key, cached);
     return cached;
   };
-
-  // Every key a unit can match, with how well: exact 1, a longer word less.
-  Engine.prototype.keysFor = function (unit, entry) {
+  Engine.prototype.keysFor = function(unit, entry) {
     var self = this;
     var low = unit.prefix || unit.key;
-    var high = unit.prefix ? unit.prefix + "\uffff" : unit.key;
+    var high = unit.prefix ? unit.prefix + "￿" : unit.key;
     var chunks = chunksFor(entry.words, low, high);
-    return Promise.all(chunks.map(function (i) { return self.data("w" + i + ".json.gz"); })).then(function (files) {
+    return Promise.all(chunks.map(function(i) {
+      return self.data("w" + i + ".json.gz");
+    })).then(function(files) {
       var keys = [];
-      files.forEach(function (file) {
-        Object.keys(file).forEach(function (key) {
+      files.forEach(function(file) {
+        Object.keys(file).forEach(function(key) {
           if (key === unit.key) {
-            keys.push({ key: key, raw: file[key], similarity: 1 });
+            keys.push({ key, raw: file[key], similarity: 1 });
           } else if (unit.prefix && key.startsWith(unit.prefix) && key.indexOf(" ") < 0) {
-            keys.push({ key: key, raw: file[key], similarity: 0.25 + (0.5 * unit.key.length) / key.length });
+            keys.push({ key, raw: file[key], similarity: 0.25 + 0.5 * unit.key.length / key.length });
           }
         });
       });
       return keys;
     });
   };
-
-  // Case study -> score for one unit.
-  Engine.prototype.match = function (unit, entry) {
+  Engine.prototype.match = function(unit, entry) {
     var self = this;
     if (unit.kind === "word") {
-      return self.keysFor(unit, entry).then(function (keys) {
-        var scores = new Map();
-        keys.forEach(function (found) {
+      return self.keysFor(unit, entry).then(function(keys) {
+        var scores = /* @__PURE__ */ new Map();
+        keys.forEach(function(found) {
           var postings = self.decode(found.key, found.raw);
           for (var i = 0; i < postings.docs.length; i++) {
             var value = postings.weights[i] * found.similarity;
@@ -291,71 +333,81 @@
         return scores;
       });
     }
-    return Promise.all(unit.parts.map(function (part) {
+    return Promise.all(unit.parts.map(function(part) {
       return self.keysFor({ kind: "word", key: part.key, prefix: null }, entry);
-    })).then(function (perPart) {
-      var scores = new Map();
-      if (perPart.some(function (keys) { return keys.length === 0; })) {
+    })).then(function(perPart) {
+      var scores = /* @__PURE__ */ new Map();
+      if (perPart.some(function(keys) {
+        return keys.length === 0;
+      })) {
         return scores;
       }
-      var lists = perPart.map(function (keys) { return self.decode(keys[0].key, keys[0].raw); });
-      var lookups = lists.map(function (postings) {
-        var byDoc = new Map();
-        postings.docs.forEach(function (doc, i) { byDoc.set(doc, i); });
+      var lists = perPart.map(function(keys) {
+        return self.decode(keys[0].key, keys[0].raw);
+      });
+      var lookups = lists.map(function(postings) {
+        var byDoc = /* @__PURE__ */ new Map();
+        postings.docs.forEach(function(doc, i) {
+          byDoc.set(doc, i);
+        });
         return byDoc;
       });
       var first = lists[0];
-      first.docs.forEach(function (doc, i) {
-        var at = lookups.map(function (byDoc) { return byDoc.get(doc); });
-        if (at.some(function (index) { return index === undefined; })) {
+      first.docs.forEach(function(doc, i) {
+        var at = lookups.map(function(byDoc) {
+          return byDoc.get(doc);
+        });
+        if (at.some(function(index) {
+          return index === void 0;
+        })) {
           return;
         }
-        var sets = lists.map(function (postings, p) { return new Set(postings.positions[at[p]]); });
-        var found = first.positions[i].some(function (start) {
-          return unit.parts.every(function (part, p) {
+        var sets = lists.map(function(postings, p) {
+          return new Set(postings.positions[at[p]]);
+        });
+        var found = first.positions[i].some(function(start) {
+          return unit.parts.every(function(part, p) {
             return sets[p].has(start + part.offset - unit.parts[0].offset);
           });
         });
         if (found) {
           var score = 0;
-          lists.forEach(function (postings, p) { score += postings.weights[at[p]]; });
+          lists.forEach(function(postings, p) {
+            score += postings.weights[at[p]];
+          });
           scores.set(doc, score);
         }
       });
       return scores;
     });
   };
-
-  // Search: { units, dropped, total, results: [number...] (every unit matches, best first),
-  // partial: [number...] (some match), missing: [unit...] (matching nothing), counts, facets }.
-  // `filters` maps a facet (rating, theme, outcome) to the value ids kept.
-  Engine.prototype.search = function (query, filters) {
+  Engine.prototype.search = function(query, filters) {
     var self = this;
     var parsed = parse(query);
     if (!parsed.units.length) {
       return Promise.resolve({ units: [], dropped: parsed.dropped, results: [], partial: [], missing: [], counts: {} });
     }
-    return Promise.all([self.ready(), self.data("facets.json.gz")]).then(function (loaded) {
+    return Promise.all([self.ready(), self.data("facets.json.gz")]).then(function(loaded) {
       var entry = loaded[0];
       var facets = loaded[1];
       var total = entry.documents;
-      return Promise.all(parsed.units.map(function (unit) { return self.match(unit, entry); })).then(function (found) {
-        // A word of one or two letters matching nothing is most likely still being typed
-        // ("th"): it is left out rather than emptying the results.
+      return Promise.all(parsed.units.map(function(unit) {
+        return self.match(unit, entry);
+      })).then(function(found) {
         var all = [];
         var units = [];
-        parsed.units.forEach(function (unit, i) {
+        parsed.units.forEach(function(unit, i) {
           if (!(unit.kind === "word" && unit.key.length < PREFIX_FROM && found[i].size === 0)) {
             units.push(unit);
             all.push(found[i]);
           }
         });
         parsed.units = units;
-        var score = new Map();
-        var count = new Map();
-        all.forEach(function (scores) {
+        var score = /* @__PURE__ */ new Map();
+        var count = /* @__PURE__ */ new Map();
+        all.forEach(function(scores) {
           var idf = Math.log(1 + (total - scores.size + 0.5) / (scores.size + 0.5));
-          scores.forEach(function (value, doc) {
+          scores.forEach(function(value, doc) {
             score.set(doc, (score.get(doc) || 0) + idf * value);
             count.set(doc, (count.get(doc) || 0) + 1);
           });
@@ -366,8 +418,12 @@
         }
         var every = [];
         var some = [];
-        count.forEach(function (n, doc) { (n === parsed.units.length ? every : some).push(doc); });
-        some.sort(function (a, b) { return count.get(b) - count.get(a) || order(a, b); });
+        count.forEach(function(n, doc) {
+          (n === parsed.units.length ? every : some).push(doc);
+        });
+        some.sort(function(a, b) {
+          return count.get(b) - count.get(a) || order(a, b);
+        });
         var kept = keep(every, facets, filters || {});
         return {
           units: parsed.units,
@@ -375,22 +431,21 @@
           matched: every.length,
           results: kept.results.sort(order),
           partial: keep(some, facets, filters || {}).results,
-          missing: parsed.units.filter(function (unit, i) { return all[i].size === 0; }),
+          missing: parsed.units.filter(function(unit, i) {
+            return all[i].size === 0;
+          }),
           counts: kept.counts,
-          facets: facets,
+          facets
         };
       });
     });
   };
-
-  // The matches the filters keep, and for each facet value how many the other facets' choices
-  // would keep with it (so a count says what ticking the box would give).
   function keep(docs, facets, filters) {
     var chosen = {};
-    Object.keys(facets).forEach(function (name) {
+    Object.keys(facets).forEach(function(name) {
       var ids = filters[name] || [];
-      var indexes = new Set();
-      facets[name].values.forEach(function (pair, i) {
+      var indexes = /* @__PURE__ */ new Set();
+      facets[name].values.forEach(function(pair, i) {
         if (ids.indexOf(pair[0]) >= 0) {
           indexes.add(i);
         }
@@ -400,33 +455,41 @@
       }
     });
     function passes(doc, except) {
-      return Object.keys(chosen).every(function (name) {
-        return name === except || facets[name].docs[doc].some(function (v) { return chosen[name].has(v); });
+      return Object.keys(chosen).every(function(name) {
+        return name === except || facets[name].docs[doc].some(function(v) {
+          return chosen[name].has(v);
+        });
       });
     }
     var counts = {};
-    Object.keys(facets).forEach(function (name) {
-      var tally = facets[name].values.map(function () { return 0; });
-      docs.forEach(function (doc) {
+    Object.keys(facets).forEach(function(name) {
+      var tally = facets[name].values.map(function() {
+        return 0;
+      });
+      docs.forEach(function(doc) {
         if (passes(doc, name)) {
-          facets[name].docs[doc].forEach(function (v) { tally[v]++; });
+          facets[name].docs[doc].forEach(function(v) {
+            tally[v]++;
+          });
         }
       });
       counts[name] = tally;
     });
-    return { results: docs.filter(function (doc) { return passes(doc, null); }), counts: counts };
+    return { results: docs.filter(function(doc) {
+      return passes(doc, null);
+    }), counts };
   }
-
-  // The closest word the index knows, for a word that matched nothing ("Did you mean").
-  Engine.prototype.suggest = function (query, missing) {
-    var unknown = missing.filter(function (unit) { return unit.kind === "word" && unit.word.length >= 3; });
+  Engine.prototype.suggest = function(query, missing) {
+    var unknown = missing.filter(function(unit) {
+      return unit.kind === "word" && unit.word.length >= 3;
+    });
     if (!unknown.length) {
       return Promise.resolve(null);
     }
-    return this.data("vocabulary.json.gz").then(function (vocabulary) {
+    return this.data("vocabulary.json.gz").then(function(vocabulary) {
       var text = String(query).slice(0, MAX_QUERY);
-      unknown.forEach(function (unit) {
-        var limit = unit.word.length >= 12 ? 2 : 1; // "conference" is not offered "confidence"
+      unknown.forEach(function(unit) {
+        var limit = unit.word.length >= 12 ? 2 : 1;
         var best = null;
         var bestDistance = limit + 1;
         for (var i = 0; i < vocabulary.length && bestDistance > 1; i++) {
@@ -437,8 +500,7 @@
           }
         }
         if (best) {
-          // Every place the reader typed the word, in their own case unless they wrote a capital.
-          text = text.replace(RAW_WORD, function (raw) {
+          text = text.replace(RAW_WORD, function(raw) {
             if (words(raw).indexOf(unit.word) < 0) {
               return raw;
             }
@@ -449,13 +511,9 @@
       return text === String(query).slice(0, MAX_QUERY) ? null : text;
     });
   };
-
-  Engine.prototype.document = function (number) {
+  Engine.prototype.document = function(number) {
     return this.data("d/" + number + ".json.gz");
   };
-
-  // The excerpt of `text` around the first place a query matched: [{ text, mark }...]. A
-  // word is marked wherever it appears; a phrase only where its words stand together.
   function excerpt(text, units, before, after) {
     before = before || 12;
     after = after || 22;
@@ -469,11 +527,11 @@
     if (!spans.length) {
       return [{ text: text.slice(0, 200), mark: false }];
     }
-    var group = 0; // marks of one phrase share a number, and read as one mark
-    units.forEach(function (unit) {
+    var group = 0;
+    units.forEach(function(unit) {
       if (unit.kind === "word") {
-        spans.forEach(function (span) {
-          if (!span.mark && (span.key === unit.key || (unit.prefix && span.key.startsWith(unit.prefix)))) {
+        spans.forEach(function(span) {
+          if (!span.mark && (span.key === unit.key || unit.prefix && span.key.startsWith(unit.prefix))) {
             span.mark = ++group;
           }
         });
@@ -484,30 +542,34 @@
       var width = lastPart.offset + lastPart.key.split(" ").length - first;
       function stands(at, part) {
         var tokens = part.key.split(" ");
-        return tokens.every(function (token, t) {
+        return tokens.every(function(token, t) {
           var span = spans[at + t];
           return STOP_WORDS.has(token) ? span.word === token : span.key === token;
         });
       }
       for (var i = 0; i + width <= spans.length; i++) {
-        var together = unit.parts.every(function (part) { return stands(i + part.offset - first, part); });
+        var together = unit.parts.every(function(part) {
+          return stands(i + part.offset - first, part);
+        });
         group += together ? 1 : 0;
         for (var k = i; together && k < i + width; k++) {
           spans[k].mark = group;
         }
       }
     });
-    var firstMark = spans.findIndex(function (span) { return span.mark; });
+    var firstMark = spans.findIndex(function(span) {
+      return span.mark;
+    });
     var from = Math.max(0, (firstMark < 0 ? 0 : firstMark) - before);
     var to = Math.min(spans.length, from + before + after);
     var out = [];
     var cursor = from === 0 ? 0 : spans[from].start;
     if (from > 0) {
-      out.push({ text: "\u2026 ", mark: false });
+      out.push({ text: "… ", mark: false });
     }
     for (var j = from; j < to; j++) {
       if (spans[j].mark) {
-        var joined = j > from && spans[j - 1].mark === spans[j].mark; // a phrase reads as one mark
+        var joined = j > from && spans[j - 1].mark === spans[j].mark;
         if (joined) {
           out[out.length - 1].text += text.slice(cursor, spans[j].end);
         } else {
@@ -518,34 +580,27 @@
       }
     }
     var end = to < spans.length ? spans[to - 1].end : text.length;
-    out.push({ text: text.slice(cursor, end) + (to < spans.length ? " \u2026" : ""), mark: false });
-    return out.filter(function (part) { return part.text; });
+    out.push({ text: text.slice(cursor, end) + (to < spans.length ? " …" : ""), mark: false });
+    return out.filter(function(part) {
+      return part.text;
+    });
   }
-
-  // The site's engine, one per page however many scripts ask: the header box, the results
-  // page and the finder share its files and decoded words. Null outside a site page.
   var site;
   function ofThisSite() {
-    if (site === undefined) {
+    if (site === void 0) {
       var element = typeof document !== "undefined" && document.getElementById("__config");
       if (!element) {
-        return (site = null);
+        return site = null;
       }
       var config = JSON.parse(element.textContent);
       var root = new URL(config.base.replace(/\/?$/, "/"), window.location.href);
-      site = { config: config, root: root, engine: new Engine(root.href) };
+      site = { config, root, engine: new Engine(root.href) };
     }
     return site;
   }
-
-  return {
-    ofThisSite: ofThisSite,
-    fold: fold,
-    stem: stem,
-    words: words,
-    parse: parse,
-    distance: distance,
-    excerpt: excerpt,
-    open: function (rootUrl, fetcher) { return new Engine(rootUrl, fetcher); },
-  };
-});
+  function open(rootUrl, fetcher) {
+    return new Engine(rootUrl, fetcher);
+  }
+  return __toCommonJS(engine_exports);
+})();
+if (typeof module === "object" && module.exports) { module.exports = PracticeSearch; }
