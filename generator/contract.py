@@ -16,6 +16,8 @@ from generator.search.index_writer import FORMAT
 from generator.search.words import MAX_WORD, STOP_WORDS
 
 CONTRACT = Path("frontend") / "contract.json"
+SEARCH_PANEL_SIZE = 8  # results the header's search panel shows before "More results"
+SEARCH_PAGE_SIZE = 20  # results the results page shows before "More results"
 
 
 def browser_contract() -> dict[str, Any]:
@@ -23,6 +25,8 @@ def browser_contract() -> dict[str, Any]:
         "search": {
             "index_format": FORMAT,  # the search index's format number; the engine refuses another
             "max_word": MAX_WORD,  # letters in a word; a longer run is cut into words of this length
+            "page_size": SEARCH_PAGE_SIZE,
+            "panel_size": SEARCH_PANEL_SIZE,
             "stop_words": sorted(STOP_WORDS),
         },
     }

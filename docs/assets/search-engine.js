@@ -21,6 +21,7 @@ var PracticeSearch = (() => {
   // frontend/search/engine.js
   var engine_exports = {};
   __export(engine_exports, {
+    contract: () => contract_default,
     distance: () => distance,
     excerpt: () => excerpt,
     fold: () => fold,
@@ -36,6 +37,8 @@ var PracticeSearch = (() => {
     search: {
       index_format: 1,
       max_word: 40,
+      page_size: 20,
+      panel_size: 8,
       stop_words: [
         "a",
         "an",

@@ -536,4 +536,5 @@ export function open(rootUrl, fetcher) {
   return new Engine(rootUrl, fetcher);
 }
 
-export { ofThisSite, fold, stem, words, parse, distance, excerpt };
+// The contract goes with the engine, so that the pages' scripts read the same facts.
+export { contract, ofThisSite, fold, stem, words, parse, distance, excerpt };

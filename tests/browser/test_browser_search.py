@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from generator.config.taxonomy import Taxonomy
+from generator.contract import SEARCH_PAGE_SIZE, SEARCH_PANEL_SIZE
 from tests.conftest import REPO, build
 from tests.support.browser import PAGE_KINDS, launch_chromium, serve
 
@@ -26,9 +27,6 @@ def search(page, url: str | None, query: str, *, expect_results: bool = True) ->
     if expect_results:
         page.locator(".practice-search__result a").first.wait_for(state="visible", timeout=10_000)
     return page.locator(".practice-search__result a").all_inner_texts()
-
-
-SEARCH_PAGE_SIZE = 20  # results on the search page before "More results" (search.js)
 
 
 def every_result_on_the_search_page(page) -> list[str]:
@@ -139,11 +137,11 @@ def test_results_are_counted_paged_and_closed_with_escape(browser, site_url, shi
     search(page, site_url, "families")
     status = page.locator(".practice-search__status")
     total = int(status.inner_text().split()[0])
-    assert total > 8, "the shipped collection should give more than one page of results"
+    assert total > SEARCH_PANEL_SIZE, "the shipped collection should give more than one page of results"
     assert status.inner_text() == f"{total} case studies match \u201cfamilies\u201d"
-    assert page.locator(".practice-search__result").count() == 8
+    assert page.locator(".practice-search__result").count() == SEARCH_PANEL_SIZE
     page.locator(".practice-search__more").click()
-    page.wait_for_function("document.querySelectorAll('.practice-search__result').length > 8")
+    page.wait_for_function(f"document.querySelectorAll('.practice-search__result').length > {SEARCH_PANEL_SIZE}")
     assert page.locator(".practice-search__result").count() == min(16, total)
     page.locator(".practice-search input").press("Escape")
     assert page.locator(".practice-search__panel").is_hidden()
@@ -409,12 +407,12 @@ def test_a_filter_ticked_from_the_keyboard_keeps_the_focus(browser, site_url):
 def test_more_results_takes_the_focus_to_the_first_new_one(browser, site_url):
     page = browser.new_page()
     first_page = search(page, site_url, "families")
-    assert len(first_page) == 8
+    assert len(first_page) == SEARCH_PANEL_SIZE
     page.locator(".practice-search__more").focus()
     page.keyboard.press("Enter")
-    page.wait_for_function("document.querySelectorAll('.practice-search__result').length > 8")
+    page.wait_for_function(f"document.querySelectorAll('.practice-search__result').length > {SEARCH_PANEL_SIZE}")
     focused = page.evaluate("document.activeElement.textContent")
-    assert focused == page.locator(".practice-search__result a").nth(8).inner_text()
+    assert focused == page.locator(".practice-search__result a").nth(SEARCH_PANEL_SIZE).inner_text()
     page.close()
 
 

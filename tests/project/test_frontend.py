@@ -69,20 +69,22 @@ def test_the_javascript_unit_tests_pass_and_there_are_some():
 
 def test_a_value_changed_in_python_reaches_the_javascript(tmp_path):
     """Change the contract as Python would state it, rebuild a copy of the source, and the
-    bundled engine cuts words and drops stop words by the new values."""
+    bundled engine cuts words and drops stop words by the new values, and hands the new page
+    size to the pages' scripts (search.js reads it from the engine)."""
     root = tmp_path / "copy"
     shutil.copytree(REPO / "frontend", root / "frontend")
     shutil.copytree(REPO / "scripts", root / "scripts")
     (root / "node_modules").symlink_to(REPO / "node_modules")
     changed = browser_contract()
     changed["search"]["max_word"] = 5
+    changed["search"]["page_size"] = 3
     changed["search"]["stop_words"] = [*changed["search"]["stop_words"], "care"]
     (root / CONTRACT).write_text(render_contract(changed), encoding="utf-8")
     _build(tmp_path / "out", root)
     probe = (
         "const engine = require(process.argv[1]);"
         "console.log(JSON.stringify({lengths: engine.words('abcdefgh').map((w) => w.length),"
-        "keys: engine.parse('kids care').units.map((u) => u.key)}));"
+        "keys: engine.parse('kids care').units.map((u) => u.key), pageSize: engine.contract.search.page_size}));"
     )
     result = subprocess.run(
         [_node(), "-e", probe, str(tmp_path / "out" / "search-engine.js")],
@@ -92,4 +94,8 @@ def test_a_value_changed_in_python_reaches_the_javascript(tmp_path):
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout) == {"lengths": [5, 3], "keys": ["kid"]}  # "care" now a stop word; "kids" stemmed
+    assert json.loads(result.stdout) == {
+        "lengths": [5, 3],
+        "keys": ["kid"],
+        "pageSize": 3,
+    }  # "care" now a stop word; "kids" stemmed
