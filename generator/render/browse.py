@@ -52,6 +52,7 @@ def gap_map_axes(taxonomy: Taxonomy, evidence: EvidenceFacts) -> list[dict[str, 
         lambda term_id: urls.facet_page("characteristics", term_id),
     )
     improvements = set(taxonomy.designs.ids) - {COUNT}  # the designs of an improvement, not of a count
+    outputs = taxonomy.outputs  # areas only counts of activity can fill
     impact = Columns(
         "impact",
         "impact evidence: the strongest design among each case study's outcomes in that area that improved",
@@ -60,7 +61,7 @@ def gap_map_axes(taxonomy: Taxonomy, evidence: EvidenceFacts) -> list[dict[str, 
         lambda c, row: (evidence.impact(c, row),),
         lambda term_id: f"{urls.ABOUT_EVIDENCE}#design-{term_id}",
         finder=False,
-        is_gap=lambda row, column: column in improvements and row not in taxonomy.outputs,
+        is_gap=lambda row, column: column in improvements and row not in outputs,
         gap_note=(
             "An empty cell under a design is a gap: no case study here has that design as its strongest "
             "evidence of an improvement in that area yet. Empty cells under counts and \u201cNone held\u201d "

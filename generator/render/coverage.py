@@ -17,8 +17,6 @@ from generator.render.evidence_facts import EvidenceFacts
 class Coverage:
     total: int
     by_rating_and_impact: Counter[tuple[str, str]]  # (rating id, impact evidence id) -> case studies
-    by_rating: Counter[str]
-    by_impact: Counter[str]
     not_improved: int  # case studies with a result that did not improve
     compared_designs: tuple[Term, ...]  # the designs the top rating accepts; () if it names none
     themes_without: tuple[Term, ...]
@@ -27,6 +25,20 @@ class Coverage:
     # Areas of change for families (not counts of activity, which only counts can fill):
     domains_without_improvement: tuple[Term, ...]  # outcomes reported there, none an improvement
     domains_without_comparison: tuple[Term, ...]  # no improvement there in a compared design
+
+    @property
+    def by_rating(self) -> Counter[str]:
+        return self._summed(0)
+
+    @property
+    def by_impact(self) -> Counter[str]:
+        return self._summed(1)
+
+    def _summed(self, axis: int) -> Counter[str]:
+        counts: Counter[str] = Counter()
+        for key, n in self.by_rating_and_impact.items():
+            counts[key[axis]] += n
+        return counts
 
 
 def compared_designs(taxonomy: Taxonomy) -> tuple[Term, ...]:
@@ -54,7 +66,6 @@ def _unused(terms: tuple[Term, ...], used: set[str]) -> tuple[Term, ...]:
 
 
 def coverage(case_studies: list[CaseStudy], taxonomy: Taxonomy, evidence: EvidenceFacts) -> Coverage:
-    impact = {c.id: evidence.impact(c) for c in case_studies}
     compared = compared_designs(taxonomy)
     compared_ids = {term.id for term in compared}
     reported = {o.domain for c in case_studies for o in c.outcomes}
@@ -62,9 +73,7 @@ def coverage(case_studies: list[CaseStudy], taxonomy: Taxonomy, evidence: Eviden
     changes = tuple(t for t in taxonomy.outcome_domains.terms if t.id not in taxonomy.outputs)
     return Coverage(
         total=len(case_studies),
-        by_rating_and_impact=Counter((c.evidence.rating, impact[c.id]) for c in case_studies),
-        by_rating=Counter(c.evidence.rating for c in case_studies),
-        by_impact=Counter(impact.values()),
+        by_rating_and_impact=Counter((c.evidence.rating, evidence.impact(c)) for c in case_studies),
         not_improved=sum(bool(evidence.results(c)) for c in case_studies),
         compared_designs=compared,
         themes_without=_unused(taxonomy.themes.terms, {t for c in case_studies for t in c.themes}),

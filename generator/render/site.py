@@ -68,14 +68,14 @@ class SiteRenderer:
         text would be the same."""
         ranked = self.ranked(case_studies)
         newest = sorted(ranked, key=lambda c: -c.updated.toordinal())[:NEWEST_ON_HOME]  # stable: ties by rank
-        held = coverage(case_studies, self.taxonomy, self.evidence)
+        collection = coverage(case_studies, self.taxonomy, self.evidence)
         pages = {
             urls.HOME: self._page(
                 "home.html.j2",
                 urls.HOME,
                 "Home",
                 "Case studies of effective local practice in children's and family services.",
-                held=held,
+                collection=collection,
                 newest=newest,
                 outcome_counts=Counter(d for c in case_studies for d in FACET["outcomes"].terms_of(c)),
             ),
@@ -85,7 +85,7 @@ class SiteRenderer:
                 "About the evidence",
                 "What the evidence ratings mean, what the collection holds and still lacks, and the five "
                 "characteristics of effective early intervention.",
-                held=held,
+                collection=collection,
             ),
         }
         for facet in FACETS:
