@@ -239,6 +239,10 @@
       bound = kind === "minimum" ? "at least" : "at most";
       return [{ path: path, message: shown(value) + " is out of range: it must be " + bound + " " + grouped(limit), hint: described }];
     }
+    if (kind === "exclusiveMinimum" || kind === "exclusiveMaximum") {
+      bound = kind === "exclusiveMinimum" ? "more than" : "less than";
+      return [{ path: path, message: shown(value) + " is out of range: it must be " + bound + " " + grouped(limit), hint: described }];
+    }
     if (kind === "oneOf") return [{ path: path, message: oneOfMessage(schema, value), hint: described }];
     if (kind === "const") return [{ path: path, message: "must be '" + limit + "'", hint: described }];
     return [{ path: path, message: error.message || "is not valid", hint: described }];

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from generator.check.rule_words import part, say
 from generator.check.rules import RuleContext
 from generator.check.schema_messages import did_you_mean, shown
 from generator.figures import implied_percent, reference_of
@@ -32,11 +33,7 @@ def source_ids_are_unique(ctx: RuleContext) -> Iterator[Problem]:
     for index, source in enumerate(ctx.data["sources"]):
         if source["id"] in seen and shown_count < MAX_SHOWN:
             shown_count += 1
-            yield ctx.problem(
-                ["sources", index, "id"],
-                f"the source id '{source['id']}' is used by an earlier source too",
-                "give each source its own id, and point each outcome's source: at the right one",
-            )
+            yield ctx.problem(["sources", index, "id"], *say("source-id-repeated", id=source["id"]))
         seen.add(source["id"])
 
 
@@ -47,11 +44,13 @@ def outcomes_name_a_source(ctx: RuleContext) -> Iterator[Problem]:
     for index, outcome in unknown[:MAX_SHOWN]:
         guess = did_you_mean(outcome["source"], ids) if len(ids) <= MAX_GUESSED else None
         listed = ", ".join(ids[:MAX_IDS_LISTED]) + (", …" if len(ids) > MAX_IDS_LISTED else "")
-        yield ctx.problem(
-            ["outcomes", index, "source"],
-            f"no source in this file has the id '{shown(outcome['source'])}'",
-            (f"did you mean '{guess}'? " if guess else "") + f"the sources' ids: {listed}",
+        words = say(
+            "source-unknown",
+            id=shown(outcome["source"]),
+            guess=part("did-you-mean", guess=guess) if guess else "",
+            listed=listed,
         )
+        yield ctx.problem(["outcomes", index, "source"], *words)
 
 
 def movement(outcome: dict[str, Any]) -> int | None:
@@ -70,11 +69,9 @@ def _figures(outcome: dict[str, Any]) -> str:
     follow_up = outcome.get("follow_up")
     reference = reference_of(outcome)
     if follow_up is not None and reference is not None:
-        if "comparison" in outcome:
-            against = format_number(reference["value"])
-            return f"{format_number(follow_up['value'])} against the comparison group's {against}"
-        return f"{format_number(follow_up['value'])} against {format_number(reference['value'])} before"
-    return f"a change of {format_number(outcome['change']['percent'])}%"
+        key = "figures-against-comparison" if "comparison" in outcome else "figures-against-before"
+        return part(key, follow_up=format_number(follow_up["value"]), reference=format_number(reference["value"]))
+    return part("figures-percent", percent=format_number(outcome["change"]["percent"]))
 
 
 def direction_agrees_with_figures(ctx: RuleContext) -> Iterator[Problem]:
@@ -83,34 +80,29 @@ def direction_agrees_with_figures(ctx: RuleContext) -> Iterator[Problem]:
         at = ["outcomes", index]
         design, direction = outcome["design"], outcome["direction"]
         if (design == COUNT) != (direction == NOT_A_CHANGE):
-            yield ctx.problem(
-                [*at, "direction"],
-                f"direction '{direction}' does not fit design '{design}': a count of reach or activity "
-                "(design: count) is never a change, and only a count has direction: not-applicable",
-                "for a count write design: count and direction: not-applicable; for a change, give the design "
-                "it was measured by and what it showed",
-            )
+            yield ctx.problem([*at, "direction"], *say("direction-not-design", direction=direction, design=design))
             continue
         if outcome["domain"] in outputs and design != COUNT:
-            yield ctx.problem(
-                [*at, "design"],
-                f"the outcome area '{outcome['domain']}' counts reach or activity, so its design must be count",
-                "write design: count and direction: not-applicable, or choose the outcome area of the change",
-            )
+            yield ctx.problem([*at, "design"], *say("output-not-count", domain=outcome["domain"]))
         moved = movement(outcome)
         if moved is None or direction not in (IMPROVED, WORSE) or "better" not in outcome:
             continue
         good = -1 if outcome["better"] == "lower" else 1
         wanted = good if direction == IMPROVED else -good
         if moved != wanted:
-            how = "did not move" if moved == 0 else "moved the way that is " + ("better" if moved == good else "worse")
-            yield ctx.problem(
-                [*at, "direction"],
-                f"direction is '{direction}', but the figures ({_figures(outcome)}, where {outcome['better']} is "
-                f"better) {how}",
-                "check the figures and better: against the source; where the practice made no clear difference "
-                "write direction: no-clear-change, and where results got worse, direction: worse",
+            how = (
+                part("did-not-move")
+                if moved == 0
+                else part("moved-the-way", which="better" if moved == good else WORSE)
             )
+            words = say(
+                "direction-against-figures",
+                direction=direction,
+                figures=_figures(outcome),
+                better=outcome["better"],
+                how=how,
+            )
+            yield ctx.problem([*at, "direction"], *words)
 
 
 def _includes_no_effect(effect: dict[str, Any]) -> bool:
@@ -131,13 +123,8 @@ def improvement_is_not_within_chance(ctx: RuleContext) -> Iterator[Problem]:
         effect = outcome.get("effect")
         if outcome["direction"] == IMPROVED and effect is not None and _includes_no_effect(effect):
             interval = effect["interval"]
-            yield ctx.problem(
-                ["outcomes", index, "direction"],
-                f"direction is 'improved', but the reported interval ({format_number(interval['low'])} to "
-                f"{format_number(interval['high'])}) includes no effect (1 for a ratio, otherwise 0)",
-                "write direction: no-clear-change, as the source's own interval shows; check the interval against "
-                "the source",
-            )
+            low, high = format_number(interval["low"]), format_number(interval["high"])
+            yield ctx.problem(["outcomes", index, "direction"], *say("improvement-within-chance", low=low, high=high))
 
 
 def comparison_designs_give_the_comparison(ctx: RuleContext) -> Iterator[Problem]:
@@ -145,13 +132,7 @@ def comparison_designs_give_the_comparison(ctx: RuleContext) -> Iterator[Problem
     before: a design that claims one must give it."""
     for index, outcome in enumerate(ctx.data["outcomes"]):
         if outcome["design"] in COMPARISON_DESIGNS and "baseline" in outcome and "comparison" not in outcome:
-            yield ctx.problem(
-                ["outcomes", index, "design"],
-                f"design '{outcome['design']}' compares with a group that did not receive the practice, but the "
-                "figures given are before and after",
-                "give the comparison group's figure as comparison:, or write the design the figures come from "
-                "(before-and-after)",
-            )
+            yield ctx.problem(["outcomes", index, "design"], *say("comparison-without-group", design=outcome["design"]))
 
 
 def percent_agrees_with_figures(ctx: RuleContext) -> Iterator[Problem]:
@@ -165,38 +146,24 @@ def percent_agrees_with_figures(ctx: RuleContext) -> Iterator[Problem]:
             continue
         implied = implied_percent(reference["value"], follow_up["value"])
         if implied is not None and implied * percent < 0:
-            yield ctx.problem(
-                ["outcomes", index, "change", "percent"],
-                f"the change in percent ({format_number(percent)}) goes the other way from the figures "
-                f"({_figures(outcome)})",
-                "a fall is negative and a rise positive; check both against the source",
-            )
+            words = say("percent-against-figures", percent=format_number(percent), figures=_figures(outcome))
+            yield ctx.problem(["outcomes", index, "change", "percent"], *words)
 
 
 def samples_fit_the_design(ctx: RuleContext) -> Iterator[Problem]:
     for index, outcome in enumerate(ctx.data["outcomes"]):
         if "comparison" in outcome.get("sample", {}) and outcome["design"] not in COMPARISON_DESIGNS:
-            yield ctx.problem(
-                ["outcomes", index, "sample", "comparison"],
-                f"a comparison group's size is given, but the design is '{outcome['design']}'",
-                "give sample.comparison only for a randomised-trial or comparison-group design",
-            )
+            words = say("comparison-size-without-design", design=outcome["design"])
+            yield ctx.problem(["outcomes", index, "sample", "comparison"], *words)
         interval = outcome.get("effect", {}).get("interval")
         if interval is not None and interval["low"] > interval["high"]:
-            yield ctx.problem(
-                ["outcomes", index, "effect", "interval"],
-                f"the interval runs downwards ({format_number(interval['low'])} to {format_number(interval['high'])})",
-                "write the lower end as low and the higher end as high",
-            )
+            low, high = format_number(interval["low"]), format_number(interval["high"])
+            yield ctx.problem(["outcomes", index, "effect", "interval"], *say("interval-downwards", low=low, high=high))
 
 
 def stopped_practice_has_ended(ctx: RuleContext) -> Iterator[Problem]:
     if "stopped" in ctx.data and ctx.data["period"]["end"] == "ongoing":
-        yield ctx.problem(
-            ["period", "end"],
-            "the practice stopped (stopped: is given), but period.end says ongoing",
-            "give the year it stopped as period.end, or remove stopped:",
-        )
+        yield ctx.problem(["period", "end"], *say("stopped-but-ongoing"))
 
 
 def impact_evidence_is_not_typed(ctx: RuleContext) -> Iterator[Problem]:

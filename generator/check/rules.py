@@ -16,6 +16,7 @@ from typing import Any
 
 from generator.check.markdown_check import description_issues
 from generator.check.positions import PositionFinder
+from generator.check.rule_words import say
 from generator.check.schema_messages import shown
 from generator.config.policy import ReviewPolicy
 from generator.config.taxonomy import Taxonomy
@@ -75,13 +76,9 @@ def placeholder_problems(ctx: RuleContext) -> Iterator[Problem]:
     found = list(itertools.islice(placeholders(ctx.data), MAX_PLACEHOLDERS_SHOWN + 1))
     for at in found[:MAX_PLACEHOLDERS_SHOWN]:
         value = _value_at(ctx.data, at)
-        yield ctx.problem(
-            at,
-            f"placeholder not filled in: {shown(value.strip())}",
-            "replace the TODO text with the real value (see the comment above it)",
-        )
+        yield ctx.problem(at, *say("placeholder", value=shown(value.strip())))
     if len(found) > MAX_PLACEHOLDERS_SHOWN:  # a file of thousands printed megabytes
-        yield ctx.problem([], f"more than {MAX_PLACEHOLDERS_SHOWN} placeholders; fill these in first", "")
+        yield ctx.problem([], *say("placeholders-more", limit=MAX_PLACEHOLDERS_SHOWN))
 
 
 def id_matches_file_name(ctx: RuleContext) -> Iterator[Problem]:
@@ -97,34 +94,20 @@ def id_matches_file_name(ctx: RuleContext) -> Iterator[Problem]:
 def dates_in_order(ctx: RuleContext) -> Iterator[Problem]:
     period = ctx.data["period"]
     if isinstance(period["end"], int) and period["end"] < period["start"]:
-        yield ctx.problem(
-            ["period", "end"],
-            f"period ends ({period['end']}) before it starts ({period['start']})",
-            "swap the years, or correct the one that is wrong",
-        )
+        yield ctx.problem(["period", "end"], *say("period-backwards", end=period["end"], start=period["start"]))
     if period["start"] > ctx.today.year:
-        yield ctx.problem(["period", "start"], f"period starts in the future ({period['start']})", "use a past year")
+        yield ctx.problem(["period", "start"], *say("period-starts-later", start=period["start"]))
     if isinstance(period["end"], int) and period["end"] > ctx.today.year:
-        yield ctx.problem(
-            ["period", "end"],
-            f"period ends in the future ({period['end']}): the years are those the sources document",
-            "write end: ongoing for practice still running at the last report",
-        )
+        yield ctx.problem(["period", "end"], *say("period-ends-later", end=period["end"]))
     published = date.fromisoformat(ctx.data["published"])
     reviewed = date.fromisoformat(ctx.data["last_reviewed"])
     if reviewed < published:
-        yield ctx.problem(
-            ["last_reviewed"],
-            f"last_reviewed ({reviewed}) is before published ({published})",
-            "a case study cannot be reviewed before it is published; correct one of the dates",
-        )
+        yield ctx.problem(["last_reviewed"], *say("reviewed-before-published", reviewed=reviewed, published=published))
     dated = [(["published"], published), (["last_reviewed"], reviewed)]
     dated.append((["evidence", "rated_on"], date.fromisoformat(ctx.data["evidence"]["rated_on"])))
     for at, value in dated:
         if value > ctx.today:
-            yield ctx.problem(
-                at, f"{field_path(at)} ({value}) is in the future", f"use a date on or before {ctx.today}"
-            )
+            yield ctx.problem(at, *say("date-later", field=field_path(at), value=value, today=ctx.today))
 
 
 def years_are_whole_numbers(ctx: RuleContext) -> Iterator[Problem]:
@@ -156,18 +139,11 @@ def source_dates_are_real(ctx: RuleContext) -> Iterator[Problem]:
         try:
             earliest = date(parts[0], *[*parts[1:], 1, 1][:2])  # the first day the date can mean
         except ValueError:
-            yield ctx.problem(
-                ["sources", index, "date"],
-                f"'{source['date']}' is not a real date",
-                "write YYYY-MM-DD, YYYY-MM or YYYY with a real month and day",
-            )
+            yield ctx.problem(["sources", index, "date"], *say("source-date-not-real", value=source["date"]))
             continue
         if earliest > ctx.today:
-            yield ctx.problem(
-                ["sources", index, "date"],
-                f"sources[{index}].date ({source['date']}) is in the future",
-                f"give the date the document was published, on or before {ctx.today}",
-            )
+            words = say("source-date-later", index=index, value=source["date"], today=ctx.today)
+            yield ctx.problem(["sources", index, "date"], *words)
 
 
 def amount_ranges_run_upwards(ctx: RuleContext) -> Iterator[Problem]:
@@ -175,12 +151,8 @@ def amount_ranges_run_upwards(ctx: RuleContext) -> Iterator[Problem]:
         for index, money in enumerate(ctx.data.get(key, ())):
             bounds = money.get("amount_range")
             if bounds and bounds["low"] > bounds["high"]:
-                yield ctx.problem(
-                    [key, index, "amount_range", "high"],
-                    f"the range runs backwards: from {format_number(bounds['low'])} down to "
-                    f"{format_number(bounds['high'])}",
-                    "low is the smaller amount and high the larger; swap them, or correct the one that is wrong",
-                )
+                low, high = format_number(bounds["low"]), format_number(bounds["high"])
+                yield ctx.problem([key, index, "amount_range", "high"], *say("range-backwards", low=low, high=high))
 
 
 def description_is_in_the_subset(ctx: RuleContext) -> Iterator[Problem]:

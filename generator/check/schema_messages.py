@@ -175,6 +175,9 @@ def messages_for(error: ValidationError) -> Iterator[Message]:
     elif kind in ("minimum", "maximum"):
         bound = "at least" if kind == "minimum" else "at most"
         yield Message(path, f"{shown(value)} is out of range: it must be {bound} {error.validator_value:,}", described)
+    elif kind in ("exclusiveMinimum", "exclusiveMaximum"):
+        bound = "more than" if kind == "exclusiveMinimum" else "less than"
+        yield Message(path, f"{shown(value)} is out of range: it must be {bound} {error.validator_value:,}", described)
     elif kind == "oneOf":
         yield Message(path, _one_of_message(schema, value), described)
     elif kind == "const":

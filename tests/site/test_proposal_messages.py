@@ -394,6 +394,17 @@ MISTAKES: dict[str, tuple[Any, str, str]] = {
         "outcomes[0].change.percent",
         "100001 is out of range: it must be at most 100,000",
     ),
+    # exclusiveMinimum and exclusiveMaximum: an interval's level is a percent strictly between 0 and 100
+    "interval level of 0": (
+        changed(("outcomes", 0, "effect", "interval", "level"), 0),
+        "outcomes[0].effect.interval.level",
+        "0 is out of range: it must be more than 0",
+    ),
+    "interval level of 100": (
+        changed(("outcomes", 0, "effect", "interval", "level"), 100),
+        "outcomes[0].effect.interval.level",
+        "100 is out of range: it must be less than 100",
+    ),
     # oneOf
     "amount and a range": (
         added(("costs", 0), amount_range={"low": 1, "high": 2}),
