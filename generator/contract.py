@@ -1,8 +1,13 @@
-"""Facts the browser code shares with Python, stated once here and written to
-frontend/contract.json, which the browser modules import (esbuild bundles it into
-docs/assets/). A test fails when the file differs from what this module would write.
+"""Facts the browser code shares with Python, stated once here and written as one JSON file
+per feature (frontend/search/contract.json, frontend/proposal/contract.json), which that
+feature's modules import; esbuild bundles it into docs/assets/, so a page loads only its own
+feature's part. A test fails when a file differs from what this module would write.
 
-    python -m generator.contract           rewrite frontend/contract.json
+What comes from the collection's own configuration (schema/taxonomy.yaml: the ratings'
+standards, the outcome areas that count activity) is not bundled: the generator writes it into
+the page that needs it (`form_rules`), so an edited taxonomy needs no rebuilt bundle.
+
+    python -m generator.contract           rewrite the contract files
 """
 
 from __future__ import annotations
@@ -12,10 +17,27 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from generator.check import outcome_rules, rules
+from generator.check.rule_words import WORDS
+from generator.check.schema_messages import SCHEMA_TYPE_NAMES, SHOWN_LENGTH
+from generator.check.schema_validator import KEYWORD_RANK, MAX_SCHEMA_ERRORS
+from generator.config import rating_schema
+from generator.config.standards import RatingStandard, unmet_message
+from generator.config.taxonomy import Taxonomy
+from generator.figures import MAX_IMPLIED_PERCENT
+from generator.impact import COUNT, NOT_A_CHANGE
+from generator.model import IMPROVED
 from generator.search.index_writer import FORMAT
 from generator.search.words import MAX_WORD, STOP_WORDS
 
-CONTRACT = Path("frontend") / "contract.json"
+FRONTEND = Path("frontend")
+
+
+def contract_path(feature: str) -> Path:
+    """Where a feature's part of the contract is written, relative to the repository."""
+    return FRONTEND / feature / "contract.json"
+
+
 SEARCH_PANEL_SIZE = 8  # results the header's search panel shows before "More results"
 SEARCH_PAGE_SIZE = 20  # results the results page shows before "More results"
 
@@ -29,17 +51,78 @@ def browser_contract() -> dict[str, Any]:
             "panel_size": SEARCH_PANEL_SIZE,
             "stop_words": sorted(STOP_WORDS),
         },
+        "proposal": {
+            # How the validator words the schema's errors (check/schema_messages.py, schema_validator.py).
+            "messages": {
+                "keyword_rank": sorted(KEYWORD_RANK, key=KEYWORD_RANK.__getitem__),  # the most telling first
+                "max_errors": MAX_SCHEMA_ERRORS,
+                "rating_mark": rating_schema.MARK,
+                "shown_length": SHOWN_LENGTH,
+                "type_names": SCHEMA_TYPE_NAMES,
+            },
+            # The rules beyond the schema (check/rules.py, outcome_rules.py) and their words.
+            "rules": {
+                "comparison_designs": list(outcome_rules.COMPARISON_DESIGNS),
+                "count": COUNT,
+                "improved": IMPROVED,
+                "max_guessed": outcome_rules.MAX_GUESSED,
+                "max_ids_listed": outcome_rules.MAX_IDS_LISTED,
+                "max_implied_percent": MAX_IMPLIED_PERCENT,
+                "max_placeholders": rules.MAX_PLACEHOLDERS_SHOWN,
+                "max_shown": outcome_rules.MAX_SHOWN,
+                "not_applicable": NOT_A_CHANGE,
+                "placeholder": rules.PLACEHOLDER,
+                "words": {key: list(pair) for key, pair in WORDS.items()},
+                "worse": outcome_rules.WORSE,
+            },
+        },
     }
 
 
-def render_contract(contract: dict[str, Any] | None = None) -> str:
-    return json.dumps(contract or browser_contract(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+def _standard(rating_id: str, standard: RatingStandard, labels: dict[str, dict[str, str]]) -> dict[str, Any]:
+    keys = (["basis"] if standard.basis_any_of else []) + (["outcome"] if standard.outcome else [])
+    return {
+        "basis_any_of": list(standard.basis_any_of),
+        "outcome": None
+        if standard.outcome is None
+        else {
+            name: list(value) if isinstance(value, tuple) else value for name, value in vars(standard.outcome).items()
+        },
+        "unmet": {key: list(unmet_message(rating_id, standard, key, labels)) for key in keys},
+    }
+
+
+def form_rules(taxonomy: Taxonomy) -> dict[str, Any]:
+    """What the proposal form's rules read from the taxonomy (frontend/proposal/rules.js): each
+    rating's standard with the validator's words for each unmet requirement, and the outcome
+    areas that count activity."""
+    labels = taxonomy.labels()
+    return {
+        "outputs": sorted(taxonomy.outputs),
+        "ratings": {rating.id: _standard(rating.id, rating.standard, labels) for rating in taxonomy.ratings.terms},
+    }
+
+
+def render_contract(contract: dict[str, Any] | None = None) -> dict[Path, str]:
+    """Each feature's contract file and its text."""
+    parts = contract or browser_contract()
+    return {
+        contract_path(feature): json.dumps(part, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+        for feature, part in parts.items()
+    }
+
+
+def write_contract(root: Path, contract: dict[str, Any] | None = None) -> list[Path]:
+    written = []
+    for path, text in render_contract(contract).items():
+        (root / path).write_text(text, encoding="utf-8")
+        written.append(path)
+    return written
 
 
 def main() -> int:
-    path = Path(__file__).resolve().parents[1] / CONTRACT
-    path.write_text(render_contract(), encoding="utf-8")
-    print(f"Wrote {CONTRACT}; rebuild the bundles with: node scripts/build-frontend.mjs")
+    written = write_contract(Path(__file__).resolve().parents[1])
+    print(f"Wrote {', '.join(map(str, written))}; rebuild the bundles with: node scripts/build-frontend.mjs")
     return 0
 
 

@@ -1,7 +1,7 @@
 // Builds the site's scripts from the front-end source tree (frontend/, ES modules grouped by
 // feature) into docs/assets/, where MkDocs serves them. The bundles are committed, so that
 // building the site needs no npm; tests/project/test_frontend.py rebuilds them and fails if a
-// committed bundle differs, so the source, the contract (frontend/contract.json, written by
+// committed bundle differs, so the source, the contract (frontend/*/contract.json, written by
 // python -m generator.contract) and the bundles cannot drift apart.
 //
 //   node scripts/build-frontend.mjs            rewrite the bundles in docs/assets/
@@ -16,7 +16,11 @@ const root = resolve(process.argv[3] || here);
 
 // Each bundle: the module it starts from, and the global a page's other scripts find it by.
 // A bundle also works as a CommonJS module, for the Node scripts the Python tests run.
-export const BUNDLES = [{ entry: "frontend/search/engine.js", out: "search-engine.js", global: "PracticeSearch" }];
+export const BUNDLES = [
+  { entry: "frontend/search/engine.js", out: "search-engine.js", global: "PracticeSearch" },
+  { entry: "frontend/proposal/messages.js", out: "proposal-messages.js", global: "ProposalMessages" },
+  { entry: "frontend/proposal/rules.js", out: "proposal-rules.js", global: "ProposalRules" },
+];
 
 for (const bundle of BUNDLES) {
   await build({

@@ -6,6 +6,9 @@
      before moving on, in the words `practice validate` uses (proposal-messages.js);
    - keeps every keystroke in localStorage, so a reload or a closed tab loses nothing, and reads
      a saved draft back as untrusted input (see "the draft", below);
+   - applies the validator's rules beyond the schema (dates in order, figures that agree with
+     the direction, a rating its evidence supports, ...: proposal-rules.js, in the validator's
+     words), so that it says "ready" only for a file `practice validate` accepts;
    - refuses at its field what the schema cannot say but `practice validate` refuses: a figure
      with more digits after the point, or more digits in all, than its loader accepts (the
      page's data-decimal-places and data-max-digits), and a broken character (half of a UTF-16
@@ -14,16 +17,21 @@
      "yes", "010" or "1:20" come out quoted) and offers it: GitHub's "new file" page with the
      file filled in, a download, or a copy.
    Libraries: window.ProposalLibraries (assets/vendor/form-libraries.js, bundled from npm);
-   window.ProposalMessages (proposal-messages.js) and window.ProposalFile (proposal-file.js). */
+   window.ProposalMessages (proposal-messages.js), window.ProposalRules (proposal-rules.js) and
+   window.ProposalFile (proposal-file.js). */
 (function () {
   "use strict";
 
   var form = document.querySelector("[data-proposal]");
-  if (!form || !window.ProposalLibraries || !window.ProposalMessages || !window.ProposalFile) return;
+  if (!form || !window.ProposalLibraries || !window.ProposalMessages || !window.ProposalRules || !window.ProposalFile) {
+    return;
+  }
 
   var Libraries = window.ProposalLibraries;
   var Messages = window.ProposalMessages;
   var CaseFile = window.ProposalFile;
+  var Rules = window.ProposalRules;
+  var ruleData = JSON.parse(form.getAttribute("data-rules")); // written by the generator from the taxonomy
   var STORE = "practice-proposal-draft";
   var DRAFT_VERSION = 1;
   var DRAFT_PARTS = ["version", "step", "counts", "values", "idEdited"];
@@ -526,6 +534,13 @@
     var found = own.concat(Messages.problems(validator.errors || []).filter(function (problem) {
       return ownFields.indexOf(problem.field) === -1; // the field's own problem says more
     }));
+    // The rules beyond the schema, where the field has no problem yet (the validator runs them
+    // once the schema accepts the file; the form shows them as soon as they can be told).
+    var context = { today: todayIso(), outputs: ruleData.outputs, ratings: ruleData.ratings };
+    var named = found.map(function (problem) { return problem.field; });
+    Rules.ruleProblems(data, context).forEach(function (problem) {
+      if (named.indexOf(problem.field) === -1) found.push(problem);
+    });
     if (typeof data.id === "string" && taken.indexOf(data.id) !== -1) {
       found.push({
         path: ["id"],
@@ -701,9 +716,22 @@
     save();
   }
 
+  /* A step's own problems. An outcome naming a source that is not given is told at the step
+     that asks for the sources, not at the outcomes' step before it, when none is given yet. */
   function stepProblems(number, all) {
     var paths = topLevelPaths(number);
-    return all.filter(function (problem) { return paths.indexOf(String(problem.path[0])) !== -1; });
+    var sourcesStep = stepNumberOf("sources");
+    return all.filter(function (problem) {
+      if (problem.rule === "source-unknown") return number === sourcesStep;
+      return paths.indexOf(String(problem.path[0])) !== -1;
+    });
+  }
+
+  function stepNumberOf(property) {
+    for (var number = 1; number < finishStep; number++) {
+      if (topLevelPaths(number).indexOf(property) !== -1) return number;
+    }
+    return finishStep;
   }
 
   function whenChecked(then) {

@@ -1,72 +1,235 @@
-/* Plain-English messages for Ajv's errors: the same words `practice validate` gives for the
-   same mistake (generator/check/schema_messages.py and schema_validator.py, ported line for
-   line), so a contributor reads one language whether the form or the pull request's checks
-   found the problem. tests/site/test_proposal_messages.py runs both on the same mistaken
-   case studies and compares them.
-
-   Usage: ProposalMessages.problems(ajvErrors) -> [{path: [...], field: "sources[0].url",
-   message, hint, keyword}], one per field, the most telling (as the validator chooses it).
-   ProposalMessages.firstForbidden(text, pattern) -> [character number, shown] of the first
-   character the schema's character rule `pattern` (definitions.textCharacters.not.pattern or
-   lineCharacters'; C0 and C1 controls, bidirectional controls, U+FFFE, U+FFFF) finds, or null. */
-(function (root, factory) {
-  if (typeof module === "object" && module.exports) module.exports = factory();
-  else root.ProposalMessages = factory();
-})(typeof self !== "undefined" ? self : this, function () {
-  "use strict";
-
-  var TYPE_NAMES = {
-    string: "text",
-    array: "a list",
-    object: "a set of fields (name: value)",
-    number: "a number",
-    integer: "a whole number",
-    boolean: "true or false",
-    null: "nothing",
+// Built by scripts/build-frontend.mjs from frontend/proposal/messages.js: edit that, not this file.
+var ProposalMessages = (() => {
+  var __defProp = Object.defineProperty;
+  var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
+  var __getOwnPropNames = Object.getOwnPropertyNames;
+  var __hasOwnProp = Object.prototype.hasOwnProperty;
+  var __export = (target, all) => {
+    for (var name in all)
+      __defProp(target, name, { get: all[name], enumerable: true });
   };
-  // Which keyword's message to show when one field breaks several (schema_validator.KEYWORD_RANK).
-  var RANKED = ["additionalProperties", "required", "type", "not", "enum", "const", "oneOf", "pattern", "format"];
-  var SHOWN_LENGTH = 60;
-  var RATING_MARK = "rating standard"; // rating_schema.MARK
-  var MAX_ERRORS = 100; // schema_validator.MAX_SCHEMA_ERRORS: the rest would bury these
+  var __copyProps = (to, from, except, desc) => {
+    if (from && typeof from === "object" || typeof from === "function") {
+      for (let key of __getOwnPropNames(from))
+        if (!__hasOwnProp.call(to, key) && key !== except)
+          __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+    }
+    return to;
+  };
+  var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
+
+  // frontend/proposal/messages.js
+  var messages_exports = {};
+  __export(messages_exports, {
+    escapeInvisible: () => escapeInvisible,
+    fieldPath: () => fieldPath,
+    firstForbidden: () => firstForbidden,
+    messagesFor: () => messagesFor,
+    pathOf: () => pathOf,
+    problems: () => problems
+  });
+
+  // frontend/proposal/contract.json
+  var contract_default = {
+    messages: {
+      keyword_rank: [
+        "additionalProperties",
+        "required",
+        "type",
+        "not",
+        "enum",
+        "const",
+        "oneOf",
+        "pattern",
+        "format"
+      ],
+      max_errors: 100,
+      rating_mark: "rating standard",
+      shown_length: 60,
+      type_names: {
+        array: "a list",
+        boolean: "true or false",
+        integer: "a whole number",
+        null: "nothing",
+        number: "a number",
+        object: "a set of fields (name: value)",
+        string: "text"
+      }
+    },
+    rules: {
+      comparison_designs: [
+        "randomised-trial",
+        "comparison-group"
+      ],
+      count: "count",
+      improved: "improved",
+      max_guessed: 200,
+      max_ids_listed: 10,
+      max_implied_percent: 1e5,
+      max_placeholders: 40,
+      max_shown: 30,
+      not_applicable: "not-applicable",
+      placeholder: "TODO",
+      words: {
+        "comparison-size-without-design": [
+          "a comparison group's size is given, but the design is '{design}'",
+          "give sample.comparison only for a randomised-trial or comparison-group design"
+        ],
+        "comparison-without-group": [
+          "design '{design}' compares with a group that did not receive the practice, but the figures given are before and after",
+          "give the comparison group's figure as comparison:, or write the design the figures come from (before-and-after)"
+        ],
+        "date-later": [
+          "{field} ({value}) is in the future",
+          "use a date on or before {today}"
+        ],
+        "did-not-move": [
+          "did not move",
+          ""
+        ],
+        "did-you-mean": [
+          "did you mean '{guess}'? ",
+          ""
+        ],
+        "direction-against-figures": [
+          "direction is '{direction}', but the figures ({figures}, where {better} is better) {how}",
+          "check the figures and better: against the source; where the practice made no clear difference write direction: no-clear-change, and where results got worse, direction: worse"
+        ],
+        "direction-not-design": [
+          "direction '{direction}' does not fit design '{design}': a count of reach or activity (design: count) is never a change, and only a count has direction: not-applicable",
+          "for a count write design: count and direction: not-applicable; for a change, give the design it was measured by and what it showed"
+        ],
+        "figures-against-before": [
+          "{follow_up} against {reference} before",
+          ""
+        ],
+        "figures-against-comparison": [
+          "{follow_up} against the comparison group's {reference}",
+          ""
+        ],
+        "figures-percent": [
+          "a change of {percent}%",
+          ""
+        ],
+        "improvement-within-chance": [
+          "direction is 'improved', but the reported interval ({low} to {high}) includes no effect (1 for a ratio, otherwise 0)",
+          "write direction: no-clear-change, as the source's own interval shows; check the interval against the source"
+        ],
+        "interval-downwards": [
+          "the interval runs downwards ({low} to {high})",
+          "write the lower end as low and the higher end as high"
+        ],
+        "moved-the-way": [
+          "moved the way that is {which}",
+          ""
+        ],
+        "output-not-count": [
+          "the outcome area '{domain}' counts reach or activity, so its design must be count",
+          "write design: count and direction: not-applicable, or choose the outcome area of the change"
+        ],
+        "percent-against-figures": [
+          "the change in percent ({percent}) goes the other way from the figures ({figures})",
+          "a fall is negative and a rise positive; check both against the source"
+        ],
+        "period-backwards": [
+          "period ends ({end}) before it starts ({start})",
+          "swap the years, or correct the one that is wrong"
+        ],
+        "period-ends-later": [
+          "period ends in the future ({end}): the years are those the sources document",
+          "write end: ongoing for practice still running at the last report"
+        ],
+        "period-starts-later": [
+          "period starts in the future ({start})",
+          "use a past year"
+        ],
+        placeholder: [
+          "placeholder not filled in: {value}",
+          "replace the TODO text with the real value (see the comment above it)"
+        ],
+        "placeholders-more": [
+          "more than {limit} placeholders; fill these in first",
+          ""
+        ],
+        "range-backwards": [
+          "the range runs backwards: from {low} down to {high}",
+          "low is the smaller amount and high the larger; swap them, or correct the one that is wrong"
+        ],
+        "reviewed-before-published": [
+          "last_reviewed ({reviewed}) is before published ({published})",
+          "a case study cannot be reviewed before it is published; correct one of the dates"
+        ],
+        "source-date-later": [
+          "sources[{index}].date ({value}) is in the future",
+          "give the date the document was published, on or before {today}"
+        ],
+        "source-date-not-real": [
+          "'{value}' is not a real date",
+          "write YYYY-MM-DD, YYYY-MM or YYYY with a real month and day"
+        ],
+        "source-id-repeated": [
+          "the source id '{id}' is used by an earlier source too",
+          "give each source its own id, and point each outcome's source: at the right one"
+        ],
+        "source-unknown": [
+          "no source in this file has the id '{id}'",
+          "{guess}the sources' ids: {listed}"
+        ],
+        "stopped-but-ongoing": [
+          "the practice stopped (stopped: is given), but period.end says ongoing",
+          "give the year it stopped as period.end, or remove stopped:"
+        ]
+      },
+      worse: "worse"
+    }
+  };
+
+  // frontend/proposal/text.js
   var NOT_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
-
+  var PYTHON_SPACE = "\\t\\n\\v\\f\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
+  var STRIP = new RegExp(`^[${PYTHON_SPACE}]+|[${PYTHON_SPACE}]+$`, "g");
   function hex(code, width) {
-    var text = code.toString(16);
-    while (text.length < width) text = "0" + text;
-    return text;
+    return code.toString(16).padStart(width, "0");
   }
-
-  /* Python's escape_invisible: every character str.isprintable() refuses, as \xNN or \uNNNN. */
   function escapeInvisible(text) {
-    var out = "";
-    for (var character of text) {
-      var code = character.codePointAt(0);
+    let out = "";
+    for (const character of text) {
+      const code = character.codePointAt(0);
       if (character !== " " && NOT_PRINTABLE.test(character)) {
-        out += code < 0x100 ? "\\x" + hex(code, 2) : code > 0xffff ? "\\U" + hex(code, 8) : "\\u" + hex(code, 4);
+        out += code < 256 ? `\\x${hex(code, 2)}` : code > 65535 ? `\\U${hex(code, 8)}` : `\\u${hex(code, 4)}`;
       } else {
         out += character;
       }
     }
     return out;
   }
-
   function pythonStr(value) {
-    if (value === null) return "None";
+    if (value === null || value === void 0) return "None";
     if (value === true) return "True";
     if (value === false) return "False";
     return String(value);
   }
-
-  function shown(value, limit) {
-    limit = limit || SHOWN_LENGTH;
-    var characters = Array.from(pythonStr(value));
-    var cut = characters.slice(0, limit).join("") + (characters.length > limit ? "…" : "");
+  function shown(value, limit = contract_default.messages.shown_length) {
+    const characters = Array.from(pythonStr(value));
+    const cut = characters.slice(0, limit).join("") + (characters.length > limit ? "…" : "");
     return escapeInvisible(cut);
   }
+  function fieldPath(parts) {
+    let text = "";
+    for (const part of parts) {
+      if (typeof part === "number") text += `[${part}]`;
+      else text += text ? `.${part}` : String(part);
+    }
+    return text;
+  }
 
+  // frontend/proposal/messages.js
+  var TYPE_NAMES = contract_default.messages.type_names;
+  var RANKED = contract_default.messages.keyword_rank;
+  var RATING_MARK = contract_default.messages.rating_mark;
+  var MAX_ERRORS = contract_default.messages.max_errors;
   function describeValue(value) {
-    if (value === null || value === undefined) return "nothing (the value is empty)";
+    if (value === null || value === void 0) return "nothing (the value is empty)";
     if (typeof value === "boolean") {
       return String(value) + " (YAML reads yes/no/on/off as true/false; put the text in quotes)";
     }
@@ -75,51 +238,30 @@
     if (Array.isArray(value)) return "a list";
     return "a set of fields";
   }
-
-  /* The first character the schema's own character rule (a character class) refuses, as its
-     1-based position in characters and its escaped form: found with that very pattern, as
-     `practice validate` finds it, so the rule and the message cannot drift. */
   function firstForbidden(text, pattern) {
-    var found = new RegExp(pattern, "u").exec(text);
+    let found = new RegExp(pattern, "u").exec(text);
     if (!found) return null;
     return [Array.from(text.slice(0, found.index)).length + 1, escapeInvisible(found[0])];
   }
-
   function grouped(number) {
     return Number(number).toLocaleString("en-US", { maximumFractionDigits: 20 });
   }
-
-  /* "/sources/0/url" -> ["sources", 0, "url"] */
   function pathOf(pointer) {
     if (!pointer) return [];
-    return pointer
-      .split("/")
-      .slice(1)
-      .map(function (part) {
-        var key = part.replace(/~1/g, "/").replace(/~0/g, "~");
-        return /^(0|[1-9][0-9]*)$/.test(key) ? Number(key) : key;
-      });
-  }
-
-  /* ["sources", 0, "url"] -> "sources[0].url" (problems.field_path) */
-  function fieldPath(parts) {
-    var text = "";
-    parts.forEach(function (part) {
-      if (typeof part === "number") text += "[" + part + "]";
-      else text += text ? "." + part : String(part);
+    return pointer.split("/").slice(1).map(function(part) {
+      let key = part.replace(/~1/g, "/").replace(/~0/g, "~");
+      return /^(0|[1-9][0-9]*)$/.test(key) ? Number(key) : key;
     });
-    return text;
   }
-
   function patternMessage(path, value, keyword) {
-    var name = "";
-    for (var i = path.length - 1; i >= 0; i--) {
+    let name = "";
+    for (let i = path.length - 1; i >= 0; i--) {
       if (typeof path[i] === "string") {
         name = path[i];
         break;
       }
     }
-    var quoted = shown(value);
+    let quoted = shown(value);
     if (name === "url") return "'" + quoted + "' is not a web address starting http:// or https://";
     if (name === "id") return "'" + quoted + "' is not a valid id: use lowercase letters, digits and single hyphens";
     if (name === "published" || name === "last_reviewed" || name === "rated_on") {
@@ -131,171 +273,141 @@
     if (name === "currency") return "'" + quoted + "' is not a three-letter currency code such as GBP";
     return "'" + quoted + "' is not in the expected form";
   }
-
   function oneOfMessage(schema, value) {
-    var options = schema.oneOf || [];
-    var names = options
-      .filter(function (option) {
-        return option.required;
-      })
-      .map(function (option) {
-        return option.required[0];
-      });
+    let options = schema.oneOf || [];
+    let names = options.filter(function(option) {
+      return option.required;
+    }).map(function(option) {
+      return option.required[0];
+    });
     if (names.length && value && typeof value === "object" && !Array.isArray(value)) {
-      var either = names
-        .map(function (name) {
-          return "'" + name + "'";
-        })
-        .join(" or ");
-      var present = names.filter(function (name) {
+      let either = names.map(function(name) {
+        return "'" + name + "'";
+      }).join(" or ");
+      let present = names.filter(function(name) {
         return Object.prototype.hasOwnProperty.call(value, name);
       });
       return present.length ? "give one of " + either + ", not both" : "give one of " + either;
     }
-    var quoted = typeof value === "string" ? "'" + shown(value) + "'" : describeValue(value);
+    let quoted = typeof value === "string" ? "'" + shown(value) + "'" : describeValue(value);
     return quoted + " is not allowed here";
   }
-
-  /* The messages for one Ajv error (Ajv run with allErrors and verbose). */
   function messagesFor(error) {
-    var path = pathOf(error.instancePath);
-    var schema = error.parentSchema || {};
-    var described = schema.description || "";
-    var kind = error.keyword;
-    var value = error.data;
-    var limit = error.schema;
-    var bound;
+    let path = pathOf(error.instancePath);
+    let schema = error.parentSchema || {};
+    let described = schema.description || "";
+    let kind = error.keyword;
+    let value = error.data;
+    let limit = error.schema;
+    let bound;
     if (kind === "additionalProperties") {
-      var key = error.params.additionalProperty;
+      let key = error.params.additionalProperty;
       return [{ path: path.concat([key]), message: "unknown field '" + shown(key) + "'", hint: "" }];
     }
     if (kind === "required") {
-      var name = error.params.missingProperty;
-      var fieldSchema = (schema.properties || {})[name] || {};
+      let name = error.params.missingProperty;
+      let fieldSchema = (schema.properties || {})[name] || {};
       return [
         {
           path: path.concat([name]),
           message: "missing required field '" + name + "'",
-          hint: ("add '" + name + ":'. " + (fieldSchema.description || "")).trim(),
-        },
+          hint: ("add '" + name + ":'. " + (fieldSchema.description || "")).trim()
+        }
       ];
     }
     if (kind === "if" && isRatingCondition(schema)) {
-      // The ratings' standards carry the validator's own message and fix (config/rating_schema.py).
       return [{ path: ["evidence", "rating"], message: schema.description, hint: schema.title }];
     }
     if (kind === "dependencies") {
-      var needed = error.params.missingProperty;
-      var neededSchema = (schema.properties || {})[needed] || {};
+      let needed = error.params.missingProperty;
+      let neededSchema = (schema.properties || {})[needed] || {};
       return [
         {
           path: path.concat([needed]),
           message: "missing required field '" + needed + "'",
-          hint: ("add '" + needed + ":' (needed because '" + error.params.property + "' is given). " + (neededSchema.description || "")).trim(),
-        },
+          hint: ("add '" + needed + ":' (needed because '" + error.params.property + "' is given). " + (neededSchema.description || "")).trim()
+        }
       ];
     }
     if (kind === "enum") {
-      return [{ path: path, message: "'" + shown(value) + "' is not an allowed value", hint: "allowed values: " + limit.join(", ") }];
+      return [{ path, message: "'" + shown(value) + "' is not an allowed value", hint: "allowed values: " + limit.join(", ") }];
     }
     if (kind === "type") {
-      var expected = Array.isArray(schema.type) ? schema.type : [schema.type];
-      var names = expected.map(function (type) {
+      let expected = Array.isArray(schema.type) ? schema.type : [schema.type];
+      let names = expected.map(function(type) {
         return TYPE_NAMES[type] || type;
       });
-      return [{ path: path, message: "expected " + names.join(" or ") + ", found " + describeValue(value), hint: described }];
+      return [{ path, message: "expected " + names.join(" or ") + ", found " + describeValue(value), hint: described }];
     }
     if (kind === "minLength" || kind === "maxLength") {
-      var length = typeof value === "string" ? Array.from(value).length : 0;
-      if (kind === "minLength" && length === 0) return [{ path: path, message: "is empty", hint: described }];
+      let length = typeof value === "string" ? Array.from(value).length : 0;
+      if (kind === "minLength" && length === 0) return [{ path, message: "is empty", hint: described }];
       bound = kind === "minLength" ? "at least" : "at most";
-      return [{ path: path, message: "is " + length + " characters long; it must be " + bound + " " + limit, hint: described }];
+      return [{ path, message: "is " + length + " characters long; it must be " + bound + " " + limit, hint: described }];
     }
     if (kind === "minItems" || kind === "maxItems") {
       bound = kind === "minItems" ? "at least" : "at most";
-      return [{ path: path, message: "must list " + bound + " " + limit + " item" + (limit !== 1 ? "s" : ""), hint: described }];
+      return [{ path, message: "must list " + bound + " " + limit + " item" + (limit !== 1 ? "s" : ""), hint: described }];
     }
-    if (kind === "minProperties") return [{ path: path, message: "must name at least " + limit + " entry", hint: described }];
+    if (kind === "minProperties") return [{ path, message: "must name at least " + limit + " entry", hint: described }];
     if (kind === "uniqueItems") {
-      return [{ path: path, message: "lists the same value more than once", hint: "remove the repeated entry" }];
+      return [{ path, message: "lists the same value more than once", hint: "remove the repeated entry" }];
     }
     if (kind === "not" && typeof value === "string" && limit && typeof limit.pattern === "string") {
-      var found = firstForbidden(value, limit.pattern);
-      var where = found ? found[1] + " at character " + found[0] : "an invisible control character";
+      let found = firstForbidden(value, limit.pattern);
+      let where = found ? found[1] + " at character " + found[0] : "an invisible control character";
       return [
         {
-          path: path,
+          path,
           message: "contains a control character (" + where + ")",
-          hint: "delete it: retype the text around it, or paste it as plain text",
-        },
+          hint: "delete it: retype the text around it, or paste it as plain text"
+        }
       ];
     }
-    if (kind === "not") return [{ path: path, message: "'" + shown(value) + "' is reserved", hint: "choose another value" }];
+    if (kind === "not") return [{ path, message: "'" + shown(value) + "' is reserved", hint: "choose another value" }];
     if (kind === "pattern" && isVisiblePattern(limit)) {
-      return [{ path: path, message: "has no visible text (only spaces, line breaks or invisible characters)", hint: described }];
+      return [{ path, message: "has no visible text (only spaces, line breaks or invisible characters)", hint: described }];
     }
-    if (kind === "pattern" || kind === "format") return [{ path: path, message: patternMessage(path, value, kind), hint: described }];
+    if (kind === "pattern" || kind === "format") return [{ path, message: patternMessage(path, value, kind), hint: described }];
     if (kind === "minimum" || kind === "maximum") {
       bound = kind === "minimum" ? "at least" : "at most";
-      return [{ path: path, message: shown(value) + " is out of range: it must be " + bound + " " + grouped(limit), hint: described }];
+      return [{ path, message: shown(value) + " is out of range: it must be " + bound + " " + grouped(limit), hint: described }];
     }
     if (kind === "exclusiveMinimum" || kind === "exclusiveMaximum") {
       bound = kind === "exclusiveMinimum" ? "more than" : "less than";
-      return [{ path: path, message: shown(value) + " is out of range: it must be " + bound + " " + grouped(limit), hint: described }];
+      return [{ path, message: shown(value) + " is out of range: it must be " + bound + " " + grouped(limit), hint: described }];
     }
-    if (kind === "oneOf") return [{ path: path, message: oneOfMessage(schema, value), hint: described }];
-    if (kind === "const") return [{ path: path, message: "must be '" + limit + "'", hint: described }];
-    return [{ path: path, message: error.message || "is not valid", hint: described }];
+    if (kind === "oneOf") return [{ path, message: oneOfMessage(schema, value), hint: described }];
+    if (kind === "const") return [{ path, message: "must be '" + limit + "'", hint: described }];
+    return [{ path, message: error.message || "is not valid", hint: described }];
   }
-
-  /* The schema's one unanchored pattern is "has at least one visible character"
-     (schema_sync.VISIBLE); every pattern of a form (ids, dates, addresses) is anchored. */
   function isVisiblePattern(pattern) {
     return typeof pattern === "string" && pattern.charAt(0) === "[" && pattern.indexOf("[^\\t\\n") === 0;
   }
-
   function isFromRatingCondition(error) {
-    return (
-      /^#\/allOf\/\d+\/then\//.test(error.schemaPath || "") ||
-      (error.keyword === "if" && isRatingCondition(error.parentSchema || {}))
-    );
+    return /^#\/allOf\/\d+\/then\//.test(error.schemaPath || "") || error.keyword === "if" && isRatingCondition(error.parentSchema || {});
   }
-
   function isRatingCondition(schema) {
     return typeof schema.$comment === "string" && schema.$comment.indexOf(RATING_MARK + ":") === 0;
   }
-
   function rank(keyword) {
-    var index = RANKED.indexOf(keyword);
+    let index = RANKED.indexOf(keyword);
     return index === -1 ? RANKED.length : index;
   }
-
-  /* One problem per field, the most telling, in the order Ajv met them (the validator sorts
-     them by line, which a form has not; the form puts them in its own order). An error inside
-     a branch of oneOf is left out: the oneOf's own message covers it.
-     Like the validator, it stops after MAX_ERRORS errors and says there are more, counting as
-     jsonschema does: all of one mapping's unknown fields are one error there (Ajv gives one for
-     each; a missing field is one error in both). Both meet the fields in the schema's order, but
-     one field's own checks each in its own, so where the hundredth error falls inside a field or
-     a list the last few kept can differ. */
   function problems(errors) {
-    var best = new Map();
-    var counted = 0;
-    var previous = null;
-    var more = null;
-    var list = errors || [];
-    // Like the validator, which applies the ratings' standards only to a file the schema
-    // accepts: a rating's message waits until every other problem is fixed.
-    var ratingOnly = list.every(isFromRatingCondition);
-    for (var i = 0; i < list.length; i++) {
-      var error = list[i];
+    let best = /* @__PURE__ */ new Map();
+    let counted = 0;
+    let previous = null;
+    let more = null;
+    let list = errors || [];
+    let ratingOnly = list.every(isFromRatingCondition);
+    for (let i = 0; i < list.length; i++) {
+      let error = list[i];
       if (/\/(oneOf|anyOf)\/\d+\//.test(error.schemaPath || "")) continue;
-      if (/^#\/allOf\/\d+\/then\//.test(error.schemaPath || "")) continue; // the "if" error says it
+      if (/^#\/allOf\/\d+\/then\//.test(error.schemaPath || "")) continue;
       if (!ratingOnly && isFromRatingCondition(error)) continue;
-      // Any other "if" (an outcome with a percent needs better:) is said by its "then" errors,
-      // as Python's jsonschema says it.
       if (error.keyword === "if" && !isFromRatingCondition(error)) continue;
-      var group = error.keyword === "additionalProperties" ? error.instancePath + " " + error.schemaPath : null;
+      let group = error.keyword === "additionalProperties" ? error.instancePath + " " + error.schemaPath : null;
       if (group === null || group !== previous) {
         if (counted === MAX_ERRORS) {
           more = {
@@ -303,7 +415,7 @@
             field: "",
             message: "more than " + MAX_ERRORS + " problems; fix these first",
             hint: "",
-            keyword: "maxErrors",
+            keyword: "maxErrors"
           };
           break;
         }
@@ -312,32 +424,24 @@
       previous = group;
       keep(best, error);
     }
-    var found = Array.from(best.values()).map(function (entry) {
+    let found = Array.from(best.values()).map(function(entry) {
       return entry.problem;
     });
-    if (more) found.unshift(more); // the validator puts it at line 1
+    if (more) found.unshift(more);
     return found;
   }
-
   function keep(best, error) {
-    var weight = rank(error.keyword);
-    messagesFor(error).forEach(function (message) {
-      var field = fieldPath(message.path);
-      var held = best.get(field);
+    let weight = rank(error.keyword);
+    messagesFor(error).forEach(function(message) {
+      let field = fieldPath(message.path);
+      let held = best.get(field);
       if (held && held.rank <= weight) return;
       best.set(field, {
         rank: weight,
-        problem: { path: message.path, field: field, message: message.message, hint: message.hint, keyword: error.keyword },
+        problem: { path: message.path, field, message: message.message, hint: message.hint, keyword: error.keyword }
       });
     });
   }
-
-  return {
-    problems: problems,
-    messagesFor: messagesFor,
-    fieldPath: fieldPath,
-    pathOf: pathOf,
-    escapeInvisible: escapeInvisible,
-    firstForbidden: firstForbidden, // the form's check of a saved draft uses the validator's rule too
-  };
-});
+  return __toCommonJS(messages_exports);
+})();
+if (typeof module === "object" && module.exports) { module.exports = ProposalMessages; }

@@ -32,52 +32,50 @@ var PracticeSearch = (() => {
     words: () => words
   });
 
-  // frontend/contract.json
+  // frontend/search/contract.json
   var contract_default = {
-    search: {
-      index_format: 1,
-      max_word: 40,
-      page_size: 20,
-      panel_size: 8,
-      stop_words: [
-        "a",
-        "an",
-        "and",
-        "are",
-        "as",
-        "at",
-        "be",
-        "by",
-        "for",
-        "from",
-        "has",
-        "have",
-        "how",
-        "in",
-        "into",
-        "is",
-        "it",
-        "its",
-        "of",
-        "on",
-        "or",
-        "that",
-        "the",
-        "their",
-        "this",
-        "to",
-        "was",
-        "were",
-        "what",
-        "which",
-        "with"
-      ]
-    }
+    index_format: 1,
+    max_word: 40,
+    page_size: 20,
+    panel_size: 8,
+    stop_words: [
+      "a",
+      "an",
+      "and",
+      "are",
+      "as",
+      "at",
+      "be",
+      "by",
+      "for",
+      "from",
+      "has",
+      "have",
+      "how",
+      "in",
+      "into",
+      "is",
+      "it",
+      "its",
+      "of",
+      "on",
+      "or",
+      "that",
+      "the",
+      "their",
+      "this",
+      "to",
+      "was",
+      "were",
+      "what",
+      "which",
+      "with"
+    ]
   };
 
   // frontend/search/engine.js
   var WORD = new RegExp(
-    "[\\p{L}\\p{N}]{1," + contract_default.search.max_word + "}(?:&[\\p{L}\\p{N}]{1," + contract_default.search.max_word + "}){0,3}",
+    "[\\p{L}\\p{N}]{1," + contract_default.max_word + "}(?:&[\\p{L}\\p{N}]{1," + contract_default.max_word + "}){0,3}",
     "gu"
   );
   var RAW_WORD = /[\p{L}\p{N}\p{M}'\u2019]+(?:&[\p{L}\p{N}\p{M}'\u2019]+)*/gu;
@@ -86,11 +84,11 @@ var PracticeSearch = (() => {
   var APOSTROPHES = /['\u2019]/g;
   var NOT_ASCII = /[\u0080-\uffff]/;
   var QUOTES = /["\u201c\u201d]/;
-  var STOP_WORDS = new Set(contract_default.search.stop_words);
+  var STOP_WORDS = new Set(contract_default.stop_words);
   var MAX_QUERY = 300;
   var MAX_UNITS = 10;
   var PREFIX_FROM = 3;
-  var FORMAT = contract_default.search.index_format;
+  var FORMAT = contract_default.index_format;
   function fold(text) {
     var lower = text.toLowerCase();
     if (NOT_ASCII.test(lower)) {

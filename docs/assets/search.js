@@ -191,7 +191,7 @@
     var suggestion = panel.querySelector(".practice-search__suggestion");
     var partial = panel.querySelector(".practice-search__partial");
     var all = panel.querySelector(".practice-search__all");
-    var pager = new Pager(panel.querySelector("ol"), panel.querySelector(".practice-search__more"), PracticeSearch.contract.search.panel_size, "practice-search");
+    var pager = new Pager(panel.querySelector("ol"), panel.querySelector(".practice-search__more"), PracticeSearch.contract.panel_size, "practice-search");
     var latest = 0;
     var timer = null;
 
@@ -286,7 +286,7 @@
     var summary = filterBox.querySelector("summary");
     // Open beside the results on a wide screen; on a phone, closed above them until asked for.
     filterBox.open = window.matchMedia("(min-width: 60em)").matches;
-    var pager = new Pager(page.querySelector(".search-page__results"), page.querySelector(".search-page__more"), PracticeSearch.contract.search.page_size, "search-page");
+    var pager = new Pager(page.querySelector(".search-page__results"), page.querySelector(".search-page__more"), PracticeSearch.contract.page_size, "search-page");
     var latest = 0;
 
     function chosen() {

@@ -2,13 +2,13 @@
 // index generator/search/index_writer.py writes to search-index/, fetching only the word
 // files a query needs. Words are cut and stemmed exactly as generator/search/words.py does:
 // the word length, stop words and index format come from the contract Python writes
-// (frontend/contract.json), and a test runs both languages on the same text. It returns
+// (frontend/search/contract.json), and a test runs both languages on the same text. It returns
 // data; the pages insert every string as text. scripts/build-frontend.mjs bundles it into
 // docs/assets/search-engine.js, where pages find it as window.PracticeSearch.
-import contract from "../contract.json" with { type: "json" };
+import contract from "./contract.json" with { type: "json" };
 
 var WORD = new RegExp(
-  "[\\p{L}\\p{N}]{1," + contract.search.max_word + "}(?:&[\\p{L}\\p{N}]{1," + contract.search.max_word + "}){0,3}",
+  "[\\p{L}\\p{N}]{1," + contract.max_word + "}(?:&[\\p{L}\\p{N}]{1," + contract.max_word + "}){0,3}",
   "gu"
 ); // as generator/search/words.py cuts words
 var RAW_WORD = /[\p{L}\p{N}\p{M}'\u2019]+(?:&[\p{L}\p{N}\p{M}'\u2019]+)*/gu;
@@ -17,11 +17,11 @@ var SYMBOLS = /\p{S}/gu;
 var APOSTROPHES = /['\u2019]/g;
 var NOT_ASCII = /[\u0080-\uffff]/; // any UTF-16 unit beyond ASCII
 var QUOTES = /["\u201c\u201d]/;
-var STOP_WORDS = new Set(contract.search.stop_words);
+var STOP_WORDS = new Set(contract.stop_words);
 var MAX_QUERY = 300; // characters read from a query
 var MAX_UNITS = 10; // words and phrases used from a query
 var PREFIX_FROM = 3; // a word this long also finds words it starts ("famil" finds "families")
-var FORMAT = contract.search.index_format;
+var FORMAT = contract.index_format;
 
 function fold(text) {
   var lower = text.toLowerCase();

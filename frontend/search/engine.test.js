@@ -3,7 +3,7 @@
 // both languages on the same text, and the browser tests search the built site.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import contract from "../contract.json" with { type: "json" };
+import contract from "./contract.json" with { type: "json" };
 import { distance, fold, parse, stem, words } from "./engine.js";
 
 test("folding lowers case, drops accents and apostrophes", () => {
@@ -25,12 +25,12 @@ test("words are runs of letters and digits, joined by & only", () => {
 });
 
 test("a run longer than the contract's word length is cut into words of that length", () => {
-  const max = contract.search.max_word;
+  const max = contract.max_word;
   assert.deepEqual(words("a".repeat(2 * max + 3)).map((word) => word.length), [max, max, 3]);
 });
 
 test("a query keeps words and quoted phrases, and drops the contract's stop words", () => {
-  const stop = contract.search.stop_words[0];
+  const stop = contract.stop_words[0];
   const { units, dropped } = parse(`${stop} children in care "in care"`);
   assert.deepEqual(
     units.map((unit) => [unit.kind, unit.key]),

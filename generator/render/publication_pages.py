@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from generator.model import CaseStudy
 from generator.render import open_data, urls
 from generator.render.page import PageOutput
+from generator.contract import form_rules
 from generator.render.proposal_form import proposal_steps
 
 if TYPE_CHECKING:
@@ -41,5 +42,6 @@ def publication_pages(renderer: SiteRenderer, case_studies: list[CaseStudy], sch
         steps=proposal_steps(json.loads(schema_text), renderer.taxonomy),
         schema_path=open_data.SCHEMA_PATH,
         taken_ids=sorted(c.id for c in case_studies),
+        rules=form_rules(renderer.taxonomy),
     )
     return pages

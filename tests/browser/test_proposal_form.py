@@ -260,6 +260,137 @@ def test_a_rating_its_evidence_does_not_support_is_refused_in_the_validators_wor
     assert step_shown(form).startswith("Step 4 of 5")
 
 
+def _set(data: dict, path: str, value: object) -> None:
+    *parents, last = path.split("/")
+    for step in parents:
+        data = data[int(step)] if step.isdigit() else data.setdefault(step, {})
+    if value is None:
+        del data[last]
+    elif last.isdigit() and int(last) == len(data):  # a new item at the end of a list
+        data.append(value)
+    else:
+        data[int(last) if last.isdigit() else last] = value
+
+
+SECOND_SOURCE_TYPED = {
+    "sources/1/id": "cabinet-2016",
+    "sources/1/title": "Cabinet report on family hubs",
+    "sources/1/kind": "press-release",
+    "sources/1/access": "full-text",
+}
+SECOND_SOURCE = {"id": "cabinet-2016", "title": "Cabinet report on family hubs", "kind": "press-release"}
+SECOND_SOURCE["access"] = "full-text"
+# Each rule beyond the schema, broken once: (what the reader types over PROPOSAL, the same change
+# written into the file by hand, the step whose field the validator names). The validator's
+# words for that file are the oracle; the form must show them and must not offer the file.
+RULES_BROKEN = {
+    "period backwards": ({"period/start": "2015", "period/end": "2012"}, {"period/end": 2012}, 1),
+    "period ends in the future": ({"period/end": "2099"}, {"period/end": 2099}, 1),
+    "stopped but ongoing": ({"stopped/reason": "The grant ended."}, {"stopped": {"reason": "The grant ended."}}, 1),
+    "range backwards": ({"costs/0/amount_range/low": "40000"}, {"costs/0/amount_range/low": 40000}, 3),
+    "improved the wrong way": ({"outcomes/0/better": "higher"}, {"outcomes/0/better": "higher"}, 3),
+    "percent against the figures": ({"outcomes/0/change/percent": "25"}, {"outcomes/0/change/percent": 25}, 3),
+    "a count that improved": ({"outcomes/0/design": "count"}, {"outcomes/0/design": "count"}, 3),
+    "a comparison without its group": (
+        {"outcomes/0/design": "comparison-group"},
+        {"outcomes/0/design": "comparison-group"},
+        3,
+    ),
+    "outcome names no source given": (  # told at the sources' step: see the test after this one
+        {"outcomes/0/source": "early-help-2071"},
+        {"outcomes/0/source": "early-help-2071"},
+        4,
+    ),
+    "source date in the future": ({"sources/0/date": "2099-01"}, {"sources/0/date": "2099-01"}, 4),
+    "two sources with one id": (
+        {**SECOND_SOURCE_TYPED, "sources/1/id": "early-help-2017"},
+        {"sources/1": {**SECOND_SOURCE, "id": "early-help-2017"}},
+        4,
+    ),
+    # The rating's standard, exactly: a randomised trial's improvement, but its figures come
+    # from a press release, while the evidence basis is an independent evaluation.
+    "fully validated on a press release's figures": (
+        {
+            **SECOND_SOURCE_TYPED,
+            "outcomes/0/source": "cabinet-2016",
+            "outcomes/0/design": "randomised-trial",
+            "outcomes/0/baseline/value": "",
+            "outcomes/0/baseline/when": "",
+            "outcomes/0/comparison/value": "1,200",
+            "outcomes/0/comparison/when": "the same years, families not offered it",
+            "evidence/rating": "fully-validated",
+            "evidence/basis": ["independent-evaluation"],
+            "sources/0/kind": "evaluation",
+        },
+        {
+            "sources/1": SECOND_SOURCE,
+            "outcomes/0/source": "cabinet-2016",
+            "outcomes/0/design": "randomised-trial",
+            "outcomes/0/baseline": None,
+            "outcomes/0/comparison": {"value": 1200, "when": "the same years, families not offered it"},
+            "evidence/rating": "fully-validated",
+            "evidence/basis": ["independent-evaluation"],
+            "sources/0/kind": "evaluation",
+        },
+        4,
+    ),
+}
+
+
+def typed_over(page, answers: dict[str, object]) -> None:
+    """Type `answers` as well as PROPOSAL, adding the items they need (a second source)."""
+    for path, value in answers.items():
+        top = path.split("/")[0]
+        step = page.locator(f'[data-step]:has(> [data-path="{top}"])').get_attribute("data-step")
+        page.locator(f'[data-goto="{step}"]').click()
+        if path.startswith("sources/1/") and not field(page, path).count():
+            page.locator('[data-path="sources"] > [data-add]').click()
+        container = field(page, path)
+        if container.get_attribute("data-widget") == "checkboxes":
+            container.locator("input:checked").uncheck()
+        fill(page, path, value)
+
+
+@pytest.mark.parametrize("name", RULES_BROKEN)
+def test_each_rule_beyond_the_schema_is_refused_in_the_validators_words(form, tmp_path, name):
+    typed, written, step = RULES_BROKEN[name]
+    answer_everything(form)
+    typed_over(form, typed)
+    expected = the_file_expected(form.evaluate("new Date().toISOString().slice(0, 10)"))
+    for path, value in written.items():
+        _set(expected, path, value)
+    _, refused = validated(yaml.safe_dump(expected, sort_keys=False, allow_unicode=True), tmp_path)
+    assert refused, "the validator must refuse the file, or this case tests nothing"
+
+    form.locator('[data-goto="6"]').click()
+    form.locator("[data-errors]").wait_for(state="visible")
+    assert form.locator("[data-finish-ready]").is_hidden()
+    listed = " | ".join(form.locator("[data-errors] a").all_inner_texts())
+    for problem in refused:
+        assert problem["message"] in listed, (problem, listed)
+    # Going back to the step names the problem there too, and "Save and continue" stays put.
+    form.locator(f'[data-goto="{step}"]').click()
+    continue_(form)
+    form.locator("[data-errors]").wait_for(state="visible")
+    assert step_shown(form).startswith(f"Step {step} of 5")
+
+
+def test_an_outcome_may_name_a_source_still_to_come(form):
+    """The sources are asked for in the step after the outcomes: an outcome naming one there
+    first is let through, and told (at the outcome, from the sources' step) if no source has it."""
+    answer_everything(form)
+    form.locator('[data-goto="3"]').click()
+    fill(form, "outcomes/0/source", "annual-report")
+    continue_(form)
+    form.wait_for_function("document.querySelector('[data-step=\"4\"]').hidden === false")
+    assert step_shown(form).startswith("Step 4 of 5")
+    continue_(form)
+    form.locator("[data-errors]").wait_for(state="visible")
+    assert "Outcome 1, Source of the figures: no source in this file has the id 'annual-report'" in (
+        form.locator("[data-errors] a").all_inner_texts()
+    )
+
+
 def test_the_new_file_link_carries_the_file_to_the_configured_repository(form):
     answer_everything(form)
     text = the_file(form)
