@@ -6,10 +6,10 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
+from generator.contract import form_rules
 from generator.model import CaseStudy
 from generator.render import open_data, urls
 from generator.render.page import PageOutput
-from generator.contract import form_rules
 from generator.render.proposal_form import proposal_steps
 
 if TYPE_CHECKING:
