@@ -31,7 +31,12 @@
   var Messages = window.ProposalMessages;
   var CaseFile = window.ProposalFile;
   var Rules = window.ProposalRules;
-  var ruleData = JSON.parse(form.getAttribute("data-rules")); // written by the generator from the taxonomy
+  var ruleData = null; // what the rules read from the taxonomy, written into the page by the generator
+  try {
+    ruleData = JSON.parse(form.getAttribute("data-rules") || "null");
+  } catch (error) {
+    ruleData = null; // a page without it: the checks count as not loaded, and no file is offered
+  }
   var STORE = "practice-proposal-draft";
   var DRAFT_VERSION = 1;
   var DRAFT_PARTS = ["version", "step", "counts", "values", "idEdited"];
@@ -462,10 +467,10 @@
     return CaseFile.yamlText(data, Libraries, todayIso(), figureLimits);
   }
 
+  /* Today in UTC, the day the pull request's checks count by (their runners keep UTC): with the
+     reader's own day, a contributor east of UTC was offered a file dated "in the future". */
   function todayIso() {
-    var now = new Date();
-    var pad = function (n) { return (n < 10 ? "0" : "") + n; };
-    return now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
+    return new Date().toISOString().slice(0, 10);
   }
 
   /* ---------- checking ---------- */
@@ -474,6 +479,9 @@
   function loadValidator() {
     if (validator) return Promise.resolve(validator);
     if (validatorLoading) return validatorLoading;
+    if (!ruleData || typeof ruleData.ratings !== "object" || !Array.isArray(ruleData.outputs)) {
+      return Promise.reject(new Error("the page carries no rules"));
+    }
     validatorLoading = fetch(form.getAttribute("data-schema"))
       .then(function (response) {
         if (!response.ok) throw new Error("schema " + response.status);

@@ -236,11 +236,14 @@ var ProposalRules = (() => {
     const length = a.length + b.length;
     return length ? 2 * matches / length : 1;
   }
+  var LONGEST = 200;
   function closeMatch(word, choices, cutoff = 0.6) {
     const b = Array.from(word);
+    if (b.length >= LONGEST) return null;
     let best = null;
     for (const choice of choices) {
       const a = Array.from(choice);
+      if (a.length >= LONGEST) continue;
       const length = a.length + b.length;
       const realQuick = length ? 2 * Math.min(a.length, b.length) / length : 1;
       if (realQuick < cutoff || quickRatio(a, b) < cutoff) continue;

@@ -75,6 +75,9 @@ test("difflib's choice: the closest at 0.6 or more, the greater text on a tie", 
   assert.equal(closeMatch("xyz", ["abc"]), null);
   assert.equal(closeMatch("ab", ["ax", "ay"]), null); // both 0.5: below the cutoff
   assert.equal(closeMatch("abc", ["abd", "abe"]), "abe");
+  const started = performance.now();
+  assert.equal(closeMatch("a".repeat(10000), ["a".repeat(9999) + "b"]), null); // no guess, and no wait
+  assert.ok(performance.now() - started < 100);
 });
 
 test("a rating needs what its standard asks, from the source the outcome names", () => {
