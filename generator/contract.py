@@ -17,13 +17,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from generator.check import outcome_rules, rules
+from generator.check import markdown_check, outcome_rules, rules
 from generator.check.rule_words import WORDS
 from generator.check.schema_messages import SCHEMA_TYPE_NAMES, SHOWN_LENGTH
 from generator.check.schema_validator import KEYWORD_RANK, MAX_SCHEMA_ERRORS
 from generator.config import rating_schema
+from generator.config.schema_sync import TEXT_CHARACTERS
 from generator.config.standards import RatingStandard, unmet_message
 from generator.config.taxonomy import Taxonomy
+from generator.config.web_address import MAX_URL_LENGTH, URL_PATTERN
 from generator.figures import MAX_IMPLIED_PERCENT
 from generator.impact import COUNT, NOT_A_CHANGE
 from generator.model import IMPROVED
@@ -74,6 +76,14 @@ def browser_contract() -> dict[str, Any]:
                 "placeholder": rules.PLACEHOLDER,
                 "words": {key: list(pair) for key, pair in WORDS.items()},
                 "worse": outcome_rules.WORSE,
+                # The description's Markdown subset (check/markdown_check.py), and the addresses it may link to.
+                "markdown": {
+                    "max_issues": markdown_check.MAX_ISSUES,
+                    "max_level": markdown_check.MAX_LEVEL,
+                    "not_allowed": {kind: list(words) for kind, words in markdown_check.NOT_ALLOWED.items()},
+                },
+                "forbidden_text": TEXT_CHARACTERS["not"]["pattern"],  # what no text may hold (schema_sync)
+                "web_address": {"pattern": URL_PATTERN, "max_length": MAX_URL_LENGTH},
             },
         },
     }

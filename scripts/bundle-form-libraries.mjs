@@ -1,6 +1,6 @@
 // Bundles the libraries the proposal form uses into one file the site serves itself:
-// Ajv (the JSON Schema validator) with ajv-formats, and yaml (which writes the case-study
-// file). Versions come from package-lock.json; the bundle is committed, so that building the
+// Ajv (the JSON Schema validator) with ajv-formats, yaml (which writes the case-study file) and
+// markdown-it (which reads the description as the validator's markdown-it-py does). Versions come from package-lock.json; the bundle is committed, so that building the
 // site needs no npm. tests/site/test_form_libraries.py rebuilds it and fails if the committed
 // file differs, so it cannot drift from the pinned packages.
 //
@@ -15,7 +15,7 @@ import { build } from "esbuild";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const outfile = process.argv[2] || join(root, "docs", "assets", "vendor", "form-libraries.js");
 const version = (name) => JSON.parse(readFileSync(join(root, "node_modules", name, "package.json"), "utf8")).version;
-const names = ["ajv", "ajv-formats", "yaml"];
+const names = ["ajv", "ajv-formats", "yaml", "markdown-it"];
 
 const result = await build({
   stdin: {
@@ -24,7 +24,8 @@ const result = await build({
       'import addFormats from "ajv-formats";',
       // The file is built as a tree of yaml's nodes (Document, visit): docs/assets/proposal-file.js.
       'import { Document, visit } from "yaml";',
-      "window.ProposalLibraries = { Ajv, addFormats, Document, visit };",
+      'import MarkdownIt from "markdown-it";',
+      "window.ProposalLibraries = { Ajv, addFormats, Document, visit, MarkdownIt };",
     ].join("\n"),
     resolveDir: root,
     sourcefile: "form-libraries-entry.js",

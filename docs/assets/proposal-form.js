@@ -544,7 +544,7 @@
     }));
     // The rules beyond the schema, where the field has no problem yet (the validator runs them
     // once the schema accepts the file; the form shows them as soon as they can be told).
-    var context = { today: todayIso(), outputs: ruleData.outputs, ratings: ruleData.ratings };
+    var context = { today: todayIso(), MarkdownIt: Libraries.MarkdownIt, outputs: ruleData.outputs, ratings: ruleData.ratings };
     var named = found.map(function (problem) { return problem.field; });
     Rules.ruleProblems(data, context).forEach(function (problem) {
       if (named.indexOf(problem.field) === -1) found.push(problem);

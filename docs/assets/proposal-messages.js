@@ -62,7 +62,42 @@ var ProposalMessages = (() => {
         "comparison-group"
       ],
       count: "count",
+      forbidden_text: "[\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F\\u061C\\u180B-\\u180F\\u200E-\\u200F\\u2028-\\u202E\\u2060-\\u206F\\uFEFF\\uFFF0-\\uFFF8\\uFFFE-\\uFFFF𛲠-𛲣𝅳-𝅺󠀀-󠿿]",
       improved: "improved",
+      markdown: {
+        max_issues: 30,
+        max_level: 12,
+        not_allowed: {
+          code_block: [
+            "indented code blocks are not allowed in a description",
+            "remove the indentation of 4 or more spaces at the start of the line"
+          ],
+          fence: [
+            "code blocks are not allowed in a description",
+            "write the text as an ordinary paragraph"
+          ],
+          heading_open: [
+            "headings are not allowed in a description",
+            "remove the '#'; the page supplies headings"
+          ],
+          hr: [
+            "horizontal rules are not allowed in a description",
+            "remove the line of dashes or asterisks"
+          ],
+          html_block: [
+            "HTML is not allowed in a description",
+            "write plain text or Markdown instead of HTML tags"
+          ],
+          html_inline: [
+            "HTML is not allowed in a description",
+            "write plain text or Markdown instead of HTML tags"
+          ],
+          image: [
+            "images are not allowed in a description",
+            "remove the image; link to it instead if needed"
+          ]
+        }
+      },
       max_guessed: 200,
       max_ids_listed: 10,
       max_implied_percent: 1e5,
@@ -70,6 +105,10 @@ var ProposalMessages = (() => {
       max_shown: 30,
       not_applicable: "not-applicable",
       placeholder: "TODO",
+      web_address: {
+        max_length: 2e3,
+        pattern: "^https?://([A-Za-z0-9-]+\\.)+[A-Za-z][A-Za-z0-9-]*(:[0-9]{1,5})?([/?#][A-Za-z0-9._~:/?#\\[\\]@!$&'()*+,;=%-]*)?$"
+      },
       words: {
         "comparison-size-without-design": [
           "a comparison group's size is given, but the design is '{design}'",
@@ -118,6 +157,26 @@ var ProposalMessages = (() => {
         "interval-downwards": [
           "the interval runs downwards ({low} to {high})",
           "write the lower end as low and the higher end as high"
+        ],
+        "markdown-link": [
+          "link to '{href}' is not allowed: links must be web addresses starting http:// or https://, with no user name or backslash",
+          "link to a web page by its plain address, or remove the link and keep the text"
+        ],
+        "markdown-more": [
+          "more than {limit} problems in the description; fix these first",
+          ""
+        ],
+        "markdown-nested": [
+          "lists or quotes are nested too deeply to show",
+          "use at most a few levels of lists and quotes ('>')"
+        ],
+        "markdown-reference-character": [
+          "contains a control character ({character}, written as an HTML character reference)",
+          "delete the reference (the text starting '&' and ending ';')"
+        ],
+        "markdown-reference-links": [
+          "reference-style links ([text][name] with a line '[name]: address') are not allowed",
+          "write each link in full where it is used: [text](https://...)"
         ],
         "moved-the-way": [
           "moved the way that is {which}",

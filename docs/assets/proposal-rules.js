@@ -57,7 +57,42 @@ var ProposalRules = (() => {
         "comparison-group"
       ],
       count: "count",
+      forbidden_text: "[\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F\\u061C\\u180B-\\u180F\\u200E-\\u200F\\u2028-\\u202E\\u2060-\\u206F\\uFEFF\\uFFF0-\\uFFF8\\uFFFE-\\uFFFF𛲠-𛲣𝅳-𝅺󠀀-󠿿]",
       improved: "improved",
+      markdown: {
+        max_issues: 30,
+        max_level: 12,
+        not_allowed: {
+          code_block: [
+            "indented code blocks are not allowed in a description",
+            "remove the indentation of 4 or more spaces at the start of the line"
+          ],
+          fence: [
+            "code blocks are not allowed in a description",
+            "write the text as an ordinary paragraph"
+          ],
+          heading_open: [
+            "headings are not allowed in a description",
+            "remove the '#'; the page supplies headings"
+          ],
+          hr: [
+            "horizontal rules are not allowed in a description",
+            "remove the line of dashes or asterisks"
+          ],
+          html_block: [
+            "HTML is not allowed in a description",
+            "write plain text or Markdown instead of HTML tags"
+          ],
+          html_inline: [
+            "HTML is not allowed in a description",
+            "write plain text or Markdown instead of HTML tags"
+          ],
+          image: [
+            "images are not allowed in a description",
+            "remove the image; link to it instead if needed"
+          ]
+        }
+      },
       max_guessed: 200,
       max_ids_listed: 10,
       max_implied_percent: 1e5,
@@ -65,6 +100,10 @@ var ProposalRules = (() => {
       max_shown: 30,
       not_applicable: "not-applicable",
       placeholder: "TODO",
+      web_address: {
+        max_length: 2e3,
+        pattern: "^https?://([A-Za-z0-9-]+\\.)+[A-Za-z][A-Za-z0-9-]*(:[0-9]{1,5})?([/?#][A-Za-z0-9._~:/?#\\[\\]@!$&'()*+,;=%-]*)?$"
+      },
       words: {
         "comparison-size-without-design": [
           "a comparison group's size is given, but the design is '{design}'",
@@ -113,6 +152,26 @@ var ProposalRules = (() => {
         "interval-downwards": [
           "the interval runs downwards ({low} to {high})",
           "write the lower end as low and the higher end as high"
+        ],
+        "markdown-link": [
+          "link to '{href}' is not allowed: links must be web addresses starting http:// or https://, with no user name or backslash",
+          "link to a web page by its plain address, or remove the link and keep the text"
+        ],
+        "markdown-more": [
+          "more than {limit} problems in the description; fix these first",
+          ""
+        ],
+        "markdown-nested": [
+          "lists or quotes are nested too deeply to show",
+          "use at most a few levels of lists and quotes ('>')"
+        ],
+        "markdown-reference-character": [
+          "contains a control character ({character}, written as an HTML character reference)",
+          "delete the reference (the text starting '&' and ending ';')"
+        ],
+        "markdown-reference-links": [
+          "reference-style links ([text][name] with a line '[name]: address') are not allowed",
+          "write each link in full where it is used: [text](https://...)"
         ],
         "moved-the-way": [
           "moved the way that is {which}",
@@ -349,8 +408,74 @@ var ProposalRules = (() => {
     return { message: fill(message, values), hint: fill(hint, values) };
   }
 
-  // frontend/proposal/rules.js
+  // frontend/proposal/markdown-check.js
   var RULES = contract_default.rules;
+  var MARKDOWN = RULES.markdown;
+  var FORBIDDEN = new RegExp(RULES.forbidden_text, "u");
+  var WEB_ADDRESS = new RegExp(RULES.web_address.pattern);
+  var REFERENCE_DEFINITION = /^ {0,3}\[[^\]\n]*\]:/m;
+  var parsers = /* @__PURE__ */ new WeakMap();
+  function parserFor(MarkdownIt) {
+    if (!parsers.has(MarkdownIt)) {
+      const parser = new MarkdownIt("commonmark", { html: true });
+      parser.validateLink = () => true;
+      parsers.set(MarkdownIt, parser);
+    }
+    return parsers.get(MarkdownIt);
+  }
+  function isWebAddress(url) {
+    return url.length <= RULES.web_address.max_length && WEB_ADDRESS.test(url);
+  }
+  function* walk(tokens) {
+    for (const token of tokens) {
+      yield token;
+      if (token.children) yield* walk(token.children);
+    }
+  }
+  function* issues(text, MarkdownIt) {
+    const env = {};
+    let line = 0;
+    const at = (words) => ({ line, ...words });
+    for (const token of walk(parserFor(MarkdownIt).parse(text, env))) {
+      if (token.map) line = token.map[0];
+      if (token.level > MARKDOWN.max_level) {
+        yield at(say("markdown-nested"));
+        return;
+      }
+      const decoded = token.type === "text" || token.type === "code_inline" ? token.content : String(token.attrGet("title") || "");
+      const forbidden = FORBIDDEN.exec(decoded);
+      if (forbidden) yield at(say("markdown-reference-character", { character: escapeInvisible(forbidden[0]) }));
+      if (Object.prototype.hasOwnProperty.call(MARKDOWN.not_allowed, token.type)) {
+        const [message, hint] = MARKDOWN.not_allowed[token.type];
+        yield at({ message, hint });
+      } else if (token.type === "link_open") {
+        const href = String(token.attrGet("href") || "");
+        if (!isWebAddress(href)) yield at(say("markdown-link", { href: shown(href) }));
+      }
+    }
+    if (env.references && Object.keys(env.references).length) {
+      const found = REFERENCE_DEFINITION.exec(text);
+      line = found ? text.slice(0, found.index).split("\n").length - 1 : 0;
+      yield at(say("markdown-reference-links"));
+    }
+  }
+  function descriptionIssues(text, MarkdownIt) {
+    const found = /* @__PURE__ */ new Map();
+    for (const issue of issues(text, MarkdownIt)) {
+      found.set(`${issue.line}
+${issue.message}
+${issue.hint}`, issue);
+      if (found.size > MARKDOWN.max_issues) break;
+    }
+    const listed = [...found.values()];
+    if (listed.length > MARKDOWN.max_issues) {
+      listed[MARKDOWN.max_issues] = { line: listed[MARKDOWN.max_issues].line, ...say("markdown-more", { limit: MARKDOWN.max_issues }) };
+    }
+    return listed;
+  }
+
+  // frontend/proposal/rules.js
+  var RULES2 = contract_default.rules;
   var isText = (value) => typeof value === "string";
   var isNumber = (value) => typeof value === "number" && Number.isFinite(value);
   var isRecord = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
@@ -368,7 +493,7 @@ var ProposalRules = (() => {
     return date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? text : null;
   }
   function* placeholders(value, at) {
-    if (isText(value) && pythonStrip(value).startsWith(RULES.placeholder)) yield at;
+    if (isText(value) && pythonStrip(value).startsWith(RULES2.placeholder)) yield at;
     else if (Array.isArray(value)) for (let i = 0; i < value.length; i++) yield* placeholders(value[i], [...at, i]);
     else if (isRecord(value)) for (const key of Object.keys(value)) yield* placeholders(value[key], [...at, key]);
   }
@@ -376,13 +501,13 @@ var ProposalRules = (() => {
     const found = [];
     for (const at of placeholders(data, [])) {
       found.push(at);
-      if (found.length > RULES.max_placeholders) break;
+      if (found.length > RULES2.max_placeholders) break;
     }
-    for (const at of found.slice(0, RULES.max_placeholders)) {
+    for (const at of found.slice(0, RULES2.max_placeholders)) {
       const value = at.reduce((held, step) => held[step], data);
       yield problem(at, say("placeholder", { value: shown(pythonStrip(value)) }));
     }
-    if (found.length > RULES.max_placeholders) yield problem([], say("placeholders-more", { limit: RULES.max_placeholders }));
+    if (found.length > RULES2.max_placeholders) yield problem([], say("placeholders-more", { limit: RULES2.max_placeholders }));
   }
   function* datesInOrder(data, { today }) {
     const period = isRecord(data.period) ? data.period : {};
@@ -434,6 +559,12 @@ var ProposalRules = (() => {
       }
     }
   }
+  function* descriptionIsInTheSubset(data, context) {
+    if (!isText(data.description)) return;
+    for (const issue of descriptionIssues(data.description, context.MarkdownIt)) {
+      yield problem(["description"], issue);
+    }
+  }
   var outcomesOf = (data) => listOf(data.outcomes).map((outcome, index) => [outcome, index]).filter(([o]) => isRecord(o));
   var sourceIds = (data) => listOf(data.sources).map((source) => isRecord(source) ? source.id : void 0);
   var figure = (measurement) => isRecord(measurement) && isNumber(measurement.value) ? measurement.value : null;
@@ -442,7 +573,7 @@ var ProposalRules = (() => {
   function impliedPercent(before, after) {
     if (!(before > 0)) return null;
     const percent = (after - before) / before * 100;
-    return Number.isFinite(percent) && Math.abs(percent) <= RULES.max_implied_percent ? percent : null;
+    return Number.isFinite(percent) && Math.abs(percent) <= RULES2.max_implied_percent ? percent : null;
   }
   function* sourceIdsAreUnique(data) {
     const seen = /* @__PURE__ */ new Set();
@@ -451,7 +582,7 @@ var ProposalRules = (() => {
     for (let index = 0; index < ids.length; index++) {
       const id = ids[index];
       if (!isText(id)) continue;
-      if (seen.has(id) && told < RULES.max_shown) {
+      if (seen.has(id) && told < RULES2.max_shown) {
         told += 1;
         yield problem(["sources", index, "id"], say("source-id-repeated", { id }));
       }
@@ -463,9 +594,9 @@ var ProposalRules = (() => {
     if (ids.length !== listOf(data.sources).length) return;
     const known = new Set(ids);
     const unknown = outcomesOf(data).filter(([outcome]) => isText(outcome.source) && !known.has(outcome.source));
-    for (const [outcome, index] of unknown.slice(0, RULES.max_shown)) {
-      const guess = ids.length <= RULES.max_guessed ? closeMatch(outcome.source, ids) : null;
-      const listed = ids.slice(0, RULES.max_ids_listed).join(", ") + (ids.length > RULES.max_ids_listed ? ", …" : "");
+    for (const [outcome, index] of unknown.slice(0, RULES2.max_shown)) {
+      const guess = ids.length <= RULES2.max_guessed ? closeMatch(outcome.source, ids) : null;
+      const listed = ids.slice(0, RULES2.max_ids_listed).join(", ") + (ids.length > RULES2.max_ids_listed ? ", …" : "");
       const words = say("source-unknown", {
         id: shown(outcome.source),
         guess: guess ? say("did-you-mean", { guess }).message : "",
@@ -495,19 +626,19 @@ var ProposalRules = (() => {
       const { design, direction } = outcome;
       if (!isText(design) || !isText(direction)) continue;
       const at = ["outcomes", index];
-      if (design === RULES.count !== (direction === RULES.not_applicable)) {
+      if (design === RULES2.count !== (direction === RULES2.not_applicable)) {
         yield problem([...at, "direction"], say("direction-not-design", { direction, design }));
         continue;
       }
-      if (context.outputs.includes(outcome.domain) && design !== RULES.count) {
+      if (context.outputs.includes(outcome.domain) && design !== RULES2.count) {
         yield problem([...at, "design"], say("output-not-count", { domain: outcome.domain }));
       }
       const moved = movement(outcome);
-      if (moved === null || direction !== RULES.improved && direction !== RULES.worse || !has(outcome, "better")) continue;
+      if (moved === null || direction !== RULES2.improved && direction !== RULES2.worse || !has(outcome, "better")) continue;
       const good = outcome.better === "lower" ? -1 : 1;
-      const wanted = direction === RULES.improved ? good : -good;
+      const wanted = direction === RULES2.improved ? good : -good;
       if (moved !== wanted) {
-        const how = moved === 0 ? say("did-not-move").message : say("moved-the-way", { which: moved === good ? "better" : RULES.worse }).message;
+        const how = moved === 0 ? say("did-not-move").message : say("moved-the-way", { which: moved === good ? "better" : RULES2.worse }).message;
         const words = say("direction-against-figures", { direction, figures: figuresQuoted(outcome), better: outcome.better, how });
         yield problem([...at, "direction"], words);
       }
@@ -520,7 +651,7 @@ var ProposalRules = (() => {
   function* improvementIsNotWithinChance(data) {
     for (const [outcome, index] of outcomesOf(data)) {
       const interval = intervalOf(outcome);
-      if (outcome.direction !== RULES.improved || !interval) continue;
+      if (outcome.direction !== RULES2.improved || !interval) continue;
       const effect = outcome.effect;
       const measure = isText(effect.measure) ? effect.measure : "";
       const words = `${measure} ${pythonStr2(effect.as_reported)}`.toLowerCase();
@@ -537,7 +668,7 @@ var ProposalRules = (() => {
   }
   function* comparisonDesignsGiveTheComparison(data) {
     for (const [outcome, index] of outcomesOf(data)) {
-      if (RULES.comparison_designs.includes(outcome.design) && has(outcome, "baseline") && !has(outcome, "comparison")) {
+      if (RULES2.comparison_designs.includes(outcome.design) && has(outcome, "baseline") && !has(outcome, "comparison")) {
         yield problem(["outcomes", index, "design"], say("comparison-without-group", { design: outcome.design }));
       }
     }
@@ -557,7 +688,7 @@ var ProposalRules = (() => {
   }
   function* samplesFitTheDesign(data) {
     for (const [outcome, index] of outcomesOf(data)) {
-      if (has(outcome.sample, "comparison") && isText(outcome.design) && !RULES.comparison_designs.includes(outcome.design)) {
+      if (has(outcome.sample, "comparison") && isText(outcome.design) && !RULES2.comparison_designs.includes(outcome.design)) {
         yield problem(["outcomes", index, "sample", "comparison"], say("comparison-size-without-design", { design: outcome.design }));
       }
       const interval = intervalOf(outcome);
@@ -603,7 +734,7 @@ var ProposalRules = (() => {
       if (!met) yield problem(["evidence", "rating"], { message: standard.unmet.outcome[0], hint: standard.unmet.outcome[1] });
     }
   }
-  var ERROR_RULES = [placeholderProblems, datesInOrder, sourceDatesAreReal, amountRangesRunUpwards];
+  var ERROR_RULES = [placeholderProblems, datesInOrder, sourceDatesAreReal, amountRangesRunUpwards, descriptionIsInTheSubset];
   var OUTCOME_RULES = [
     sourceIdsAreUnique,
     outcomesNameASource,

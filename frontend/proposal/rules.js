@@ -10,9 +10,10 @@
 //
 // Not here, because the form cannot break them: the file name matches the id (the form names
 // the file), years are whole numbers (the form writes 2011, never 2011.0), impact_evidence is
-// not typed (the form has no such field). The Markdown rule for the description is not here yet.
+// not typed (the form has no such field).
 import contract from "./contract.json" with { type: "json" };
 import { closeMatch } from "./close-match.js";
+import { descriptionIssues } from "./markdown-check.js";
 import { fieldPath, formatNumber, pythonStrip, say, shown } from "./text.js";
 
 const RULES = contract.rules;
@@ -108,6 +109,15 @@ function* amountRangesRunUpwards(data) {
         yield problem([key, index, "amount_range", "high"], words);
       }
     }
+  }
+}
+
+/** The description in the site's Markdown subset: read by the parser the validator's was
+ * ported from, whose constructor the context passes (context.MarkdownIt). */
+function* descriptionIsInTheSubset(data, context) {
+  if (!isText(data.description)) return;
+  for (const issue of descriptionIssues(data.description, context.MarkdownIt)) {
+    yield problem(["description"], issue);
   }
 }
 
@@ -312,7 +322,7 @@ function* ratingMeetsItsStandard(data, context) {
   }
 }
 
-const ERROR_RULES = [placeholderProblems, datesInOrder, sourceDatesAreReal, amountRangesRunUpwards];
+const ERROR_RULES = [placeholderProblems, datesInOrder, sourceDatesAreReal, amountRangesRunUpwards, descriptionIsInTheSubset];
 const OUTCOME_RULES = [
   sourceIdsAreUnique,
   outcomesNameASource,
@@ -328,7 +338,7 @@ const OUTCOME_RULES = [
  * Every problem the rules find in `data` (a case study as the form builds it), in the
  * validator's order: [{path, field, message, hint, keyword: "rule", rule}], where rule names the
  * few a form may want to hold back ("source-unknown": an outcome names a source not yet typed).
- * context: {today: "YYYY-MM-DD", outputs: [outcome areas that count activity],
+ * context: {today: "YYYY-MM-DD", MarkdownIt: markdown-it's constructor, outputs: [outcome areas that count activity],
  *           ratings: {id: {basis_any_of, outcome, unmet: {basis: [message, hint], outcome: [...]}}}}
  * (the page carries outputs and ratings: generator/contract.py form_rules).
  */

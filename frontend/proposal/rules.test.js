@@ -3,10 +3,11 @@
 // judge yet. The Python tests compare every rule with `practice validate` on whole files.
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import MarkdownIt from "markdown-it";
 import { closeMatch } from "./close-match.js";
 import { ruleProblems } from "./rules.js";
 
-const context = { today: "2026-12-06", outputs: ["reach-and-delivery"], ratings: {} };
+const context = { today: "2026-12-06", MarkdownIt, outputs: ["reach-and-delivery"], ratings: {} };
 const fields = (data, more = {}) => ruleProblems(data, { ...context, ...more }).map((problem) => problem.field);
 
 test("answers of the wrong type, or missing, are left to the schema", () => {
@@ -111,4 +112,22 @@ test("placeholders left by practice new are named, at most the contract's number
   const found = fields(many);
   assert.equal(found.length, 41);
   assert.equal(found.at(-1), "");
+});
+
+test("a description keeps to the site's Markdown subset", () => {
+  assert.deepEqual(fields({ description: "Plain text, **bold**, a [link](https://www.gov.uk/x)." }), []);
+  const said = (description) => ruleProblems({ description }, context).map((problem) => problem.message);
+  assert.deepEqual(said("# A heading"), ["headings are not allowed in a description"]);
+  assert.deepEqual(said("A <b>bold</b> word"), ["HTML is not allowed in a description"]); // once: one line
+  assert.deepEqual(said("<b>one</b>\n\n<i>two</i>"), ["HTML is not allowed in a description", "HTML is not allowed in a description"]);
+  assert.match(said("[a](javascript:alert(1))")[0], /^link to 'javascript:alert\(1\)' is not allowed/);
+  assert.match(said("[a](https://www.gov.uk@evil.example/)")[0], /is not allowed/);
+  assert.deepEqual(said("[a][b]\n\n[b]: https://www.gov.uk/"), [
+    "reference-style links ([text][name] with a line '[name]: address') are not allowed",
+  ]);
+  assert.match(said("A &#x202E; mark")[0], /^contains a control character \(\\u202e, written as an HTML character reference\)/);
+  assert.deepEqual(said(`${"> ".repeat(20)}deep`), ["lists or quotes are nested too deeply to show"]);
+  const many = Array.from({ length: 40 }, (_, n) => `# heading ${n}`).join("\n");
+  assert.equal(said(many).length, 31);
+  assert.equal(said(many).at(-1), "more than 30 problems in the description; fix these first");
 });

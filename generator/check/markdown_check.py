@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from generator.check.rule_words import say
 from generator.check.schema_messages import shown
 from generator.config.schema_sync import TEXT_CHARACTERS
 from generator.problems import escape_invisible
@@ -93,9 +94,7 @@ def description_issues(text: str) -> list[MarkdownIssue]:
         return []
     issues = list(itertools.islice(dict.fromkeys(_issues(text)), MAX_ISSUES + 1))
     if len(issues) > MAX_ISSUES:
-        issues[MAX_ISSUES] = MarkdownIssue(
-            issues[MAX_ISSUES].line, f"more than {MAX_ISSUES} problems in the description; fix these first", ""
-        )
+        issues[MAX_ISSUES] = MarkdownIssue(issues[MAX_ISSUES].line, *say("markdown-more", limit=MAX_ISSUES))
     return issues
 
 
@@ -106,19 +105,12 @@ def _issues(text: str) -> Iterator[MarkdownIssue]:
         if token.map:
             line = token.map[0]
         if token.level > MAX_LEVEL:
-            yield MarkdownIssue(
-                line,
-                "lists or quotes are nested too deeply to show",
-                "use at most a few levels of lists and quotes ('>')",
-            )
+            yield MarkdownIssue(line, *say("markdown-nested"))
             return
         decoded = token.content if token.type in ("text", "code_inline") else str(token.attrs.get("title") or "")
         if forbidden := _FORBIDDEN.search(decoded):
             yield MarkdownIssue(
-                line,
-                f"contains a control character ({escape_invisible(forbidden.group())}, written as an HTML "
-                "character reference)",
-                "delete the reference (the text starting '&' and ending ';')",
+                line, *say("markdown-reference-character", character=escape_invisible(forbidden.group()))
             )
         if token.type in NOT_ALLOWED:
             message, hint = NOT_ALLOWED[token.type]
@@ -126,20 +118,11 @@ def _issues(text: str) -> Iterator[MarkdownIssue]:
         elif token.type == "link_open":
             href = str(token.attrs.get("href", ""))
             if not is_allowed_link(href):
-                yield MarkdownIssue(
-                    line,
-                    f"link to '{shown(href)}' is not allowed: links must be web addresses starting http:// or "
-                    "https://, with no user name or backslash",
-                    "link to a web page by its plain address, or remove the link and keep the text",
-                )
+                yield MarkdownIssue(line, *say("markdown-link", href=shown(href)))
 
     if env.get("references"):
         found = _REFERENCE_DEFINITION.search(text)
-        yield MarkdownIssue(
-            text.count("\n", 0, found.start()) if found else 0,
-            "reference-style links ([text][name] with a line '[name]: address') are not allowed",
-            "write each link in full where it is used: [text](https://...)",
-        )
+        yield MarkdownIssue(text.count("\n", 0, found.start()) if found else 0, *say("markdown-reference-links"))
 
 
 def _walk(tokens: list[Token]) -> Iterator[Token]:

@@ -89,6 +89,25 @@ WORDS: dict[str, tuple[str, str]] = {
         "the practice stopped (stopped: is given), but period.end says ongoing",
         "give the year it stopped as period.end, or remove stopped:",
     ),
+    # The description's Markdown (check/markdown_check.py; NOT_ALLOWED there words each construct).
+    "markdown-nested": (
+        "lists or quotes are nested too deeply to show",
+        "use at most a few levels of lists and quotes ('>')",
+    ),
+    "markdown-reference-character": (
+        "contains a control character ({character}, written as an HTML character reference)",
+        "delete the reference (the text starting '&' and ending ';')",
+    ),
+    "markdown-link": (
+        "link to '{href}' is not allowed: links must be web addresses starting http:// or https://, with no "
+        "user name or backslash",
+        "link to a web page by its plain address, or remove the link and keep the text",
+    ),
+    "markdown-reference-links": (
+        "reference-style links ([text][name] with a line '[name]: address') are not allowed",
+        "write each link in full where it is used: [text](https://...)",
+    ),
+    "markdown-more": ("more than {limit} problems in the description; fix these first", ""),
     # The parts of the figures that "direction-against-figures" and "percent-against-figures" quote.
     "figures-against-comparison": ("{follow_up} against the comparison group's {reference}", ""),
     "figures-against-before": ("{follow_up} against {reference} before", ""),

@@ -286,6 +286,11 @@ SECOND_SOURCE["access"] = "full-text"
 RULES_BROKEN = {
     "period backwards": ({"period/start": "2015", "period/end": "2012"}, {"period/end": 2012}, 1),
     "period ends in the future": ({"period/end": "2099"}, {"period/end": 2099}, 1),
+    "a heading in the description": (
+        {"description": "# What we do\n\n" + str(PROPOSAL["description"])},
+        {"description": "# What we do\n\n" + str(PROPOSAL["description"])},
+        1,
+    ),
     "stopped but ongoing": ({"stopped/reason": "The grant ended."}, {"stopped": {"reason": "The grant ended."}}, 1),
     "range backwards": ({"costs/0/amount_range/low": "40000"}, {"costs/0/amount_range/low": 40000}, 3),
     "improved the wrong way": ({"outcomes/0/better": "higher"}, {"outcomes/0/better": "higher"}, 3),

@@ -10,8 +10,7 @@ the rules read. Only files the schema accepts are compared: the validator applie
 those alone, and the form's schema check (test_proposal_messages.py) covers the rest.
 
 Left out, as the form cannot break them (rules.js says why): the file name matching the id (each
-file here is named by its id), whole-number years, a typed impact_evidence; and the Markdown rule
-for the description, which the form does not have yet (descriptions here stay plain text).
+file here is named by its id), whole-number years, a typed impact_evidence.
 """
 
 from __future__ import annotations
@@ -61,9 +60,10 @@ def form_says(documents: list[Any]) -> list[Said]:
     assert node, "Node.js is needed for this test: install it (the README's test command does)"
     context = {"today": TODAY.isoformat(), **form_rules(TAXONOMY)}
     script = (
-        "const rules = require(process.argv[1]);"
+        "const rules = require(process.argv[1]); const MarkdownIt = require('markdown-it');"
         "const input = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
-        "process.stdout.write(JSON.stringify(input.documents.map((d) => rules.ruleProblems(d, input.context)"
+        "const context = {...input.context, MarkdownIt};"
+        "process.stdout.write(JSON.stringify(input.documents.map((d) => rules.ruleProblems(d, context)"
         ".map((p) => [p.field, p.message, p.hint]))));"
     )
     result = subprocess.run(
@@ -72,6 +72,7 @@ def form_says(documents: list[Any]) -> list[Said]:
         capture_output=True,
         text=True,
         encoding="utf-8",
+        cwd=REPO,  # where markdown-it is installed
         timeout=120,
         check=False,
     )
@@ -116,6 +117,8 @@ def broken(*changes: tuple[tuple[str | int, ...], Any]) -> dict[str, Any]:
 
 
 DROP = object()
+# A description is at least 100 characters: the cases' Markdown goes after this plain opening.
+OPENING = "A key worker for each family in crisis, with housing, health and school staff agreeing one plan.\n\n"
 OUTCOME = ("outcomes", 0)
 SOURCE = {"title": "A council press release", "kind": "press-release", "id": "release", "access": "full-text"}
 CASES: dict[str, tuple[dict[str, Any], str]] = {
@@ -178,6 +181,27 @@ CASES: dict[str, tuple[dict[str, Any], str]] = {
         "the interval runs downwards (0.99 to 0.98)",
     ),
     "stopped but ongoing": (broken((("period", "end"), "ongoing")), "the practice stopped"),
+    "heading in the description": (
+        broken((("description",), OPENING + "# What it is\n\nKey workers.")),
+        "headings are not",
+    ),
+    "link to a script": (
+        broken((("description",), OPENING + "See [the plan](javascript:alert(1)) and <b>this</b>.")),
+        "link to 'javascript:alert(1)' is not allowed",
+    ),
+    "a control character by reference": (
+        broken((("description",), OPENING + "Key &#x202E; workers")),
+        "contains a control",
+    ),
+    "reference-style link": (
+        broken((("description",), OPENING + "See [the plan][p].\n\n[p]: https://www.example.org/plan")),
+        "reference-style links",
+    ),
+    "lists nested too deep": (broken((("description",), OPENING + "- " * 14 + "deep")), "lists or quotes are nested"),
+    "forty headings": (
+        broken((("description",), OPENING + "\n".join(f"# Heading {n}" for n in range(40)))),
+        "more than 30 problems in the description",
+    ),
     # The issue's example: fully validated on a stakeholder account, with no outcome to show.
     "fully validated on a stakeholder account": (
         broken((("evidence", "rating"), "fully-validated"), (("evidence", "basis"), ["stakeholder-account"])),
@@ -255,6 +279,55 @@ source_dates = st.one_of(
 )
 
 
+# Descriptions made of the pieces the Markdown rule looks for, and of text around them.
+MARKDOWN_PIECES = [
+    "# h",
+    "Setext\n---",
+    "<b>x</b>",
+    "<div>\nblock\n</div>",
+    "![i](https://www.example.org/i.png)",
+    "```\ncode\n```",
+    "    indented",
+    "***",
+    "&#x202E;",
+    "&rlm;",
+    "&amp;",
+    "> quote",
+    "- item",
+    "1. item",
+    "[a][b]",
+    "[b]: https://x.org",
+    "[a](https://www.gov.uk/x)",
+    "[a](http://user@www.gov.uk/)",
+    "[a](https://010.010.010.010/)",
+    "[a](<x y>)",
+    "<https://www.gov.uk/>",
+    '[a](https://www.gov.uk/x "title &#x200F;")',
+    "`code &#x202E;`",
+    "**b**",
+    "\\# not",
+    "words",
+    " ",
+    "\n",
+    "\n\n",
+    "\t",
+    ">",
+    "-",
+    "[",
+    "]",
+    "(",
+    ")",
+    "<",
+    "&",
+    "#",
+    "!",
+    "~~~",
+]
+descriptions = (
+    st.lists(st.sampled_from(MARKDOWN_PIECES), min_size=1, max_size=25).map("".join).map(lambda text: OPENING + text)
+)
+
+
 def terms(name: str) -> st.SearchStrategy[str]:
     return st.sampled_from([term.id for term in getattr(TAXONOMY, name).terms])
 
@@ -303,6 +376,7 @@ TOP_CHANGES: list[tuple[tuple[str, ...], st.SearchStrategy[Any]]] = [
         ("summary",),
         st.sampled_from(["TODO summary", " TODO", "A summary that is long enough to pass the schema's minimum."]),
     ),
+    (("description",), descriptions),
 ]
 SOURCE_CHANGES: list[tuple[tuple[str, ...], st.SearchStrategy[Any]]] = [
     (("id",), ids),
