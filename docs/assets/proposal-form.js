@@ -791,6 +791,8 @@
     var download = form.querySelector("[data-download]");
     download.href = downloadUrl;
     download.setAttribute("download", name);
+    var email = form.querySelector("[data-email]");
+    if (email) email.href = mailtoFor(email.getAttribute("data-email-to"), name, data);
     var host = form.querySelector("[data-open-host]");
     if (host) {
       var base = form.getAttribute("data-new-file") + "?filename=" + encodeURIComponent("practice/" + name);
@@ -800,6 +802,17 @@
       host.toggleAttribute("data-copy-first", tooLong);
       form.querySelector("[data-too-long]").hidden = !tooLong;
     }
+  }
+
+  /* The editors' address (mkdocs.yml, extra.publication.email) with a subject and a message
+     naming the file, for a contributor without a GitHub account. A mail link cannot carry an
+     attachment, so the message asks for the downloaded file to be attached. */
+  function mailtoFor(address, name, data) {
+    var title = typeof data.title === "string" ? data.title : "";
+    var body = "Hello,\n\nI would like to propose a case study" + (title ? ", \"" + title + "\"" : "") +
+      ". The file " + name + ", made with the proposal form, is attached.\n\n(Attach the file you downloaded before you send this.)\n";
+    return "mailto:" + address + "?subject=" + encodeURIComponent("Case study proposal: " + name) +
+      "&body=" + encodeURIComponent(body);
   }
 
   function copy() {

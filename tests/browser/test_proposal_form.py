@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -19,7 +20,8 @@ import yaml
 
 from generator.load.json_numbers import MAX_DECIMAL_PLACES, MAX_DIGITS
 from tests.browser.test_accessibility import DESKTOP, PHONE, scan
-from tests.conftest import REPO, copy_site_setup
+from tests.conftest import REPO, build, copy_site_setup
+from tests.support.browser import serve
 
 FORM = "contributing/propose/"
 REPOSITORY = "https://github.com/effective-practice/effective-practice-repository"  # mkdocs.yml
@@ -395,6 +397,55 @@ def test_an_outcome_may_name_a_source_still_to_come(form):
     assert "Outcome 1, Source of the figures: no source in this file has the id 'annual-report'" in (
         form.locator("[data-errors] a").all_inner_texts()
     )
+
+
+EDITORS = "proposals@example.gov.uk"
+
+
+@pytest.fixture(scope="module")
+def site_with_editors_address(tmp_path_factory):
+    """The site built with the editors' address set (mkdocs.yml, extra.publication.email), served."""
+    root = tmp_path_factory.mktemp("with-email")
+    for name in ("docs", "site_overrides", "schema", "practice"):
+        shutil.copytree(REPO / name, root / name)
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    publisher = "    publisher: Effective Practice Repository editors"
+    assert publisher in config
+    (root / "mkdocs.yml").write_text(config.replace(publisher, f"{publisher}\n    email: {EDITORS}"), encoding="utf-8")
+    result = build(root, root / "site")
+    assert result.returncode == 0, result.stderr
+    with serve(root / "site") as url:
+        yield url
+
+
+def test_without_a_github_account_the_file_goes_by_email(browser, site_with_editors_address):
+    """With the editors' address set, the ready file can be sent by email: a message to that
+    address whose subject and text name the file, and asks for the downloaded file attached."""
+    page = browser.new_page(viewport=PHONE)
+    page.goto(site_with_editors_address + FORM)
+    page.evaluate("localStorage.clear()")
+    page.reload()
+    page.wait_for_selector("[data-proposal][data-ready]")
+    answer_everything(page)
+    the_file(page)
+    link = page.locator("[data-email]")
+    assert link.is_visible() and link.inner_text() == "Email it to the editors"
+    address = urlsplit(link.get_attribute("href"))
+    assert (address.scheme, address.path) == ("mailto", EDITORS)
+    query = parse_qs(address.query)
+    name = f"{TYPED_ID}.yaml"  # the downloaded file's name, as it is attached
+    assert query["subject"] == [f"Case study proposal: {name}"]
+    assert name in query["body"][0] and "Riverside Family Hub outreach" in query["body"][0]
+    assert "attach" in query["body"][0].lower()
+    assert page.locator("[data-download]").get_attribute("download") == name
+    assert settled_scan(page) == []
+    page.close()
+
+
+def test_without_an_editors_address_no_email_is_offered(form):
+    answer_everything(form)
+    the_file(form)
+    assert form.locator("[data-email]").count() == 0
 
 
 def test_the_new_file_link_carries_the_file_to_the_configured_repository(form):
