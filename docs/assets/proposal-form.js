@@ -61,10 +61,15 @@
 
   /* ---------- the form's structure ---------- */
 
+  /* The fields directly in a step, group or item, a folded group's among them (inside its
+     details element). */
   function fieldsIn(container) {
-    return Array.prototype.filter.call(container.children, function (child) {
-      return child.hasAttribute("data-widget");
+    var found = [];
+    Array.prototype.forEach.call(container.children, function (child) {
+      if (child.hasAttribute("data-widget")) found.push(child);
+      else if (child.hasAttribute("data-fold")) found = found.concat(fieldsIn(child));
     });
+    return found;
   }
 
   function stepOf(element) {
@@ -227,6 +232,24 @@
       if (has(state.values, path)) setRawValue(field, state.values[path]);
     });
     idEdited = state.idEdited;
+    Array.prototype.forEach.call(form.querySelectorAll("details[data-fold]"), function (details) {
+      if (!details.closest("template") && holdsAnswer(details)) details.open = true;
+    });
+  }
+
+  /* A folded group holding an answer is shown open, so that nothing typed is out of sight. */
+  function holdsAnswer(container) {
+    return Array.prototype.some.call(container.querySelectorAll("input, select, textarea"), function (control) {
+      if (control.type === "checkbox" || control.type === "radio") return control.checked;
+      return control.value.trim() !== "";
+    });
+  }
+
+  /* Opens every folded group around a field, so that a problem or a link to it is seen. */
+  function unfold(field) {
+    for (var details = field.closest("details"); details; details = details.parentElement.closest("details")) {
+      details.open = true;
+    }
   }
 
   /* The form never stores a draft it would refuse on reading it back: while an answer holds
@@ -634,6 +657,7 @@
   }
 
   function markField(field, text, number) {
+    unfold(field);
     var errorId = "pf-error-" + number;
     var message = document.createElement("p");
     message.className = "pf-error";

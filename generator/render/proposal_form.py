@@ -2,9 +2,10 @@
 
 The schema is the one definition of a case study: each field's label is its `title`, its
 help its `description`, its widget follows from its type, and the choices of a controlled
-list come from the taxonomy with their descriptions. Only the grouping into steps is decided
-here (STEPS); a property no step names still gets a field, in the last step, so nothing the
-schema asks for can be left out of the form.
+list come from the taxonomy with their descriptions. Only the grouping into steps (STEPS) and the
+form's plain-language help (FORM_HELP) are decided apart, in proposal_form_words.py. A property
+no step names still gets a field, in the last step, so nothing the schema asks for can be left
+out of the form.
 
 Why not a library such as @json-editor/json-editor: its bundle is 537 KB minified (2.17.2),
 three times the form's whole script here; it renders a schema's structure (one object, with
@@ -25,50 +26,8 @@ from typing import Any
 from generator.config.schema_sync import ENUM_DEFINITIONS
 from generator.config.taxonomy import Taxonomy
 from generator.load.json_numbers import MAX_DECIMAL_PLACES, MAX_DIGITS
+from generator.render.proposal_form_words import FORM_HELP, STEPS
 
-# (title, what the step asks for, top-level properties in the order asked)
-STEPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    (
-        "The practice",
-        "What the practice is, who runs it, and how it shows the characteristics of effective early intervention.",
-        (
-            "title",
-            "locality",
-            "id",
-            "region",
-            "period",
-            "stopped",
-            "model",
-            "summary",
-            "headline",
-            "description",
-            "themes",
-            "characteristics",
-        ),
-    ),
-    (
-        "Who it is for",
-        "The children, young people and families it serves, where, and with whom.",
-        ("audience", "setting", "partners"),
-    ),
-    (
-        "Results",
-        "What the sources report: outcomes with their figures, what the practice costs, and savings others claim. "
-        "Give only what the sources say.",
-        ("outcomes", "costs", "claimed_savings"),
-    ),
-    (
-        "Evidence and sources",
-        "The rating you propose, what it rests on, and every document a figure comes from. The editors check the "
-        "rating against the sources before publishing.",
-        ("evidence", "sources"),
-    ),
-    (
-        "How to adopt it",
-        "What another area would need to take it up, and whom to ask.",
-        ("implementation", "contact", "published", "last_reviewed"),
-    ),
-)
 TEXTAREA_FROM = 301  # characters: longer fields get a box of several lines
 RADIOS_UP_TO = 4  # a required choice among this many is shown as radio buttons, with each one's meaning
 ITEM = "*"  # the path segment that stands for "each item" of a repeated group
@@ -78,65 +37,11 @@ ITEM = "*"  # the path segment that stands for "each item" of a repeated group
 ITEMS_AT_MOST = 200  # items of a repeated group, or lines of a list, when the schema gives no maxItems
 TEXT_AT_MOST = 10_000  # characters of a text the schema gives no maxLength (a currency code, say)
 FIGURE_TEXT_AT_MOST = 40  # characters in a box for a number: 15 digits, sign, point and commas are fewer
+# Optional groups most proposals leave out, folded behind a "details" disclosure so that a step
+# stays a few screens long on a phone; the form opens one when it holds an answer or a problem.
+FOLDED = frozenset({"stopped", "model", "outcomes/*/comparison", "outcomes/*/sample", "outcomes/*/effect"})
 
 _VOCABULARY_OF = {f"#/definitions/{name}": vocabulary for name, vocabulary in ENUM_DEFINITIONS.items()}
-
-# The form's own help, in plain language, where the schema's description is written for people
-# editing the file (it names fields, files and YAML). The schema stays the one definition of
-# what each field holds; this says the same to someone who will never see the file. Fields not
-# listed show the schema's description; tests/site/test_proposal_form_page.py fails on help that
-# names a file, a field or a value as the file writes it.
-FORM_HELP: dict[str, str] = {
-    "id": "Made from the name as you type it, for the case study's web address: lowercase letters, digits and "
-    "single hyphens. Change it only if it is already taken.",
-    "region": "Where the practice runs. Choose National for a programme run across a country.",
-    "stopped": "If the practice has stopped: why, as the sources say. The last year above is then the year it stopped.",
-    "model": "If the practice follows a named model, such as Family Safeguarding, choose it here.",
-    "model/role": "Whether this area developed the model, took it up from elsewhere, or is a national programme "
-    "that funded or spread it.",
-    "summary": "One to three plain sentences, as the lists of case studies and the search results show it.",
-    "headline": "The main result in one plain sentence, with figures only as the outcomes give them. If there are "
-    'no results yet, say so, for example "Started in 2019; no results reported yet".',
-    "description": "What the practice is, who it serves and how it works. You may use **bold**, *italic*, lists "
-    "(lines starting with - or 1.) and links written [text](https://...). Headings, HTML and images are not shown.",
-    "themes": "Choose every theme the practice belongs to.",
-    "audience/age_groups": "Choose every age group the practice serves.",
-    "outcomes": "The results the sources report: what was measured, for whom, the figures where known, and the "
-    "change as the source words it. Leave this empty if the sources report no results yet.",
-    "outcomes/*/domain": "What kind of result it is.",
-    "outcomes/*/design": "How the figures were measured. Choose Count for a count of families reached or work done, "
-    "which has nothing to compare it with.",
-    "outcomes/*/direction": "What the figures show, as the source reports it. Results that did not improve are "
-    "published as plainly as those that did. Choose Not applicable for a count.",
-    "outcomes/*/better": "Whether a lower or a higher figure is better for children and families. Needed whenever "
-    "there are two figures to compare, or a change in percent.",
-    "outcomes/*/baseline/when": "A year (2011), a financial year (2010/11) or a period (first 18 months).",
-    "outcomes/*/follow_up/when": "A year (2011), a financial year (2010/11) or a period (first 18 months).",
-    "outcomes/*/comparison": "Only where the source compares two groups, such as families who did not receive the "
-    "practice: that group's figure, and who they were. Give the figure for those who received it under After.",
-    "outcomes/*/comparison/when": 'Who the comparison group were, for example "families not referred".',
-    "outcomes/*/note": "What the figure does and does not show.",
-    "costs": "What the practice costs, where the sources say. Savings others claim go in the next part, not here.",
-    "costs/*/amount": "A plain number, such as 26000000 for £26m. Give a single amount or a range, not both.",
-    "costs/*/amount_range": "A lowest and a highest amount. Give a single amount or a range, not both.",
-    "claimed_savings/*/amount": "A plain number, such as 26000000 for £26m. Give a single amount or a range, not both.",
-    "claimed_savings/*/amount_range": "A lowest and a highest amount. Give a single amount or a range, not both.",
-    "evidence/rating": "How strong the evidence is. Each rating needs the evidence its description names; the form "
-    "tells you if yours does not support it, and the editors check it before publishing.",
-    "evidence/basis": "What the rating rests on: choose every kind of evidence the sources give.",
-    "sources/*/id": "A short name for this source, used to say which source each outcome's figures come from: "
-    "lowercase letters, digits and single hyphens, for example dfe-evaluation-2017.",
-    "sources/*/kind": "What kind of document it is.",
-    "sources/*/date": "When the document was published: 2017-09-30, 2017-09 or 2017, as much as is known. Leave it "
-    "empty if the document is undated, as many web pages are.",
-    "sources/*/access": "How much of the document you read. When in doubt, choose the lesser, and say in the note "
-    "what you read.",
-    "implementation/set_up_months": "How many months it took to set up, where a source says.",
-    # The date boxes say how to write a date themselves (propose.html.j2).
-    "evidence/rated_on": "The day the rating was applied.",
-    "published": "The day the case study is first published here: today, for a new one.",
-    "last_reviewed": "The day someone last checked the case study against its sources: today, for a new one.",
-}
 
 
 @dataclass(frozen=True)
@@ -166,6 +71,7 @@ class FormField:
     # (generator.load.json_numbers), so the form refuses at the field what `practice validate` would.
     decimal_places: int | None = None
     max_digits: int | None = None
+    folded: bool = False  # an optional group shown behind a disclosure (FOLDED)
 
     @property
     def text_cap(self) -> int | None:
@@ -260,7 +166,8 @@ class _SchemaReader:
             return FormField(widget="year-or-word", decimal_places=0, max_digits=MAX_DIGITS, **common)
         if kind == "object":
             children = tuple(field for _, field in self.fields(node, path))
-            return FormField(widget="group", children=children, **common)
+            folded = not required and path.replace(f"/{ITEM}/", "/*/") in FOLDED
+            return FormField(widget="group", children=children, folded=folded, **common)
         if kind == "array":
             items = node.get("items", {})
             at_most = node.get("maxItems") if isinstance(node.get("maxItems"), int) else ITEMS_AT_MOST

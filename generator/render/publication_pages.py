@@ -37,7 +37,7 @@ def publication_pages(renderer: SiteRenderer, case_studies: list[CaseStudy], sch
         "propose.html.j2",
         urls.PROPOSE,
         "Propose a case study: the form",
-        "A form in five steps that makes a case-study file the editors can review.",
+        "A form in short steps that makes a case-study file the editors can review.",
         hide=("toc",),
         steps=proposal_steps(json.loads(schema_text), renderer.taxonomy),
         schema_path=open_data.SCHEMA_PATH,

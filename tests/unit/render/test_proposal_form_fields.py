@@ -7,7 +7,8 @@ from __future__ import annotations
 import copy
 import json
 
-from generator.render.proposal_form import STEPS, proposal_steps
+from generator.render.proposal_form import proposal_steps
+from generator.render.proposal_form_words import STEPS
 
 
 def schema_paths(schema: dict, node: dict | None = None, at: str = "") -> set[str]:
