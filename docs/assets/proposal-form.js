@@ -712,6 +712,7 @@
       link.addEventListener("click", function (event) {
         event.preventDefault();
         showStep(stepOf(field), false);
+        unfold(field); // a folded group the reader closed again opens to show the field
         target.focus();
         target.scrollIntoView({ block: "center" });
       });

@@ -5,6 +5,12 @@
 // text alike; tests/site/test_form_rules.py compares them on generated descriptions. The parser's
 // constructor is passed in (window.ProposalLibraries.MarkdownIt in the page, the npm package in
 // the tests), so this module stays free of the library.
+//
+// Two differences, both on characters the schema refuses in any text (so the form shows the
+// schema's message for the field and never these): the validator skips the parse for text with
+// none of Markdown's marks, where a raw control character is not reported as written by
+// reference; and JavaScript's multiline ^ also starts a line after \r, U+2028 and U+2029, which
+// can move a reference definition's line.
 import contract from "./contract.json" with { type: "json" };
 import { escapeInvisible, say, shown } from "./text.js";
 

@@ -65,6 +65,7 @@ FORM_HELP: dict[str, str] = {
     "region": "Where the practice runs. Choose National for a programme run across a country.",
     "stopped": "If the practice has stopped: why, as the sources say. The last year above is then the year it stopped.",
     "model": "If the practice follows a named model, such as Family Safeguarding, choose it here.",
+    "model/id": "The model, if it is one of those listed.",
     "model/role": "Whether this area developed the model, took it up from elsewhere, or is a national programme "
     "that funded or spread it.",
     "summary": "One to three plain sentences, as the lists of case studies and the search results show it.",
@@ -72,8 +73,10 @@ FORM_HELP: dict[str, str] = {
     'no results yet, say so, for example "Started in 2019; no results reported yet".',
     "description": "What the practice is, who it serves and how it works. You may use **bold**, *italic*, lists "
     "(lines starting with - or 1.) and links written [text](https://...). Headings, HTML and images are not shown.",
-    "themes": "Choose every theme the practice belongs to.",
-    "audience/age_groups": "Choose every age group the practice serves.",
+    "themes": "The areas of children's services the practice belongs to, as C4EO grouped them.",
+    "characteristics": "Which of the five emerging characteristics of effective early intervention (ADCS, 18 March "
+    "2010) the practice shows, each with a sentence or two on how it shows it.",
+    "audience/age_groups": "The ages of the children and young people it serves.",
     "outcomes": "The results the sources report: what was measured, for whom, the figures where known, and the "
     "change as the source words it. Leave this empty if the sources report no results yet.",
     "outcomes/*/domain": "What kind of result it is.",
@@ -89,14 +92,19 @@ FORM_HELP: dict[str, str] = {
     "practice: that group's figure, and who they were. Give the figure for those who received it under After.",
     "outcomes/*/comparison/when": 'Who the comparison group were, for example "families not referred".',
     "outcomes/*/note": "What the figure does and does not show.",
+    "outcomes/*/source": "The short name of the source the figures come from, as you give it under Sources.",
     "costs": "What the practice costs, where the sources say. Savings others claim go in the next part, not here.",
-    "costs/*/amount": "A plain number, such as 26000000 for £26m. Give a single amount or a range, not both.",
-    "costs/*/amount_range": "A lowest and a highest amount. Give a single amount or a range, not both.",
-    "claimed_savings/*/amount": "A plain number, such as 26000000 for £26m. Give a single amount or a range, not both.",
-    "claimed_savings/*/amount_range": "A lowest and a highest amount. Give a single amount or a range, not both.",
+    "costs/*/amount": "A single amount as a plain number, such as 26000000 for £26m; or give a range below instead.",
+    "costs/*/amount_range": "A lowest and a highest amount, instead of a single amount.",
+    "costs/*/currency": "A three-letter code: GBP for pounds sterling, EUR for euros.",
+    "claimed_savings/*/what": "What is saved, for example \"fewer children entering care\".",
+    "claimed_savings/*/amount": "A single amount as a plain number, such as 26000000 for £26m; or give a range below "
+    "instead.",
+    "claimed_savings/*/amount_range": "A lowest and a highest amount, instead of a single amount.",
+    "claimed_savings/*/currency": "A three-letter code: GBP for pounds sterling, EUR for euros.",
     "evidence/rating": "How strong the evidence is. Each rating needs the evidence its description names; the form "
     "tells you if yours does not support it, and the editors check it before publishing.",
-    "evidence/basis": "What the rating rests on: choose every kind of evidence the sources give.",
+    "evidence/basis": "The kinds of evidence the sources give.",
     "sources/*/id": "A short name for this source, used to say which source each outcome's figures come from: "
     "lowercase letters, digits and single hyphens, for example dfe-evaluation-2017.",
     "sources/*/kind": "What kind of document it is.",

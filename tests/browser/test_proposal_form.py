@@ -431,6 +431,7 @@ def test_an_outcome_may_name_a_source_still_to_come(form):
 
 
 EDITORS = "proposals@example.gov.uk"
+TRICKY_TITLE = 'Riverside & Co? #1 "hub"&cc=someone@example.org%0Abcc: x'
 
 
 @pytest.fixture(scope="module")
@@ -458,6 +459,8 @@ def test_without_a_github_account_the_file_goes_by_email(browser, site_with_edit
     page.reload()
     page.wait_for_selector("[data-proposal][data-ready]")
     answer_everything(page)
+    fill(page, "title", TRICKY_TITLE)
+    fill(page, "id", TYPED_ID)
     the_file(page)
     link = page.locator("[data-email]")
     assert link.is_visible() and link.inner_text() == "Email it to the editors"
@@ -466,7 +469,8 @@ def test_without_a_github_account_the_file_goes_by_email(browser, site_with_edit
     query = parse_qs(address.query)
     name = f"{TYPED_ID}.yaml"  # the downloaded file's name, as it is attached
     assert query["subject"] == [f"Case study proposal: {name}"]
-    assert name in query["body"][0] and "Riverside Family Hub outreach" in query["body"][0]
+    assert name in query["body"][0] and TRICKY_TITLE in query["body"][0]  # as typed, nothing more
+    assert set(query) == {"subject", "body"}  # no header of the title's making (cc, bcc)
     assert "attach" in query["body"][0].lower()
     assert page.locator("[data-download]").get_attribute("download") == name
     assert settled_scan(page) == []
@@ -808,6 +812,26 @@ def test_the_form_keeps_no_draft_it_would_refuse(form):
     fill(form, "summary", "A summary without one")
     form.wait_for_function("document.querySelector('[data-status]').textContent.startsWith('Your answers are kept')")
     assert json.loads(saved_draft(form))["values"]["summary"] == "A summary without one"
+
+
+def test_a_folded_group_opens_for_its_answer_and_for_its_problem(form):
+    """The practice model is folded: opened and answered, it is shown open after a reload; its
+    problem opens it, and so does the problem's link after the reader closed it again."""
+    model = form.locator('details:has([data-path="model"])')
+    assert model.evaluate("details => details.open") is False  # folded at first
+    fill(form, "model/role", "adopted")  # opens it, as a reader would
+    model.locator("summary").click()  # and closes it again
+    form.reload()
+    form.wait_for_selector("[data-proposal][data-ready]")
+    assert model.evaluate("details => details.open") is True  # it holds an answer
+    model.locator("summary").click()
+    continue_(form)
+    form.locator("[data-errors]").wait_for(state="visible")
+    assert model.evaluate("details => details.open") is True  # its problem is shown
+    model.locator("summary").click()
+    form.locator("[data-errors] a", has_text="Practice model, Model").click()
+    assert model.evaluate("details => details.open") is True
+    assert form.evaluate("document.activeElement.closest('[data-path]').getAttribute('data-path')") == "model/id"
 
 
 def test_removing_an_item_keeps_the_others(form):

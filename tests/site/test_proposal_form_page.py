@@ -19,7 +19,7 @@ TAXONOMY = Taxonomy.load(REPO / "schema" / "taxonomy.yaml")
 # file writes it (snake_case), the empty list, and the taxonomy's ids (the choices show their
 # labels instead). A one-word field name ("design: count") reads as English ("the practice: its
 # figure"), so the ids it would come with are what is looked for.
-FILE_WORDS = re.compile(r"\.ya?ml\b|\byaml\b|\bschema\b|\btaxonomy\b|\[\]|\b[a-z]+_[a-z_]+\b", re.I)
+FILE_WORDS = re.compile(r"\.ya?ml\b|\byaml\b|\bschema\b|\btaxonomy\b|\[\]|\b[a-z]+_[a-z_]+\b|\bids?\b|ISO \d", re.I)
 IDS = {
     term.id
     for vocabulary in ("designs", "directions", "ratings", "source_access", "evidence_bases")
