@@ -30,6 +30,26 @@ def _build(out: Path, root: Path = REPO) -> None:
     assert result.returncode == 0, result.stderr
 
 
+def _rebuilt(tmp_path: Path, contract: dict) -> Path:
+    """The bundles built from a copy of the source whose contract Python states as `contract`."""
+    root = tmp_path / "copy"
+    shutil.copytree(REPO / "frontend", root / "frontend")
+    shutil.copytree(REPO / "scripts", root / "scripts")
+    (root / "node_modules").symlink_to(REPO / "node_modules")
+    write_contract(root, contract)
+    _build(tmp_path / "out", root)
+    return tmp_path / "out"
+
+
+def _probe(script: str, *bundles: Path) -> object:
+    """What `script` prints as JSON, run in Node with the bundles' paths as its arguments."""
+    result = subprocess.run(
+        [_node(), "-e", script, *map(str, bundles)], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
 def test_the_contract_files_are_what_python_states():
     files = render_contract()
     assert len(files) >= 2
@@ -82,30 +102,18 @@ def test_a_value_changed_in_python_reaches_the_javascript(tmp_path):
     """Change the contract as Python would state it, rebuild a copy of the source, and the
     bundled engine cuts words and drops stop words by the new values, and hands the new page
     size to the pages' scripts (search.js reads it from the engine)."""
-    root = tmp_path / "copy"
-    shutil.copytree(REPO / "frontend", root / "frontend")
-    shutil.copytree(REPO / "scripts", root / "scripts")
-    (root / "node_modules").symlink_to(REPO / "node_modules")
     changed = browser_contract()
     changed["search"]["max_word"] = 5
     changed["search"]["page_size"] = 3
     changed["search"]["stop_words"] = [*changed["search"]["stop_words"], "care"]
-    write_contract(root, changed)
-    _build(tmp_path / "out", root)
+    out = _rebuilt(tmp_path, changed)
     probe = (
         "const engine = require(process.argv[1]);"
         "console.log(JSON.stringify({lengths: engine.words('abcdefgh').map((w) => w.length),"
         "keys: engine.parse('kids care').units.map((u) => u.key), pageSize: engine.contract.page_size}));"
     )
-    result = subprocess.run(
-        [_node(), "-e", probe, str(tmp_path / "out" / "search-engine.js")],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout) == {
+    answer = _probe(probe, out / "search-engine.js")
+    assert answer == {
         "lengths": [5, 3],
         "keys": ["kid"],
         "pageSize": 3,
@@ -115,16 +123,11 @@ def test_a_value_changed_in_python_reaches_the_javascript(tmp_path):
 def test_the_form_s_words_and_limits_come_from_the_contract(tmp_path):
     """Change a rule's words, the placeholders it lists and the schema messages' limit as Python
     would state them, rebuild a copy, and the form's bundled checks say and count by the new ones."""
-    root = tmp_path / "copy"
-    shutil.copytree(REPO / "frontend", root / "frontend")
-    shutil.copytree(REPO / "scripts", root / "scripts")
-    (root / "node_modules").symlink_to(REPO / "node_modules")
     changed = browser_contract()
     changed["proposal"]["rules"]["words"]["period-backwards"] = ["ends {end}, starts {start}", "swap"]
     changed["proposal"]["rules"]["max_placeholders"] = 2
     changed["proposal"]["messages"]["max_errors"] = 1
-    write_contract(root, changed)
-    _build(tmp_path / "out", root)
+    out = _rebuilt(tmp_path, changed)
     probe = (
         "const rules = require(process.argv[1]); const messages = require(process.argv[2]);"
         "const context = {today: '2026-12-06', outputs: [], ratings: {}};"
@@ -134,21 +137,8 @@ def test_the_form_s_words_and_limits_come_from_the_contract(tmp_path):
         " params: {missingProperty: 'f' + n}, parentSchema: {}}));"
         "console.log(JSON.stringify({said: said.map((p) => p.message), limited: messages.problems(errors).length}));"
     )
-    result = subprocess.run(
-        [
-            _node(),
-            "-e",
-            probe,
-            str(tmp_path / "out" / "proposal-rules.js"),
-            str(tmp_path / "out" / "proposal-messages.js"),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout) == {
+    answer = _probe(probe, out / "proposal-rules.js", out / "proposal-messages.js")
+    assert answer == {
         "said": [
             "placeholder not filled in: TODO",
             "placeholder not filled in: TODO",
