@@ -97,7 +97,7 @@ FORM_HELP: dict[str, str] = {
     "costs/*/amount": "A single amount as a plain number, such as 26000000 for £26m; or give a range below instead.",
     "costs/*/amount_range": "A lowest and a highest amount, instead of a single amount.",
     "costs/*/currency": "A three-letter code: GBP for pounds sterling, EUR for euros.",
-    "claimed_savings/*/what": "What is saved, for example \"fewer children entering care\".",
+    "claimed_savings/*/what": 'What is saved, for example "fewer children entering care".',
     "claimed_savings/*/amount": "A single amount as a plain number, such as 26000000 for £26m; or give a range below "
     "instead.",
     "claimed_savings/*/amount_range": "A lowest and a highest amount, instead of a single amount.",
