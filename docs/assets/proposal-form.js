@@ -753,7 +753,6 @@
      that asks for the sources, not at the outcomes' step before it, when none is given yet. */
   function stepProblems(number, all) {
     var paths = topLevelPaths(number);
-    var sourcesStep = stepNumberOf("sources");
     return all.filter(function (problem) {
       if (problem.rule === "source-unknown") return number === sourcesStep;
       return paths.indexOf(String(problem.path[0])) !== -1;
@@ -766,6 +765,8 @@
     }
     return finishStep;
   }
+
+  var sourcesStep = stepNumberOf("sources"); // the steps are fixed once the page is built
 
   function whenChecked(then) {
     loadValidator().then(then, function () {

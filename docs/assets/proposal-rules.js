@@ -654,7 +654,7 @@ ${issue.hint}`, issue);
       if (outcome.direction !== RULES2.improved || !interval) continue;
       const effect = outcome.effect;
       const measure = isText(effect.measure) ? effect.measure : "";
-      const words = `${measure} ${pythonStr2(effect.as_reported)}`.toLowerCase();
+      const words = `${measure} ${pythonStr(effect.as_reported)}`.toLowerCase();
       const noEffect = words.includes("ratio") ? 1 : 0;
       if (interval.low <= noEffect && noEffect <= interval.high) {
         const low = formatNumber(interval.low);
@@ -662,9 +662,6 @@ ${issue.hint}`, issue);
         yield problem(["outcomes", index, "direction"], say("improvement-within-chance", { low, high }));
       }
     }
-  }
-  function pythonStr2(value) {
-    return isText(value) ? value : String(value);
   }
   function* comparisonDesignsGiveTheComparison(data) {
     for (const [outcome, index] of outcomesOf(data)) {

@@ -14,7 +14,7 @@
 import contract from "./contract.json" with { type: "json" };
 import { closeMatch } from "./close-match.js";
 import { descriptionIssues } from "./markdown-check.js";
-import { fieldPath, formatNumber, pythonStrip, say, shown } from "./text.js";
+import { fieldPath, formatNumber, pythonStr, pythonStrip, say, shown } from "./text.js";
 
 const RULES = contract.rules;
 
@@ -233,10 +233,6 @@ function* improvementIsNotWithinChance(data) {
       yield problem(["outcomes", index, "direction"], say("improvement-within-chance", { low, high }));
     }
   }
-}
-
-function pythonStr(value) {
-  return isText(value) ? value : String(value);
 }
 
 function* comparisonDesignsGiveTheComparison(data) {
