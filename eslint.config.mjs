@@ -1,6 +1,5 @@
 // ESLint for the front-end source tree (frontend/) and the Node scripts (scripts/*.mjs).
-// The bundles in docs/assets/ are built from frontend/ and not linted again; the scripts
-// still in docs/assets/ that have not moved into frontend/ yet are listed in ignores.
+// The bundles in docs/assets/ are built from frontend/ and not linted again.
 import js from "@eslint/js";
 import globals from "globals";
 

@@ -18,8 +18,7 @@ const root = resolve(process.argv[3] || here);
 // A bundle also works as a CommonJS module, for the Node scripts the Python tests run.
 export const BUNDLES = [
   { entry: "frontend/search/engine.js", out: "search-engine.js", global: "PracticeSearch" },
-  { entry: "frontend/proposal/messages.js", out: "proposal-messages.js", global: "ProposalMessages" },
-  { entry: "frontend/proposal/rules.js", out: "proposal-rules.js", global: "ProposalRules" },
+  { entry: "frontend/proposal/main.js", out: "proposal-form.js", global: "ProposalForm" },
 ];
 
 for (const bundle of BUNDLES) {

@@ -22,7 +22,7 @@ const result = await build({
     contents: [
       'import Ajv from "ajv";',
       'import addFormats from "ajv-formats";',
-      // The file is built as a tree of yaml's nodes (Document, visit): docs/assets/proposal-file.js.
+      // The file is built as a tree of yaml's nodes (Document, visit): frontend/proposal/file.js.
       'import { Document, visit } from "yaml";',
       'import MarkdownIt from "markdown-it";',
       "window.ProposalLibraries = { Ajv, addFormats, Document, visit, MarkdownIt };",

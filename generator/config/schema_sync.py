@@ -43,7 +43,7 @@ ENUM_DEFINITIONS = {
 # matches before a final newline) and ECMAScript. Fields with a pattern of their own (web
 # addresses, codes, dates) are single lines, so newline and tab are refused there too.
 # Messages find the character with the same pattern (check/schema_messages.py, and the form's
-# proposal-messages.js).
+# frontend/proposal/messages.js).
 #
 # The direction controls: the Arabic letter mark, the left-to-right and right-to-left marks,
 # the embeddings and overrides, and the isolates. docs/assets/search.js leaves them out of a

@@ -62,7 +62,7 @@ def test_the_contract_files_are_what_python_states():
 def test_a_page_s_bundle_carries_only_its_own_feature_s_contract():
     """The search engine, on every page, does not carry the form's words, nor the form's the stop words."""
     engine = (REPO / "docs" / "assets" / "search-engine.js").read_text(encoding="utf-8")
-    rules = (REPO / "docs" / "assets" / "proposal-rules.js").read_text(encoding="utf-8")
+    rules = (REPO / "docs" / "assets" / "proposal-form.js").read_text(encoding="utf-8")
     assert "period ends" not in engine and "stop_words" in engine
     assert "stop_words" not in rules and "period ends" in rules
 
@@ -129,7 +129,7 @@ def test_the_form_s_words_and_limits_come_from_the_contract(tmp_path):
     changed["proposal"]["messages"]["max_errors"] = 1
     out = _rebuilt(tmp_path, changed)
     probe = (
-        "const rules = require(process.argv[1]); const messages = require(process.argv[2]);"
+        "const rules = require(process.argv[1]); const messages = rules;"
         "const context = {today: '2026-12-06', outputs: [], ratings: {}};"
         "const data = {period: {start: 2015, end: 2012}, partners: ['TODO', 'TODO', 'TODO']};"
         "const said = rules.ruleProblems(data, context);"
@@ -137,7 +137,7 @@ def test_the_form_s_words_and_limits_come_from_the_contract(tmp_path):
         " params: {missingProperty: 'f' + n}, parentSchema: {}}));"
         "console.log(JSON.stringify({said: said.map((p) => p.message), limited: messages.problems(errors).length}));"
     )
-    answer = _probe(probe, out / "proposal-rules.js", out / "proposal-messages.js")
+    answer = _probe(probe, out / "proposal-form.js")
     assert answer == {
         "said": [
             "placeholder not filled in: TODO",

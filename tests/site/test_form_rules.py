@@ -1,5 +1,5 @@
 """The proposal form's rules beyond the schema (frontend/proposal/rules.js, bundled into
-docs/assets/proposal-rules.js and run here in Node) find what `practice validate` finds, in its
+docs/assets/proposal-form.js and run here in Node) find what `practice validate` finds, in its
 words: for the same case study, the same problems (field, message and fix). The validator sorts
 them by line, which a form has not, so they are compared as sorted lists.
 
@@ -39,7 +39,7 @@ from generator.contract import form_rules
 from generator.load.strict_yaml import load_yaml
 from tests.conftest import REPO
 
-BUNDLE = REPO / "docs" / "assets" / "proposal-rules.js"
+BUNDLE = REPO / "docs" / "assets" / "proposal-form.js"
 SCHEMA = json.loads((REPO / "schema" / "case-study.schema.json").read_text(encoding="utf-8"))
 TAXONOMY = Taxonomy.load(REPO / "schema" / "taxonomy.yaml")
 REVIEW = ReviewPolicy.load(REPO / "schema" / "policy.yaml")
