@@ -1,6 +1,7 @@
 """The proposal form's messages (frontend/proposal/messages.js, bundled into
 docs/assets/proposal-form.js, over Ajv's errors, run in Node as the form runs it) are the
-validator's messages (generator/check/schema_messages.py through SchemaValidator.problems): for the same mistaken case study, the same fields with the same words.
+validator's messages (generator/check/schema_messages.py through SchemaValidator.problems):
+for the same mistaken case study, the same fields with the same words.
 The oracle is `practice validate`'s own code. The mistakes are hand-written, one for each kind
 of message, and generated: in a case study with every field, any value put in place of any
 other, or a field left out, or a field added.
