@@ -22,7 +22,7 @@ from generator.check.rule_words import WORDS
 from generator.check.schema_messages import SCHEMA_TYPE_NAMES, SHOWN_LENGTH
 from generator.check.schema_validator import KEYWORD_RANK, MAX_SCHEMA_ERRORS
 from generator.config import rating_schema
-from generator.config.schema_sync import TEXT_CHARACTERS
+from generator.config.schema_sync import DIRECTION_CLASS, TEXT_CHARACTERS
 from generator.config.standards import RatingStandard, unmet_message
 from generator.config.taxonomy import Taxonomy
 from generator.config.web_address import MAX_URL_LENGTH, URL_PATTERN
@@ -30,6 +30,7 @@ from generator.figures import MAX_IMPLIED_PERCENT
 from generator.impact import COUNT, NOT_A_CHANGE
 from generator.model import IMPROVED
 from generator.search.index_writer import FORMAT
+from generator.search.records import FACETS as SEARCH_FACETS
 from generator.search.words import MAX_WORD, STOP_WORDS
 
 FRONTEND = Path("frontend")
@@ -47,6 +48,8 @@ SEARCH_PAGE_SIZE = 20  # results the results page shows before "More results"
 def browser_contract() -> dict[str, Any]:
     return {
         "search": {
+            "direction_controls": DIRECTION_CLASS,  # left out of a query the page quotes (schema_sync.py)
+            "facets": [[name, legend] for name, legend in SEARCH_FACETS.items()],  # the results page's filters
             "index_format": FORMAT,  # the search index's format number; the engine refuses another
             "max_word": MAX_WORD,  # letters in a word; a longer run is cut into words of this length
             "page_size": SEARCH_PAGE_SIZE,

@@ -14,10 +14,12 @@ const here = resolve(import.meta.dirname, "..");
 const outdir = resolve(process.argv[2] || join(here, "docs", "assets"));
 const root = resolve(process.argv[3] || here);
 
-// Each bundle: the module it starts from, and the global a page's other scripts find it by.
-// A bundle also works as a CommonJS module, for the Node scripts the Python tests run.
+// Each bundle: the module it starts from, and where it has one, the global a page's other
+// scripts find it by; such a bundle also works as a CommonJS module, for the Node scripts the
+// Python tests run.
 export const BUNDLES = [
   { entry: "frontend/search/engine.js", out: "search-engine.js", global: "PracticeSearch" },
+  { entry: "frontend/search/main.js", out: "search.js" },
   { entry: "frontend/proposal/main.js", out: "proposal-form.js", global: "ProposalForm" },
 ];
 
@@ -27,14 +29,14 @@ for (const bundle of BUNDLES) {
     outfile: join(outdir, bundle.out),
     bundle: true,
     format: "iife",
-    globalName: bundle.global,
+    ...(bundle.global && { globalName: bundle.global }),
     target: "es2020",
     charset: "utf8",
     legalComments: "none",
     banner: { js: `// Built by scripts/build-frontend.mjs from ${bundle.entry}: edit that, not this file.` },
-    footer: {
-      js: `if (typeof module === "object" && module.exports) { module.exports = ${bundle.global}; }`,
-    },
+    ...(bundle.global && {
+      footer: { js: `if (typeof module === "object" && module.exports) { module.exports = ${bundle.global}; }` },
+    }),
     logLevel: "warning",
   });
 }

@@ -34,6 +34,21 @@ var PracticeSearch = (() => {
 
   // frontend/search/contract.json
   var contract_default = {
+    direction_controls: "[\\u061C\\u200E-\\u200F\\u202A-\\u202E\\u2066-\\u2069]",
+    facets: [
+      [
+        "rating",
+        "Evidence rating"
+      ],
+      [
+        "theme",
+        "Theme"
+      ],
+      [
+        "outcome",
+        "Outcome"
+      ]
+    ],
     index_format: 1,
     max_word: 40,
     page_size: 20,

@@ -1,116 +1,170 @@
-// Search in the header (results in a panel as the reader types; Enter opens the results
-// page) and the results page itself (search/?q=…, with filters, an address to share). Both
-// run on docs/assets/search-engine.js. Every string from the index is inserted as text.
-(function () {
-  "use strict";
-  var PracticeSearch = window.PracticeSearch;
-  var site = PracticeSearch && PracticeSearch.ofThisSite();
-  if (!site) {
-    return;
-  }
-  var config = site.config;
-  var root = site.root;
-  var engine = site.engine;
-  // The direction marks, embeddings, overrides and isolates, which no case study may hold
-  // (generator/config/schema_sync.py DIRECTION_CONTROLS; tests/browser/test_browser_search.py
-  // checks they agree): a query from the address that carried one would reverse the rest of the sentence
-  // that quotes it, so they are left out of what is shown.
-  var DIRECTION_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
-  var FACETS = [
-    ["rating", "Evidence rating"],
-    ["theme", "Theme"],
-    ["outcome", "Outcome"],
-  ];
+// Built by scripts/build-frontend.mjs from frontend/search/main.js: edit that, not this file.
+(() => {
+  // frontend/search/contract.json
+  var contract_default = {
+    direction_controls: "[\\u061C\\u200E-\\u200F\\u202A-\\u202E\\u2066-\\u2069]",
+    facets: [
+      [
+        "rating",
+        "Evidence rating"
+      ],
+      [
+        "theme",
+        "Theme"
+      ],
+      [
+        "outcome",
+        "Outcome"
+      ]
+    ],
+    index_format: 1,
+    max_word: 40,
+    page_size: 20,
+    panel_size: 8,
+    stop_words: [
+      "a",
+      "an",
+      "and",
+      "are",
+      "as",
+      "at",
+      "be",
+      "by",
+      "for",
+      "from",
+      "has",
+      "have",
+      "how",
+      "in",
+      "into",
+      "is",
+      "it",
+      "its",
+      "of",
+      "on",
+      "or",
+      "that",
+      "the",
+      "their",
+      "this",
+      "to",
+      "was",
+      "were",
+      "what",
+      "which",
+      "with"
+    ]
+  };
 
+  // frontend/search/results.js
+  var FACETS = contract_default.facets;
+  var DIRECTION_CONTROLS = new RegExp(contract_default.direction_controls, "g");
+  var MAX_QUOTED = 80;
+  var EMPTY_QUERY = "Type a word that describes the practice, a place or an outcome";
+  var UNAVAILABLE = "Search is not available just now; the finder lists every case study";
+  var plural = (count, one, many) => `${count} ${count === 1 ? one : many}`;
+  function shownQuery(query) {
+    return query.replace(DIRECTION_CONTROLS, "").trim().replace(/\s+/g, " ");
+  }
+  function statusText(query, answer, filtered) {
+    if (!answer.units.length) return EMPTY_QUERY;
+    let shown = shownQuery(query);
+    shown = shown.length > MAX_QUOTED ? `${shown.slice(0, MAX_QUOTED - 1)}…` : shown;
+    const quoted = /["\u201c\u201d]/.test(shown) ? shown : `“${shown}”`;
+    if (!answer.matched) {
+      return answer.partial.length ? `No case study matches all of ${quoted}.` : `No case studies match ${quoted}`;
+    }
+    let text = `${plural(answer.matched, "case study matches", "case studies match")} ${quoted}`;
+    if (filtered) {
+      const matching = plural(answer.matched, "case study", "case studies");
+      text = `${answer.results.length} of the ${matching} matching ${quoted} ${answer.results.length === 1 ? "is" : "are"} in your filters`;
+    }
+    return answer.dropped ? `${text} (only its first 10 words were used)` : text;
+  }
+  function partialLabel(count) {
+    return count === 1 ? "Show the case study that matches some of the words" : `Show the ${count} case studies that match some of the words`;
+  }
+  function stateFrom(search) {
+    const params = new URLSearchParams(search);
+    const filters = {};
+    for (const [name] of FACETS) filters[name] = params.getAll(name);
+    return { query: params.get("q") || "", filters };
+  }
+  function addressOf(query, filters) {
+    const params = new URLSearchParams();
+    params.set("q", query);
+    for (const [name] of FACETS) for (const value of filters[name] || []) params.append(name, value);
+    return `?${params}`;
+  }
+  function knownFilters(filters, index) {
+    const kept = {};
+    let all = true;
+    for (const [name] of FACETS) {
+      const ids = new Set(index ? index[name].values.map((pair) => pair[0]) : []);
+      kept[name] = filters[name].filter((id) => ids.has(id));
+      all = all && kept[name].length === filters[name].length;
+    }
+    return { filters: kept, all };
+  }
+  var chosenCount = (filters) => FACETS.reduce((n, [name]) => n + filters[name].length, 0);
+
+  // frontend/search/lists.js
   function element(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) {
-      node.className = className;
-    }
-    if (text !== undefined) {
-      node.textContent = text;
-    }
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== void 0) node.textContent = text;
     return node;
   }
-
-  function plural(count, one, many) {
-    return count + " " + (count === 1 ? one : many);
-  }
-
-  function resultsAddress(query) {
-    return new URL("search/?q=" + encodeURIComponent(query), root).href;
-  }
-
-  function resultItem(doc, units, prefix) {
-    var item = element("li", prefix + "__result");
-    var link = element("a", null, doc.title);
-    link.href = new URL(doc.url, root).href;
-    var meta = element("span", prefix + "__meta", [doc.locality, doc.rating].filter(Boolean).join(" \u00b7 "));
-    var excerpt = element("span", prefix + "__excerpt");
-    PracticeSearch.excerpt(doc.text, units).forEach(function (part) {
+  var resultsAddress = (site, query) => new URL(`search/?q=${encodeURIComponent(query)}`, site.root).href;
+  function resultItem(site, doc, units, prefix) {
+    const item = element("li", `${prefix}__result`);
+    const link = element("a", null, doc.title);
+    link.href = new URL(doc.url, site.root).href;
+    const meta = element("span", `${prefix}__meta`, [doc.locality, doc.rating].filter(Boolean).join(" · "));
+    const excerpt = element("span", `${prefix}__excerpt`);
+    for (const part of site.excerpt(doc.text, units)) {
       excerpt.appendChild(part.mark ? element("mark", null, part.text) : document.createTextNode(part.text));
-    });
+    }
     item.append(link, meta, excerpt);
     return item;
   }
-
-  // A list that shows `pageSize` results at a time, fetching what it shows.
-  function Pager(list, more, pageSize, prefix) {
-    this.list = list;
-    this.more = more;
-    this.pageSize = pageSize;
-    this.prefix = prefix;
-    this.numbers = [];
-    this.shown = 0;
-    this.token = 0;
-    var self = this;
-    more.addEventListener("click", function () {
-      var first = self.shown;
-      self.next(self.token).then(function () {
-        var link = self.list.children[first] && self.list.children[first].querySelector("a");
-        if (link) {
-          link.focus(); // the button may have gone: keep the reader where the new results start
-        }
+  var Pager = class {
+    constructor(site, list, more, pageSize, prefix) {
+      Object.assign(this, { site, list, more, pageSize, prefix, numbers: [], units: [], shown: 0, token: 0 });
+      more.addEventListener("click", () => {
+        const first = this.shown;
+        this.next(this.token).then(() => {
+          this.list.children[first]?.querySelector("a")?.focus();
+        });
       });
-    });
-  }
-  Pager.prototype.show = function (numbers, units) {
-    this.token++;
-    this.numbers = numbers;
-    this.units = units;
-    this.shown = 0;
-    this.list.textContent = "";
-    this.more.hidden = true;
-    return this.next(this.token);
+    }
+    show(numbers, units) {
+      this.token++;
+      Object.assign(this, { numbers, units, shown: 0 });
+      this.list.textContent = "";
+      this.more.hidden = true;
+      return this.next(this.token);
+    }
+    next(token) {
+      const slice = this.numbers.slice(this.shown, this.shown + this.pageSize);
+      return Promise.all(slice.map((n) => this.site.engine.document(n))).then((docs) => {
+        if (token !== this.token) return;
+        for (const doc of docs) this.list.appendChild(resultItem(this.site, doc, this.units, this.prefix));
+        this.shown += docs.length;
+        this.more.hidden = this.shown >= this.numbers.length;
+      });
+    }
   };
-  Pager.prototype.next = function (token) {
-    var self = this;
-    var slice = self.numbers.slice(self.shown, self.shown + self.pageSize);
-    return Promise.all(slice.map(function (n) { return engine.document(n); })).then(function (docs) {
-      if (token !== self.token) {
-        return;
-      }
-      docs.forEach(function (doc) { self.list.appendChild(resultItem(doc, self.units, self.prefix)); });
-      self.shown += docs.length;
-      self.more.hidden = self.shown >= self.numbers.length;
-    });
-  };
-
-  // "Did you mean …?" with a link (a button in the header, which searches in place).
-  function showSuggestion(holder, query, answer, onPick) {
+  function showSuggestion(site, holder, query, answer, onPick) {
     holder.hidden = true;
     holder.textContent = "";
-    if (answer.results.length || !answer.missing.length) {
-      return Promise.resolve();
-    }
-    return engine.suggest(query, answer.missing).then(function (suggested) {
-      if (!suggested) {
-        return;
-      }
-      var link = element("a", null, suggested);
-      link.href = resultsAddress(suggested);
+    if (answer.results.length || !answer.missing.length) return Promise.resolve();
+    return site.engine.suggest(query, answer.missing).then((suggested) => {
+      if (!suggested) return;
+      const link = element("a", null, suggested);
+      link.href = resultsAddress(site, suggested);
       if (onPick) {
-        link.addEventListener("click", function (event) {
+        link.addEventListener("click", (event) => {
           event.preventDefault();
           onPick(suggested);
         });
@@ -119,301 +173,204 @@
       holder.hidden = false;
     });
   }
-
-  function shownQuery(query) {
-    return query.replace(DIRECTION_CONTROLS, "").trim().replace(/\s+/g, " ");
-  }
-
-  function statusText(query, answer, filtered) {
-    if (!answer.units.length) {
-      return "Type a word that describes the practice, a place or an outcome";
-    }
-    var shown = shownQuery(query);
-    shown = shown.length > 80 ? shown.slice(0, 79) + "\u2026" : shown;
-    var quoted = /["\u201c\u201d]/.test(shown) ? shown : "\u201c" + shown + "\u201d";
-    if (!answer.matched) {
-      return answer.partial.length
-        ? "No case study matches all of " + quoted + "."
-        : "No case studies match " + quoted;
-    }
-    var text = plural(answer.matched, "case study matches", "case studies match") + " " + quoted;
-    if (filtered) {
-      text = answer.results.length + " of the " + plural(answer.matched, "case study", "case studies") +
-        " matching " + quoted + (answer.results.length === 1 ? " is" : " are") + " in your filters";
-    }
-    return answer.dropped ? text + " (only its first 10 words were used)" : text;
-  }
-
-  // "Show the 7 that match some of the words", when none matches all of them.
   function partialOffer(holder, answer, onShow) {
     holder.textContent = "";
     holder.hidden = !(answer.units.length > 1 && !answer.matched && answer.partial.length);
-    if (holder.hidden) {
-      return;
-    }
-    var count = answer.partial.length;
-    var button = element("button", "practice-search__more", count === 1
-      ? "Show the case study that matches some of the words"
-      : "Show the " + count + " case studies that match some of the words");
+    if (holder.hidden) return;
+    const button = element("button", "practice-search__more", partialLabel(answer.partial.length));
     button.type = "button";
-    button.addEventListener("click", function () {
+    button.addEventListener("click", () => {
       holder.hidden = true;
       onShow(answer.partial);
     });
     holder.appendChild(button);
   }
 
-  function header() {
-    var form = document.querySelector("[data-practice-search]");
-    if (!form) {
-      return;
-    }
-    var input = form.querySelector("input");
-    var panel = element("div", "practice-search__panel");
+  // frontend/search/header.js
+  var PANEL = '<p class="practice-search__status" aria-hidden="true"></p><p class="practice-search__suggestion" hidden></p><p class="practice-search__partial" hidden></p><ol id="practice-search-results" class="practice-search__results"></ol><button type="button" class="practice-search__more" hidden>More results</button><a class="practice-search__all" hidden>All results, with filters</a>';
+  function header(site, form) {
+    if (!form) return;
+    const input = form.querySelector("input");
+    const panel = element("div", "practice-search__panel");
     panel.hidden = true;
-    // The announcement comes from a region that is always there (one inside a hidden panel is
-    // often missed); the panel shows the same words to the eye.
-    var announcer = element("p", "visually-hidden");
+    const announcer = element("p", "visually-hidden");
     announcer.id = "practice-search-status";
     announcer.setAttribute("role", "status");
     form.appendChild(announcer);
-    panel.innerHTML =
-      '<p class="practice-search__status" aria-hidden="true"></p>' +
-      '<p class="practice-search__suggestion" hidden></p>' +
-      '<p class="practice-search__partial" hidden></p>' +
-      '<ol id="practice-search-results" class="practice-search__results"></ol>' +
-      '<button type="button" class="practice-search__more" hidden>More results</button>' +
-      '<a class="practice-search__all" hidden>All results, with filters</a>';
+    panel.innerHTML = PANEL;
     form.appendChild(panel);
     input.setAttribute("aria-describedby", "practice-search-status");
     input.setAttribute("aria-controls", "practice-search-results");
-    var status = panel.querySelector(".practice-search__status");
-    var suggestion = panel.querySelector(".practice-search__suggestion");
-    var partial = panel.querySelector(".practice-search__partial");
-    var all = panel.querySelector(".practice-search__all");
-    var pager = new Pager(panel.querySelector("ol"), panel.querySelector(".practice-search__more"), PracticeSearch.contract.panel_size, "practice-search");
-    var latest = 0;
-    var timer = null;
-
+    const status = panel.querySelector(".practice-search__status");
+    const suggestion = panel.querySelector(".practice-search__suggestion");
+    const partial = panel.querySelector(".practice-search__partial");
+    const all = panel.querySelector(".practice-search__all");
+    const more = panel.querySelector(".practice-search__more");
+    const pager = new Pager(site, panel.querySelector("ol"), more, site.contract.panel_size, "practice-search");
+    let latest = 0;
+    let timer = null;
+    const say = (text) => {
+      status.textContent = announcer.textContent = text;
+    };
     function search(term) {
-      var query = ++latest;
+      const query = ++latest;
       if (!term.trim()) {
         panel.hidden = true;
         return;
       }
       panel.setAttribute("aria-busy", "true");
-      engine.search(term).then(function (answer) {
-        if (query !== latest) {
-          return;
-        }
-        status.textContent = announcer.textContent = statusText(term, answer, false);
+      site.engine.search(term).then((answer) => {
+        if (query !== latest) return void 0;
+        say(statusText(term, answer, false));
         all.hidden = !answer.matched;
-        all.href = resultsAddress(term);
+        all.href = resultsAddress(site, term);
         panel.hidden = false;
-        partialOffer(partial, answer, function (numbers) { pager.show(numbers, answer.units); });
-        return Promise.all([
-          showSuggestion(suggestion, term, answer, function (suggested) {
-            input.value = suggested;
-            search(suggested);
-            input.focus();
-          }),
-          pager.show(answer.results, answer.units),
-        ]);
-      }).catch(function () {
-        if (query === latest) {
-          status.textContent = announcer.textContent =
-            "Search is not available just now; the finder lists every case study";
-          panel.hidden = false;
-        }
-      }).then(function () {
-        if (query === latest) {
-          panel.removeAttribute("aria-busy");
-        }
+        partialOffer(partial, answer, (numbers) => pager.show(numbers, answer.units));
+        const pick = (suggested) => {
+          input.value = suggested;
+          search(suggested);
+          input.focus();
+        };
+        return Promise.all([showSuggestion(site, suggestion, term, answer, pick), pager.show(answer.results, answer.units)]);
+      }).catch(() => {
+        if (query !== latest) return;
+        say(UNAVAILABLE);
+        panel.hidden = false;
+      }).then(() => {
+        if (query === latest) panel.removeAttribute("aria-busy");
       });
     }
-
-    // Fetch the index's entry and facets once the page is idle (a few KB, cached across
-    // pages), so a first search waits only for its own words.
-    (window.requestIdleCallback || function (callback) { setTimeout(callback, 200); })(function () {
-      engine.data("facets.json.gz").catch(function () {});
+    (window.requestIdleCallback || ((callback) => setTimeout(callback, 200)))(() => {
+      site.engine.data("facets.json.gz").catch(() => {
+      });
     });
-    input.addEventListener("input", function () {
+    input.addEventListener("input", () => {
       clearTimeout(timer);
-      timer = setTimeout(function () { search(input.value); }, 40);
+      timer = setTimeout(() => search(input.value), 40);
     });
-    form.addEventListener("keydown", function (event) {
-      if (event.key === "Escape") {
-        panel.hidden = true;
-        input.focus();
-      }
+    form.addEventListener("keydown", (event) => {
+      if (event.key !== "Escape") return;
+      panel.hidden = true;
+      input.focus();
     });
-    form.addEventListener("submit", function (event) {
-      if (!input.value.trim()) {
-        event.preventDefault();
-      }
+    form.addEventListener("submit", (event) => {
+      if (!input.value.trim()) event.preventDefault();
     });
-    form.addEventListener("focusout", function (event) {
-      if (event.relatedTarget && !form.contains(event.relatedTarget)) {
-        panel.hidden = true;
-      }
+    form.addEventListener("focusout", (event) => {
+      if (event.relatedTarget && !form.contains(event.relatedTarget)) panel.hidden = true;
     });
-    document.addEventListener("click", function (event) {
-      // The path as dispatched: a suggestion clicked in the panel may be gone from it by now.
-      if (event.composedPath().indexOf(form) < 0) {
-        panel.hidden = true;
-      }
+    document.addEventListener("click", (event) => {
+      if (!event.composedPath().includes(form)) panel.hidden = true;
     });
-    input.addEventListener("focus", function () {
-      if (input.value.trim() && status.textContent) {
-        panel.hidden = false;
-      }
+    input.addEventListener("focus", () => {
+      if (input.value.trim() && status.textContent) panel.hidden = false;
     });
   }
 
-  function resultsPage() {
-    var page = document.querySelector("[data-search-page]");
-    if (!page) {
-      return;
-    }
-    var form = page.querySelector("form");
-    var input = form.querySelector("input[name=q]");
-    var body = page.querySelector(".search-page__body");
-    var status = page.querySelector(".search-page__status");
-    var suggestion = page.querySelector(".search-page__suggestion");
-    var partial = page.querySelector(".search-page__partial");
-    var filters = page.querySelector(".search-page__filters");
-    var filterBox = page.querySelector(".search-page__filter-box");
-    var summary = filterBox.querySelector("summary");
-    // Open beside the results on a wide screen; on a phone, closed above them until asked for.
+  // frontend/search/results-page.js
+  function resultsPage(site, page) {
+    if (!page) return;
+    const form = page.querySelector("form");
+    const input = form.querySelector("input[name=q]");
+    const body = page.querySelector(".search-page__body");
+    const status = page.querySelector(".search-page__status");
+    const suggestion = page.querySelector(".search-page__suggestion");
+    const partial = page.querySelector(".search-page__partial");
+    const filters = page.querySelector(".search-page__filters");
+    const filterBox = page.querySelector(".search-page__filter-box");
+    const summary = filterBox.querySelector("summary");
     filterBox.open = window.matchMedia("(min-width: 60em)").matches;
-    var pager = new Pager(page.querySelector(".search-page__results"), page.querySelector(".search-page__more"), PracticeSearch.contract.page_size, "search-page");
-    var latest = 0;
-
-    function chosen() {
-      var params = new URLSearchParams(window.location.search);
-      var picked = {};
-      FACETS.forEach(function (facet) { picked[facet[0]] = params.getAll(facet[0]); });
-      return { query: params.get("q") || "", filters: picked };
+    const more = page.querySelector(".search-page__more");
+    const pager = new Pager(site, page.querySelector(".search-page__results"), more, site.contract.page_size, "search-page");
+    let latest = 0;
+    const chosen = () => stateFrom(window.location.search);
+    function option(name, [id, label], count, checked) {
+      const box = element("input");
+      Object.assign(box, { type: "checkbox", name, value: id, checked });
+      const text = element("span", null, `${label} `);
+      text.appendChild(element("span", "search-page__count", `(${count})`));
+      const holder = element("label", "search-page__option");
+      holder.append(box, text);
+      return holder;
     }
-
-    function address(query, picked) {
-      var params = new URLSearchParams();
-      params.set("q", query);
-      FACETS.forEach(function (facet) {
-        (picked[facet[0]] || []).forEach(function (value) { params.append(facet[0], value); });
-      });
-      return "?" + params.toString();
-    }
-
     function drawFilters(answer, picked) {
-      var focused = filters.contains(document.activeElement) ? document.activeElement : null;
-      var refocus = focused && focused.name + "=" + focused.value;
+      const focused = filters.contains(document.activeElement) ? document.activeElement : null;
+      const refocus = focused && `${focused.name}=${focused.value}`;
       filters.textContent = "";
-      if (!answer.facets || !answer.matched) {
-        filterBox.hidden = true;
-        return;
-      }
-      filterBox.hidden = false;
-      var chosenCount = FACETS.reduce(function (n, facet) { return n + picked[facet[0]].length; }, 0);
-      summary.textContent = "Filter the results" + (chosenCount ? " (" + chosenCount + " chosen)" : "");
-      FACETS.forEach(function (facet) {
-        var name = facet[0];
-        var fieldset = element("fieldset", "search-page__facet");
-        fieldset.appendChild(element("legend", null, facet[1]));
-        answer.facets[name].values.forEach(function (pair, i) {
-          var count = answer.counts[name][i];
-          var checked = picked[name].indexOf(pair[0]) >= 0;
-          if (!count && !checked) {
-            return;
-          }
-          var label = element("label", "search-page__option");
-          var box = element("input");
-          box.type = "checkbox";
-          box.name = name;
-          box.value = pair[0];
-          box.checked = checked;
-          var text = element("span", null, pair[1] + " ");
-          text.appendChild(element("span", "search-page__count", "(" + count + ")"));
-          label.append(box, text);
-          fieldset.appendChild(label);
+      filterBox.hidden = !answer.facets || !answer.matched;
+      if (filterBox.hidden) return;
+      const count = chosenCount(picked);
+      summary.textContent = `Filter the results${count ? ` (${count} chosen)` : ""}`;
+      for (const [name, legend] of FACETS) {
+        const fieldset = element("fieldset", "search-page__facet");
+        fieldset.appendChild(element("legend", null, legend));
+        answer.facets[name].values.forEach((pair, i) => {
+          const found2 = answer.counts[name][i];
+          const checked = picked[name].includes(pair[0]);
+          if (found2 || checked) fieldset.appendChild(option(name, pair, found2, checked));
         });
-        if (fieldset.querySelector("input")) {
-          filters.appendChild(fieldset);
-        }
-      });
-      // The boxes are made anew with their counts: the one the reader was on keeps the focus.
-      Array.prototype.forEach.call(filters.querySelectorAll("input"), function (box) {
-        if (box.name + "=" + box.value === refocus) {
-          box.focus();
-        }
-      });
+        if (fieldset.querySelector("input")) filters.appendChild(fieldset);
+      }
+      for (const box of filters.querySelectorAll("input")) if (`${box.name}=${box.value}` === refocus) box.focus();
     }
-
     function run() {
-      var token = ++latest;
-      var state = chosen();
+      const token = ++latest;
+      const state = chosen();
       input.value = state.query;
-      var titled = shownQuery(state.query);
-      document.title = (titled ? "\u201c" + titled + "\u201d: " : "") + "Search - " + config.site_name;
+      const titled = shownQuery(state.query);
+      document.title = `${titled ? `“${titled}”: ` : ""}Search - ${site.config.site_name}`;
       if (!state.query.trim()) {
         body.removeAttribute("aria-busy");
-        status.textContent = "Type a word that describes the practice, a place or an outcome";
+        status.textContent = EMPTY_QUERY;
         filterBox.hidden = true;
         suggestion.hidden = partial.hidden = true;
         return pager.show([], []);
       }
-      status.textContent = "Searching\u2026";
+      status.textContent = "Searching…";
       body.setAttribute("aria-busy", "true");
-      return engine.search(state.query, state.filters).then(function (answer) {
-        if (token !== latest) {
-          return;
-        }
-        var known = FACETS.every(function (facet) {
-          var ids = answer.facets ? answer.facets[facet[0]].values.map(function (pair) { return pair[0]; }) : [];
-          var kept = state.filters[facet[0]].filter(function (id) { return ids.indexOf(id) >= 0; });
-          var same = kept.length === state.filters[facet[0]].length;
-          state.filters[facet[0]] = kept;
-          return same;
-        });
-        if (!known && answer.facets) { // an address naming a filter the index does not know
-          history.replaceState(null, "", address(state.query, state.filters));
+      return site.engine.search(state.query, state.filters).then((answer) => {
+        if (token !== latest) return void 0;
+        const known = knownFilters(state.filters, answer.facets);
+        if (!known.all && answer.facets) {
+          history.replaceState(null, "", addressOf(state.query, known.filters));
           return run();
         }
-        var filtered = FACETS.some(function (facet) { return state.filters[facet[0]].length; });
-        status.textContent = statusText(state.query, answer, filtered);
+        status.textContent = statusText(state.query, answer, chosenCount(state.filters) > 0);
         drawFilters(answer, state.filters);
-        partialOffer(partial, answer, function (numbers) { pager.show(numbers, answer.units); });
-        return Promise.all([showSuggestion(suggestion, state.query, answer, null), pager.show(answer.results, answer.units)]);
-      }).catch(function () {
-        status.textContent = "Search is not available just now; the finder lists every case study";
-      }).then(function () {
-        if (token === latest) {
-          body.removeAttribute("aria-busy");
-        }
+        partialOffer(partial, answer, (numbers) => pager.show(numbers, answer.units));
+        return Promise.all([
+          showSuggestion(site, suggestion, state.query, answer, null),
+          pager.show(answer.results, answer.units)
+        ]);
+      }).catch(() => {
+        status.textContent = UNAVAILABLE;
+      }).then(() => {
+        if (token === latest) body.removeAttribute("aria-busy");
       });
     }
-
-    form.addEventListener("submit", function (event) {
+    form.addEventListener("submit", (event) => {
       event.preventDefault();
-      var state = chosen();
-      history.pushState(null, "", address(input.value, state.filters));
+      history.pushState(null, "", addressOf(input.value, chosen().filters));
       run();
     });
-    filters.addEventListener("change", function () {
-      var picked = {};
-      FACETS.forEach(function (facet) {
-        picked[facet[0]] = Array.prototype.map.call(
-          filters.querySelectorAll("input[name=" + facet[0] + "]:checked"),
-          function (box) { return box.value; }
-        );
-      });
-      history.replaceState(null, "", address(chosen().query, picked));
+    filters.addEventListener("change", () => {
+      const picked = {};
+      for (const [name] of FACETS) {
+        picked[name] = Array.from(filters.querySelectorAll(`input[name=${name}]:checked`), (box) => box.value);
+      }
+      history.replaceState(null, "", addressOf(chosen().query, picked));
       run();
     });
     window.addEventListener("popstate", run);
     run();
   }
 
-  header();
-  resultsPage();
+  // frontend/search/main.js
+  var Search = window.PracticeSearch;
+  var found = Search && Search.ofThisSite();
+  if (found) {
+    const site = { ...found, contract: Search.contract, excerpt: Search.excerpt };
+    header(site, document.querySelector("[data-practice-search]"));
+    resultsPage(site, document.querySelector("[data-search-page]"));
+  }
 })();

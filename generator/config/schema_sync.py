@@ -96,6 +96,7 @@ def _code(point: int) -> str:
 
 
 TEXT_CHARACTERS = {"not": {"pattern": _character_class(FORBIDDEN_RANGES)}}
+DIRECTION_CLASS = _character_class(DIRECTION_CONTROLS)  # the search page leaves these out of a quoted query
 LINE_CHARACTERS = {"not": {"pattern": _character_class(FORBIDDEN_RANGES + LINE_ONLY_FORBIDDEN)}}
 # At least one character that shows: not only spaces, line breaks or zero-width characters.
 VISIBLE = (

@@ -20,7 +20,9 @@ from generator.render.urls import case_study_page, page_url
 # How much a word counts, by where it stands on the page.
 WEIGHTS = {"title": 10, "place": 8, "lead": 5, "summary": 3, "labels": 2, "body": 1, "also": 1}
 HIDDEN = frozenset({"also"})  # searched, never shown in an excerpt
-FACETS = ("rating", "theme", "outcome")  # what the results page filters by
+# What the results page filters by, with each filter group's heading (the contract gives them
+# to the page's script; the index writes each group's values).
+FACETS = {"rating": "Evidence rating", "theme": "Theme", "outcome": "Outcome"}
 
 LINK_TARGET = re.compile(r"\]\([^()\s]*\)")  # Markdown link targets are not text the reader sees
 MARKUP = re.compile(r"[*_`#>]+")
