@@ -1,5 +1,5 @@
 """Facts the browser code shares with Python, stated once here and written as one JSON file
-per feature (frontend/search/contract.json, frontend/proposal/contract.json), which that
+per feature (frontend/FEATURE/contract.json: finder, search, proposal), which that
 feature's modules import; esbuild bundles it into docs/assets/, so a page loads only its own
 feature's part. A test fails when a file differs from what this module would write.
 
@@ -29,6 +29,7 @@ from generator.config.web_address import MAX_URL_LENGTH, URL_PATTERN
 from generator.figures import MAX_IMPLIED_PERCENT
 from generator.impact import COUNT, NOT_A_CHANGE
 from generator.model import IMPROVED
+from generator.render.browse import FINDER_PAGE_SIZE, FINDER_SORTS
 from generator.search.index_writer import FORMAT
 from generator.search.records import FACETS as SEARCH_FACETS
 from generator.search.words import MAX_WORD, STOP_WORDS
@@ -47,6 +48,10 @@ SEARCH_PAGE_SIZE = 20  # results the results page shows before "More results"
 
 def browser_contract() -> dict[str, Any]:
     return {
+        "finder": {
+            "page_size": FINDER_PAGE_SIZE,
+            "sorts": [list(sort) for sort in FINDER_SORTS],
+        },
         "search": {
             "direction_controls": DIRECTION_CLASS,  # left out of a query the page quotes (schema_sync.py)
             "facets": [[name, legend] for name, legend in SEARCH_FACETS.items()],  # the results page's filters

@@ -20,6 +20,7 @@ const root = resolve(process.argv[3] || here);
 export const BUNDLES = [
   { entry: "frontend/search/engine.js", out: "search-engine.js", global: "PracticeSearch" },
   { entry: "frontend/search/main.js", out: "search.js" },
+  { entry: "frontend/finder/main.js", out: "finder.js", global: "PracticeFinder" },
   { entry: "frontend/proposal/main.js", out: "proposal-form.js", global: "ProposalForm" },
 ];
 

@@ -1,333 +1,294 @@
-// The finder: filters the full list already in the page (which is what readers without
-// JavaScript see) by checkboxes and words, sorts it, counts what each further choice would
-// give, and keeps the choices in the page's address. The static list is read once and
-// hidden; matches are shown PAGE_SIZE at a time in a list of their own, because showing or
-// hiding 10,000 items takes the browser seconds. The first page of matches, before any
-// choice, is the static list's first page: the stylesheet shows only that much of it until
-// this script runs, so the page does not shift as it loads. Words are matched by the site's
-// search engine (search-engine.js), so the finder and the search box agree.
-(function () {
-  "use strict";
-  // If anything below fails, the reader gets the page as it is without JavaScript (the full
-  // list, no filters) rather than the first 50 cards and filters that do nothing.
-  try {
-    start();
-  } catch (error) {
-    document.documentElement.classList.add("finder-failed");
-    var staticList = document.querySelector("[data-finder-list]");
-    if (staticList) {
-      staticList.hidden = false;
+// Built by scripts/build-frontend.mjs from frontend/finder/main.js: edit that, not this file.
+var PracticeFinder = (() => {
+  var __defProp = Object.defineProperty;
+  var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
+  var __getOwnPropNames = Object.getOwnPropertyNames;
+  var __hasOwnProp = Object.prototype.hasOwnProperty;
+  var __export = (target, all) => {
+    for (var name in all)
+      __defProp(target, name, { get: all[name], enumerable: true });
+  };
+  var __copyProps = (to, from, except, desc) => {
+    if (from && typeof from === "object" || typeof from === "function") {
+      for (let key of __getOwnPropNames(from))
+        if (!__hasOwnProp.call(to, key) && key !== except)
+          __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
     }
-    throw error;
-  }
+    return to;
+  };
+  var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
-  function start() {
-  var form = document.querySelector("[data-finder]");
-  var list = document.querySelector("[data-finder-list]");
-  var count = document.querySelector("[data-finder-count]");
-  var more = document.querySelector("[data-finder-more]");
-  var sortBox = document.querySelector("[data-finder-sort]");
-  var advice = document.querySelector("[data-finder-advice]");
-  if (!form || !list || !count || !more || !sortBox || !advice) {
-    return;
-  }
-  // The filter groups, in the page's order: named once, by the site's Python (site.py _finder_groups).
-  var GROUPS = (form.getAttribute("data-groups") || "").split(" ").filter(Boolean);
-  // FINDER_PAGE_SIZE in generator/render/site.py, written into the page (the stylesheet's
-  // nth-child(n + 51) must agree with it too).
-  var PAGE_SIZE = Number(list.getAttribute("data-page-size")) || 50;
-  var SORTS = ["evidence", "updated", "title"];
-  var site = window.PracticeSearch && window.PracticeSearch.ofThisSite();
-  var engine = site && site.engine; // the header box's own: one set of index files per page
-  var wordMatches = null; // the search engine's answer for the words: a Set of case-study numbers
-  var wordsFailed = false;
-  var latest = 0;
-  var results = document.createElement("ul");
-  results.className = "case-study-list finder__results";
-  results.setAttribute("data-finder-results", "");
-  var matched = [];
-  var shownCount = 0;
-  var text = form.querySelector("input[name=q]");
-  var legends = {};
-  var labels = {}; // "group:id" -> the option's label, searched as words of each item
-  form.querySelectorAll("fieldset").forEach(function (fieldset) {
-    var box = fieldset.querySelector("input[type=checkbox]");
-    if (box) {
-      legends[box.name] = fieldset.querySelector("legend").textContent;
-    }
+  // frontend/finder/main.js
+  var main_exports = {};
+  __export(main_exports, {
+    PAGE_SIZE: () => PAGE_SIZE,
+    SORTS: () => SORTS,
+    addressOf: () => addressOf,
+    choiceFrom: () => choiceFrom,
+    evaluate: () => evaluate
   });
-  form.querySelectorAll("input[type=checkbox]").forEach(function (box) {
-    labels[box.name + ":" + box.value] = box.parentNode.querySelector(".finder__label").textContent;
-  });
-  var items = Array.prototype.map.call(list.children, function (node, index) {
-    var item = {
-      node: node,
-      rank: index,
-      updated: node.getAttribute("data-updated") || "",
-      number: Number(node.getAttribute("data-search")),
-    };
-    GROUPS.forEach(function (group) {
-      item[group] = (node.getAttribute("data-" + group) || "").split(" ").filter(Boolean);
-    });
-    var title = node.querySelector(".case-study-card__title");
-    item.title = (title ? title.textContent : "").toLowerCase();
-    return item;
-  });
-  var total = items.length;
-  var ORDER = {
-    evidence: function (a, b) { return a.rank - b.rank; },
-    updated: function (a, b) {
-      return a.updated < b.updated ? 1 : a.updated > b.updated ? -1 : a.rank - b.rank;
-    },
-    title: function (a, b) {
-      return a.title < b.title ? -1 : a.title > b.title ? 1 : a.rank - b.rank;
-    }
+
+  // frontend/finder/contract.json
+  var contract_default = {
+    page_size: 50,
+    sorts: [
+      [
+        "evidence",
+        "Strongest evidence"
+      ],
+      [
+        "updated",
+        "Recently updated"
+      ],
+      [
+        "title",
+        "Title, A to Z"
+      ]
+    ]
   };
 
-  function chosen() {
-    var choice = { q: text.value.trim(), matches: wordMatches };
-    GROUPS.forEach(function (group) {
-      choice[group] = Array.prototype.map.call(
-        form.querySelectorAll("input[name=" + group + "]:checked"),
-        function (box) { return box.value; }
-      );
-    });
-    return choice;
+  // frontend/finder/choice.js
+  var PAGE_SIZE = contract_default.page_size;
+  var SORTS = contract_default.sorts.map(([id]) => id);
+  var MAX_DROPPED = 5;
+  var SHOWN_CHOICE = 60;
+  var ORDER = {
+    updated: (a, b) => a.updated < b.updated ? 1 : a.updated > b.updated ? -1 : a.rank - b.rank,
+    title: (a, b) => a.title < b.title ? -1 : a.title > b.title ? 1 : a.rank - b.rank
+  };
+  var matchesGroup = (item, choice, group) => !choice[group].length || choice[group].some((value) => item[group].includes(value));
+  var matchesWords = (item, choice) => !choice.q || choice.matches === null || choice.matches.has(item.number);
+  function matchesAllBut(item, choice, groups, skip) {
+    return groups.every((group) => group === skip || matchesGroup(item, choice, group)) && (skip === "q" || matchesWords(item, choice));
   }
-
-  function matchesGroup(item, choice, group) {
-    var wanted = choice[group];
-    return !wanted.length || wanted.some(function (value) { return item[group].indexOf(value) !== -1; });
-  }
-
-  function matchesWords(item, choice) {
-    return !choice.q || choice.matches === null || choice.matches.has(item.number);
-  }
-
-  // Whether the item matches every part of the choice except the group `skip`.
-  function matchesAllBut(item, choice, skip) {
-    for (var i = 0; i < GROUPS.length; i++) {
-      if (GROUPS[i] !== skip && !matchesGroup(item, choice, GROUPS[i])) {
-        return false;
+  function evaluate(items, choice, groups) {
+    const tally = Object.fromEntries(groups.map((group) => [group, {}]));
+    const found = [];
+    for (const item of items) {
+      if (!matchesWords(item, choice)) continue;
+      const failed = groups.filter((group) => !matchesGroup(item, choice, group));
+      if (failed.length > 1) continue;
+      if (!failed.length) found.push(item);
+      for (const group of failed.length ? failed : groups) {
+        for (const value of item[group]) tally[group][value] = (tally[group][value] || 0) + 1;
       }
     }
-    return skip === "q" || matchesWords(item, choice);
+    return { found, tally };
   }
-
-  // One pass over the cards gives both the matches and, beside each option, how many case
-  // studies carry it among those the other groups' choices (and the words) leave: a card
-  // failing no part of the choice matches and counts for every group; failing just one
-  // group, it counts for that group only. An unticked option with none is disabled, so no
-  // tick leads to an empty list.
-  function evaluate(choice) {
-    var tally = {};
-    var found = [];
-    GROUPS.forEach(function (group) { tally[group] = {}; });
-    items.forEach(function (item) {
-      if (!matchesWords(item, choice)) {
-        return;
+  function sorted(found, sort) {
+    return ORDER[sort] ? [...found].sort(ORDER[sort]) : found;
+  }
+  function dropOffers(items, choice, groups) {
+    const offers = [];
+    if (choice.q) offers.push({ group: "q", value: choice.q, n: items.filter((item) => matchesAllBut(item, choice, groups, "q")).length });
+    for (const group of groups) {
+      for (const value of choice[group]) {
+        const smaller = { ...choice, [group]: choice[group].filter((v) => v !== value) };
+        offers.push({ group, value, n: items.filter((item) => matchesAllBut(item, smaller, groups, null)).length });
       }
-      var failed = null;
-      for (var i = 0; i < GROUPS.length; i++) {
-        if (!matchesGroup(item, choice, GROUPS[i])) {
-          if (failed !== null) {
-            return;
-          }
-          failed = GROUPS[i];
+    }
+    return offers.filter((offer) => offer.n > 0);
+  }
+  var shortened = (text) => text.length > SHOWN_CHOICE ? `${text.slice(0, SHOWN_CHOICE - 1)}…` : text;
+  function addressOf(choice, groups, sort) {
+    const params = new URLSearchParams();
+    if (choice.q) params.set("q", choice.q);
+    for (const group of groups) if (choice[group].length) params.set(group, choice[group].join(","));
+    if (sort !== SORTS[0] && SORTS.includes(sort)) params.set("sort", sort);
+    const query = params.toString();
+    return query ? `?${query}` : "";
+  }
+  function choiceFrom(search, groups, offered, legends) {
+    const params = new URLSearchParams(search);
+    const choice = { q: params.get("q") || "", matches: null };
+    const dropped = [];
+    for (const group of groups) {
+      const values = (params.get(group) || "").split(",").filter(Boolean);
+      choice[group] = values.filter((value) => offered[group].includes(value));
+      for (const value of values) {
+        if (!offered[group].includes(value) && dropped.length < MAX_DROPPED) {
+          dropped.push(`${legends[group] || group}: ${value.slice(0, SHOWN_CHOICE)}`);
         }
       }
-      if (failed === null) {
-        found.push(item);
+    }
+    const sort = SORTS.includes(params.get("sort")) ? params.get("sort") : SORTS[0];
+    return { choice, dropped, sort };
+  }
+  var countText = (shown, total) => shown === total ? `${total} case studies.` : `${shown} of ${total} case studies match.`;
+
+  // frontend/finder/finder.js
+  function paragraph(text) {
+    const node = document.createElement("p");
+    node.textContent = text;
+    return node;
+  }
+  function start(page2, engine) {
+    const { form, list, count, more, sortBox, advice } = page2;
+    const groups = (form.getAttribute("data-groups") || "").split(" ").filter(Boolean);
+    const text = form.querySelector("input[name=q]");
+    const legends = {};
+    const labels = {};
+    const offered = Object.fromEntries(groups.map((group) => [group, []]));
+    for (const fieldset of form.querySelectorAll("fieldset")) {
+      const box = fieldset.querySelector("input[type=checkbox]");
+      if (box) legends[box.name] = fieldset.querySelector("legend").textContent;
+    }
+    for (const box of form.querySelectorAll("input[type=checkbox]")) {
+      labels[`${box.name}:${box.value}`] = box.parentNode.querySelector(".finder__label").textContent;
+      offered[box.name]?.push(box.value);
+    }
+    const items = Array.from(list.children, (node, rank) => {
+      const item = { node, rank, updated: node.getAttribute("data-updated") || "", number: Number(node.getAttribute("data-search")) };
+      for (const group of groups) item[group] = (node.getAttribute(`data-${group}`) || "").split(" ").filter(Boolean);
+      item.title = (node.querySelector(".case-study-card__title")?.textContent || "").toLowerCase();
+      return item;
+    });
+    const results = document.createElement("ul");
+    results.className = "case-study-list finder__results";
+    results.setAttribute("data-finder-results", "");
+    let wordMatches = null;
+    let wordsFailed = false;
+    let latest = 0;
+    let matched = [];
+    let shownCount = 0;
+    let dropped = [];
+    function chosen() {
+      const choice = { q: text.value.trim(), matches: wordMatches };
+      for (const group of groups) {
+        choice[group] = Array.from(form.querySelectorAll(`input[name=${group}]:checked`), (box) => box.value);
       }
-      (failed === null ? GROUPS : [failed]).forEach(function (group) {
-        var counts = tally[group];
-        item[group].forEach(function (value) { counts[value] = (counts[value] || 0) + 1; });
-      });
-    });
-    return { found: found, tally: tally };
-  }
-
-  function showCounts(tally) {
-    form.querySelectorAll("input[type=checkbox]").forEach(function (box) {
-      var n = tally[box.name][box.value] || 0;
-      var label = box.parentNode;
-      label.querySelector(".finder__option-count").textContent = "(" + n + ")";
-      box.disabled = n === 0 && !box.checked;
-      label.classList.toggle("finder__option--empty", box.disabled);
-    });
-  }
-
-  // With nothing matching, say which single choice to drop and what that would give.
-  function showAdvice(choice) {
-    advice.textContent = "";
-    var notes = [];
-    if (dropped.length) {
-      notes.push("No case study has " + dropped.join("; ") + ", so the list leaves that choice out.");
+      return choice;
     }
-    if (wordsFailed) {
-      notes.push("Searching by words is not available just now, so the list leaves the words out.");
+    function showCounts(tally) {
+      for (const box of form.querySelectorAll("input[type=checkbox]")) {
+        const n = tally[box.name][box.value] || 0;
+        const label = box.parentNode;
+        label.querySelector(".finder__option-count").textContent = `(${n})`;
+        box.disabled = n === 0 && !box.checked;
+        label.classList.toggle("finder__option--empty", box.disabled);
+      }
     }
-    notes.forEach(function (text) {
-      var note = document.createElement("p");
-      note.textContent = text;
-      advice.appendChild(note);
-    });
-    advice.hidden = !notes.length;
-    if (matched.length || wordsFailed) {
-      return;
-    }
-    var intro = document.createElement("p");
-    intro.textContent = "No case study matches all of these choices.";
-    advice.appendChild(intro);
-    var offers = [];
-    if (choice.q) {
-      var shown = text.value.trim();
-      offers.push({ label: "the words \u201c" + (shown.length > 60 ? shown.slice(0, 59) + "\u2026" : shown) + "\u201d",
-        drop: function () { text.value = ""; },
-        n: items.filter(function (item) { return matchesAllBut(item, choice, "q"); }).length });
-    }
-    GROUPS.forEach(function (group) {
-      choice[group].forEach(function (value) {
-        var smaller = Object.assign({}, choice);  // words already split: shared
-        smaller[group] = choice[group].filter(function (v) { return v !== value; });
-        var n = items.filter(function (item) { return matchesAllBut(item, smaller, null); }).length;
-        offers.push({ label: legends[group] + ": " + labels[group + ":" + value], n: n, drop: function () {
-          form.querySelector("input[name=" + group + "][value=\"" + value + "\"]").checked = false;
-        } });
-      });
-    });
-    offers = offers.filter(function (offer) { return offer.n > 0; });
-    var next = document.createElement("p");
-    next.textContent = offers.length ? "Remove one of them:" : "Clear all to see every case study.";
-    advice.appendChild(next);
-    offers.forEach(function (offer) {
-      var button = document.createElement("button");
+    function dropButton(offer) {
+      const label = offer.group === "q" ? `the words “${shortened(offer.value)}”` : `${legends[offer.group]}: ${labels[`${offer.group}:${offer.value}`]}`;
+      const button = document.createElement("button");
       button.type = "button";
-      button.textContent = "Remove " + offer.label + " (" + offer.n + (offer.n === 1 ? " case study)" : " case studies)");
-      button.addEventListener("click", function () {
-        offer.drop();
+      button.textContent = `Remove ${label} (${offer.n}${offer.n === 1 ? " case study)" : " case studies)"}`;
+      button.addEventListener("click", () => {
+        if (offer.group === "q") text.value = "";
+        else form.querySelector(`input[name=${offer.group}][value="${CSS.escape(offer.value)}"]`).checked = false;
         apply(true);
         count.focus();
       });
-      advice.appendChild(button);
-    });
-    advice.hidden = false;
-  }
-
-  function showMore() {
-    var fragment = document.createDocumentFragment();
-    matched.slice(shownCount, shownCount + PAGE_SIZE).forEach(function (item) {
-      fragment.appendChild(item.node.cloneNode(true));
-    });
-    results.appendChild(fragment);
-    shownCount = Math.min(matched.length, shownCount + PAGE_SIZE);
-    more.hidden = shownCount >= matched.length;
-  }
-
-  // The words go to the search engine first (it fetches what it needs), then everything else
-  // is applied to its answer. A failed engine leaves the words out, and says so.
-  function apply(updateAddress) {
-    var token = ++latest;
-    var words = text.value.trim();
-    if (!words || !engine) {
-      wordMatches = null;
-      wordsFailed = Boolean(words);
-      return show(updateAddress);
+      return button;
     }
-    return engine.search(words).then(function (answer) {
-      // Only stop words, or a word still being typed ("f", "th"): the words narrow nothing yet.
-      wordMatches = answer.units.length ? new Set(answer.results) : null;
-      wordsFailed = false;
-    }, function () {
-      wordMatches = null;
-      wordsFailed = true;
-    }).then(function () {
-      if (token === latest) {
+    function showAdvice(choice) {
+      advice.textContent = "";
+      const notes = [];
+      if (dropped.length) notes.push(`No case study has ${dropped.join("; ")}, so the list leaves that choice out.`);
+      if (wordsFailed) notes.push("Searching by words is not available just now, so the list leaves the words out.");
+      advice.append(...notes.map(paragraph));
+      advice.hidden = !notes.length;
+      if (matched.length || wordsFailed) return;
+      const offers = dropOffers(items, choice, groups);
+      advice.append(
+        paragraph("No case study matches all of these choices."),
+        paragraph(offers.length ? "Remove one of them:" : "Clear all to see every case study."),
+        ...offers.map(dropButton)
+      );
+      advice.hidden = false;
+    }
+    function showMore() {
+      const fragment = document.createDocumentFragment();
+      for (const item of matched.slice(shownCount, shownCount + PAGE_SIZE)) fragment.appendChild(item.node.cloneNode(true));
+      results.appendChild(fragment);
+      shownCount = Math.min(matched.length, shownCount + PAGE_SIZE);
+      more.hidden = shownCount >= matched.length;
+    }
+    function show(updateAddress) {
+      if (updateAddress) dropped = [];
+      const choice = chosen();
+      const result = evaluate(items, choice, groups);
+      matched = sorted(result.found, sortBox.value);
+      results.textContent = "";
+      shownCount = 0;
+      showMore();
+      count.textContent = countText(matched.length, items.length);
+      showCounts(result.tally);
+      showAdvice(choice);
+      if (updateAddress) history.replaceState(null, "", window.location.pathname + addressOf(choice, groups, sortBox.value));
+    }
+    function apply(updateAddress) {
+      const token = ++latest;
+      const words = text.value.trim();
+      if (!words || !engine) {
+        wordMatches = null;
+        wordsFailed = Boolean(words);
         show(updateAddress);
+        return;
       }
+      engine.search(words).then(
+        (answer) => {
+          wordMatches = answer.units.length ? new Set(answer.results) : null;
+          wordsFailed = false;
+        },
+        () => {
+          wordMatches = null;
+          wordsFailed = true;
+        }
+      ).then(() => {
+        if (token === latest) show(updateAddress);
+      });
+    }
+    function restore() {
+      const state = choiceFrom(window.location.search, groups, offered, legends);
+      text.value = state.choice.q;
+      for (const box of form.querySelectorAll("input[type=checkbox]")) box.checked = (state.choice[box.name] || []).includes(box.value);
+      sortBox.value = state.sort;
+      dropped = state.dropped;
+    }
+    list.parentNode.insertBefore(results, list);
+    list.hidden = true;
+    more.hidden = true;
+    count.setAttribute("tabindex", "-1");
+    more.addEventListener("click", showMore);
+    restore();
+    apply(false);
+    form.addEventListener("change", () => apply(true));
+    sortBox.addEventListener("change", () => apply(true));
+    let typing = null;
+    text.addEventListener("input", () => {
+      clearTimeout(typing);
+      typing = setTimeout(() => apply(true), 40);
+    });
+    form.addEventListener("submit", (event) => event.preventDefault());
+    form.addEventListener("reset", () => {
+      setTimeout(() => {
+        sortBox.value = sortBox.options[0].value;
+        apply(true);
+      }, 0);
     });
   }
 
-  function show(updateAddress) {
-    if (updateAddress) {
-      dropped = []; // the reader has chosen since: the note about the address has done its work
-    }
-    var choice = chosen();
-    var result = evaluate(choice);
-    matched = result.found;
-    var sort = SORTS.indexOf(sortBox.value) === -1 ? "evidence" : sortBox.value;
-    if (sort !== "evidence") {
-      matched.sort(ORDER[sort]);
-    }
-    results.textContent = "";
-    shownCount = 0;
-    showMore();
-    var shown = matched.length;
-    count.textContent = shown === total ? total + " case studies." :
-      shown + " of " + total + " case studies match.";
-    showCounts(result.tally);
-    showAdvice(choice);
-    if (updateAddress) {
-      var params = new URLSearchParams();
-      if (choice.q) {
-        params.set("q", text.value.trim());
-      }
-      GROUPS.forEach(function (group) {
-        if (choice[group].length) {
-          params.set(group, choice[group].join(","));
-        }
-      });
-      if (sort !== "evidence") {
-        params.set("sort", sort);
-      }
-      var query = params.toString();
-      history.replaceState(null, "", window.location.pathname + (query ? "?" + query : ""));
+  // frontend/finder/main.js
+  var find = (selector) => typeof document === "undefined" ? null : document.querySelector(selector);
+  var page = {
+    form: find("[data-finder]"),
+    list: find("[data-finder-list]"),
+    count: find("[data-finder-count]"),
+    more: find("[data-finder-more]"),
+    sortBox: find("[data-finder-sort]"),
+    advice: find("[data-finder-advice]")
+  };
+  if (Object.values(page).every(Boolean)) {
+    try {
+      const site = window.PracticeSearch && window.PracticeSearch.ofThisSite();
+      start(page, site && site.engine);
+    } catch (error) {
+      document.documentElement.classList.add("finder-failed");
+      page.list.hidden = false;
+      throw error;
     }
   }
-
-  // Choices in the address that the page does not offer (no case study has them now, or
-  // the address was mistyped) are dropped, and the reader is told which.
-  var dropped = [];
-
-  function restore() {
-    var params = new URLSearchParams(window.location.search);
-    text.value = params.get("q") || "";
-    GROUPS.forEach(function (group) {
-      var values = (params.get(group) || "").split(",").filter(Boolean);
-      var offered = [];
-      form.querySelectorAll("input[name=" + group + "]").forEach(function (box) {
-        box.checked = values.indexOf(box.value) !== -1;
-        offered.push(box.value);
-      });
-      values.forEach(function (value) {
-        if (offered.indexOf(value) === -1 && dropped.length < 5) {
-          dropped.push((legends[group] || group) + ": " + value.slice(0, 60));
-        }
-      });
-    });
-    sortBox.value = SORTS.indexOf(params.get("sort")) === -1 ? "evidence" : params.get("sort");
-  }
-
-  list.parentNode.insertBefore(results, list);
-  list.hidden = true;
-  more.hidden = true;
-  count.setAttribute("tabindex", "-1");
-  more.addEventListener("click", showMore);
-  restore();
-  apply(false);
-  form.addEventListener("change", function () { apply(true); });
-  sortBox.addEventListener("change", function () { apply(true); });
-  var typing = null;
-  text.addEventListener("input", function () {
-    clearTimeout(typing);
-    typing = setTimeout(function () { apply(true); }, 40);
-  });
-  form.addEventListener("submit", function (event) { event.preventDefault(); });
-  form.addEventListener("reset", function () {
-    setTimeout(function () {
-      sortBox.value = "evidence";
-      apply(true);
-    }, 0);
-  });
-  }
+  return __toCommonJS(main_exports);
 })();
+if (typeof module === "object" && module.exports) { module.exports = PracticeFinder; }

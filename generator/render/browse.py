@@ -1,6 +1,7 @@
-"""The ways to narrow and map the collection: the finder's filter groups and the gap maps'
-axes. Named here once: the finder's script reads the groups from the page, and each map's
-cells link to the finder with the same keys."""
+"""The ways to narrow and map the collection: the finder's filter groups, page size and orders,
+and the gap maps' axes. Named here once: the finder's script reads the groups from the page and
+the page size and orders from the contract (generator/contract.py), and each map's cells link
+to the finder with the same keys."""
 
 from __future__ import annotations
 
@@ -13,19 +14,25 @@ from generator.model import CaseStudy
 from generator.render import urls
 from generator.render.evidence_facts import EvidenceFacts
 from generator.render.gap_map import Columns
+from generator.search.records import FACETS as SEARCH_FACETS
+
+FINDER_PAGE_SIZE = 50  # cards the finder shows before "Show more"; the rest wait, hidden until then
+# The finder's orders, (id in the address, label); the first is the page's own (strongest evidence first).
+FINDER_SORTS = (("evidence", "Strongest evidence"), ("updated", "Recently updated"), ("title", "Title, A to Z"))
 
 
 def finder_groups(
     taxonomy: Taxonomy, evidence: EvidenceFacts, case_studies: list[CaseStudy]
 ) -> list[dict[str, object]]:
     """The finder's filters, each term with how many case studies carry it (terms nobody
-    carries are not offered). Each name is also its key in the page's address."""
+    carries are not offered). Each name is also its key in the page's address; a group the search
+    page filters by too has its heading there."""
     t = taxonomy
     groups: list[tuple[str, str, Vocabulary, Callable[[CaseStudy], Iterable[str]]]] = [
-        ("theme", "Theme", t.themes, lambda c: c.themes),
-        ("outcome", "Outcome", t.outcome_domains, lambda c: {o.domain: None for o in c.outcomes}),
+        ("theme", SEARCH_FACETS["theme"], t.themes, lambda c: c.themes),
+        ("outcome", SEARCH_FACETS["outcome"], t.outcome_domains, lambda c: {o.domain: None for o in c.outcomes}),
         ("characteristic", "Characteristic", t.characteristics, lambda c: c.characteristics),
-        ("rating", "Evidence rating", t.ratings, lambda c: (c.evidence.rating,)),
+        ("rating", SEARCH_FACETS["rating"], t.ratings, lambda c: (c.evidence.rating,)),
         ("impact", "Impact evidence", evidence.impact_vocabulary, lambda c: (evidence.impact(c),)),
         ("results", "Results", evidence.results_vocabulary, evidence.results),
         ("region", "Region", t.regions, lambda c: (c.region,)),

@@ -18,7 +18,7 @@ from generator.config.standards import requirements
 from generator.config.taxonomy import Taxonomy
 from generator.model import CaseStudy
 from generator.render import formatting, open_data, urls
-from generator.render.browse import finder_groups, gap_map_axes
+from generator.render.browse import FINDER_PAGE_SIZE, FINDER_SORTS, finder_groups, gap_map_axes
 from generator.render.charts import outcome_chart
 from generator.render.citation import citation
 from generator.render.coverage import coverage
@@ -35,7 +35,6 @@ from generator.search.records import document_numbers
 NEWEST_ON_HOME = 6
 ALSO_RUNS_IN_SHOWN = 5  # other case studies of the same model named on a case study's page
 GAP_MAP_TITLES_SHOWN = 3  # case studies named in a cell of a map whose cells cannot open the finder
-FINDER_PAGE_SIZE = 50  # cards the finder shows before "Show more"; given to finder.js in the page; extra.css agrees
 
 
 @dataclass(frozen=True)
@@ -130,6 +129,7 @@ class SiteRenderer:
             groups=(groups := finder_groups(self.taxonomy, self.evidence, ranked)),
             card_data=lambda c: {g["name"]: " ".join(g["terms_of"](c)) for g in groups},
             page_size=FINDER_PAGE_SIZE,
+            sorts=FINDER_SORTS,
             search_numbers=document_numbers(case_studies),  # the search engine's numbers, for the words
         )
         pages[urls.SEARCH] = self._page(

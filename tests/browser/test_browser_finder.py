@@ -150,3 +150,18 @@ def test_a_phone_reader_can_skip_past_the_filters(large_finder):
     count_box = page.locator("[data-finder-count]").bounding_box()
     assert count_box is not None and 0 <= count_box["y"] < 700  # the results are on screen
     page.close()
+
+
+def test_before_the_script_runs_only_its_first_page_shows(large_finder, taxonomy):
+    """The stylesheet shows the static list's first fifty cards until finder.js has run (it then
+    shows the same fifty), so the page does not shift as it loads."""
+    browser, url, case_studies = large_finder
+    page = browser.new_page()
+    page.route("**/assets/finder.js", lambda route: route.abort())  # the script never runs
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    shown = page.eval_on_selector_all(
+        "[data-finder-list] > li", "ns => ns.filter(n => n.offsetParent).map(n => n.dataset.caseStudy)"
+    )
+    assert shown == ranked_ids(case_studies, taxonomy)[:50]
+    page.close()

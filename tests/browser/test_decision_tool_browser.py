@@ -176,7 +176,11 @@ def test_if_the_finder_script_fails_the_full_list_shows(browser, site_url):
 
     def broken(route):
         script = route.fetch().text()
-        route.fulfill(body=script.replace("var total = items.length;", "throw new Error('planted');"))
+        planted = script.replace(
+            'results.className = "case-study-list finder__results";', "throw new Error('planted');"
+        )
+        assert planted != script, "the line to break is not in the bundle any more"
+        route.fulfill(body=planted)
 
     page.route("**/assets/finder.js", broken)
     page.goto(site_url + "finder/")

@@ -60,11 +60,12 @@ def test_the_contract_files_are_what_python_states():
 
 
 def test_a_page_s_bundle_carries_only_its_own_feature_s_contract():
-    """The search engine, on every page, does not carry the form's words, nor the form's the stop words."""
-    engine = (REPO / "docs" / "assets" / "search-engine.js").read_text(encoding="utf-8")
-    rules = (REPO / "docs" / "assets" / "proposal-form.js").read_text(encoding="utf-8")
-    assert "period ends" not in engine and "stop_words" in engine
-    assert "stop_words" not in rules and "period ends" in rules
+    """The search engine and the finder do not carry the form's words, nor the form the stop
+    words: each bundle holds its own feature's part of the contract and no other."""
+    own = {"search-engine.js": "stop_words", "finder.js": "Recently updated", "proposal-form.js": "period ends"}
+    for bundle in own:
+        text = (REPO / "docs" / "assets" / bundle).read_text(encoding="utf-8")
+        assert {name for name, mark in own.items() if mark in text} == {bundle}, bundle
 
 
 def test_the_committed_bundles_are_what_the_source_builds(tmp_path):
@@ -118,6 +119,22 @@ def test_a_value_changed_in_python_reaches_the_javascript(tmp_path):
         "keys": ["kid"],
         "pageSize": 3,
     }  # "care" now a stop word; "kids" stemmed
+
+
+def test_the_finder_s_page_size_and_orders_come_from_the_contract(tmp_path):
+    """Change the finder's page size and orders as Python would state them, rebuild a copy, and
+    the bundled finder pages and sorts by the new ones."""
+    changed = browser_contract()
+    changed["finder"]["page_size"] = 7
+    changed["finder"]["sorts"] = [["title", "Title"], ["evidence", "Evidence"]]
+    out = _rebuilt(tmp_path, changed)
+    probe = (
+        "const finder = require(process.argv[1]);"
+        "const choice = finder.choiceFrom('?sort=updated', [], {}, {});"
+        "console.log(JSON.stringify({size: finder.PAGE_SIZE, sorts: finder.SORTS, sort: choice.sort}));"
+    )
+    answer = _probe(probe, out / "finder.js")
+    assert answer == {"size": 7, "sorts": ["title", "evidence"], "sort": "title"}  # "updated" is no order now
 
 
 def test_the_form_s_words_and_limits_come_from_the_contract(tmp_path):

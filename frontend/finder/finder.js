@@ -1,0 +1,181 @@
+// The finder's page: filters the full list already in the page (which is what readers without
+// JavaScript see) by checkboxes and words, sorts it, counts what each further choice would give,
+// and keeps the choices in the page's address. The static list is read once and hidden; matches
+// are shown PAGE_SIZE at a time in a list of their own, because showing or hiding 10,000 items
+// takes the browser seconds. The first page of matches, before any choice, is the static list's
+// first page: the stylesheet shows only that much of it until this script runs, so the page
+// does not shift as it loads. Words are matched by the site's search engine
+// (window.PracticeSearch), so the finder and the search box agree.
+import { PAGE_SIZE, addressOf, choiceFrom, countText, dropOffers, evaluate, shortened, sorted } from "./choice.js";
+
+function paragraph(text) {
+  const node = document.createElement("p");
+  node.textContent = text;
+  return node;
+}
+
+/** Starts the finder on its page; `engine` is the search engine, or null without one. */
+export function start(page, engine) {
+  const { form, list, count, more, sortBox, advice } = page;
+  const groups = (form.getAttribute("data-groups") || "").split(" ").filter(Boolean); // browse.py's, in the page
+  const text = form.querySelector("input[name=q]");
+  const legends = {};
+  const labels = {}; // "group:id" -> the option's label
+  const offered = Object.fromEntries(groups.map((group) => [group, []]));
+  for (const fieldset of form.querySelectorAll("fieldset")) {
+    const box = fieldset.querySelector("input[type=checkbox]");
+    if (box) legends[box.name] = fieldset.querySelector("legend").textContent;
+  }
+  for (const box of form.querySelectorAll("input[type=checkbox]")) {
+    labels[`${box.name}:${box.value}`] = box.parentNode.querySelector(".finder__label").textContent;
+    offered[box.name]?.push(box.value);
+  }
+  const items = Array.from(list.children, (node, rank) => {
+    const item = { node, rank, updated: node.getAttribute("data-updated") || "", number: Number(node.getAttribute("data-search")) };
+    for (const group of groups) item[group] = (node.getAttribute(`data-${group}`) || "").split(" ").filter(Boolean);
+    item.title = (node.querySelector(".case-study-card__title")?.textContent || "").toLowerCase();
+    return item;
+  });
+  const results = document.createElement("ul");
+  results.className = "case-study-list finder__results";
+  results.setAttribute("data-finder-results", "");
+  let wordMatches = null; // the search engine's answer for the words: a Set of case-study numbers
+  let wordsFailed = false;
+  let latest = 0;
+  let matched = [];
+  let shownCount = 0;
+  let dropped = []; // choices in the address the page does not offer, told once
+
+  function chosen() {
+    const choice = { q: text.value.trim(), matches: wordMatches };
+    for (const group of groups) {
+      choice[group] = Array.from(form.querySelectorAll(`input[name=${group}]:checked`), (box) => box.value);
+    }
+    return choice;
+  }
+
+  /** An unticked option with none is disabled, so no tick leads to an empty list. */
+  function showCounts(tally) {
+    for (const box of form.querySelectorAll("input[type=checkbox]")) {
+      const n = tally[box.name][box.value] || 0;
+      const label = box.parentNode;
+      label.querySelector(".finder__option-count").textContent = `(${n})`;
+      box.disabled = n === 0 && !box.checked;
+      label.classList.toggle("finder__option--empty", box.disabled);
+    }
+  }
+
+  function dropButton(offer) {
+    const label =
+      offer.group === "q" ? `the words \u201c${shortened(offer.value)}\u201d` : `${legends[offer.group]}: ${labels[`${offer.group}:${offer.value}`]}`;
+    const button = document.createElement("button");
+    button.type = "button";
+    button.textContent = `Remove ${label} (${offer.n}${offer.n === 1 ? " case study)" : " case studies)"}`;
+    button.addEventListener("click", () => {
+      if (offer.group === "q") text.value = "";
+      else form.querySelector(`input[name=${offer.group}][value="${CSS.escape(offer.value)}"]`).checked = false;
+      apply(true);
+      count.focus();
+    });
+    return button;
+  }
+
+  /** With nothing matching, say which single choice to drop and what that would give. */
+  function showAdvice(choice) {
+    advice.textContent = "";
+    const notes = [];
+    if (dropped.length) notes.push(`No case study has ${dropped.join("; ")}, so the list leaves that choice out.`);
+    if (wordsFailed) notes.push("Searching by words is not available just now, so the list leaves the words out.");
+    advice.append(...notes.map(paragraph));
+    advice.hidden = !notes.length;
+    if (matched.length || wordsFailed) return;
+    const offers = dropOffers(items, choice, groups);
+    advice.append(
+      paragraph("No case study matches all of these choices."),
+      paragraph(offers.length ? "Remove one of them:" : "Clear all to see every case study."),
+      ...offers.map(dropButton),
+    );
+    advice.hidden = false;
+  }
+
+  function showMore() {
+    const fragment = document.createDocumentFragment();
+    for (const item of matched.slice(shownCount, shownCount + PAGE_SIZE)) fragment.appendChild(item.node.cloneNode(true));
+    results.appendChild(fragment);
+    shownCount = Math.min(matched.length, shownCount + PAGE_SIZE);
+    more.hidden = shownCount >= matched.length;
+  }
+
+  function show(updateAddress) {
+    if (updateAddress) dropped = []; // the reader has chosen since: the note about the address has done its work
+    const choice = chosen();
+    const result = evaluate(items, choice, groups);
+    matched = sorted(result.found, sortBox.value);
+    results.textContent = "";
+    shownCount = 0;
+    showMore();
+    count.textContent = countText(matched.length, items.length);
+    showCounts(result.tally);
+    showAdvice(choice);
+    if (updateAddress) history.replaceState(null, "", window.location.pathname + addressOf(choice, groups, sortBox.value));
+  }
+
+  /** The words go to the search engine first (it fetches what it needs), then everything else is
+   *  applied to its answer. A failed engine leaves the words out, and says so. */
+  function apply(updateAddress) {
+    const token = ++latest;
+    const words = text.value.trim();
+    if (!words || !engine) {
+      wordMatches = null;
+      wordsFailed = Boolean(words);
+      show(updateAddress);
+      return;
+    }
+    engine
+      .search(words)
+      .then(
+        (answer) => {
+          // Only stop words, or a word still being typed ("f", "th"): the words narrow nothing yet.
+          wordMatches = answer.units.length ? new Set(answer.results) : null;
+          wordsFailed = false;
+        },
+        () => {
+          wordMatches = null;
+          wordsFailed = true;
+        },
+      )
+      .then(() => {
+        if (token === latest) show(updateAddress);
+      });
+  }
+
+  function restore() {
+    const state = choiceFrom(window.location.search, groups, offered, legends);
+    text.value = state.choice.q;
+    for (const box of form.querySelectorAll("input[type=checkbox]")) box.checked = (state.choice[box.name] || []).includes(box.value);
+    sortBox.value = state.sort;
+    dropped = state.dropped;
+  }
+
+  list.parentNode.insertBefore(results, list);
+  list.hidden = true;
+  more.hidden = true;
+  count.setAttribute("tabindex", "-1");
+  more.addEventListener("click", showMore);
+  restore();
+  apply(false);
+  form.addEventListener("change", () => apply(true));
+  sortBox.addEventListener("change", () => apply(true));
+  let typing = null;
+  text.addEventListener("input", () => {
+    clearTimeout(typing);
+    typing = setTimeout(() => apply(true), 40);
+  });
+  form.addEventListener("submit", (event) => event.preventDefault());
+  form.addEventListener("reset", () => {
+    setTimeout(() => {
+      sortBox.value = sortBox.options[0].value;
+      apply(true);
+    }, 0);
+  });
+}

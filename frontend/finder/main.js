@@ -1,0 +1,27 @@
+// The finder's bundle (docs/assets/finder.js). If anything fails, the reader gets the page as it
+// is without JavaScript (the full list, no filters) rather than the first page of cards and
+// filters that do nothing. Its reasoning is exported too, as the bundle's global PracticeFinder,
+// for the tests (tests/project/test_frontend.py).
+import { start } from "./finder.js";
+
+export { PAGE_SIZE, SORTS, addressOf, choiceFrom, evaluate } from "./choice.js";
+
+const find = (selector) => (typeof document === "undefined" ? null : document.querySelector(selector));
+const page = {
+  form: find("[data-finder]"),
+  list: find("[data-finder-list]"),
+  count: find("[data-finder-count]"),
+  more: find("[data-finder-more]"),
+  sortBox: find("[data-finder-sort]"),
+  advice: find("[data-finder-advice]"),
+};
+if (Object.values(page).every(Boolean)) {
+  try {
+    const site = window.PracticeSearch && window.PracticeSearch.ofThisSite();
+    start(page, site && site.engine); // the header box's own engine: one set of index files per page
+  } catch (error) {
+    document.documentElement.classList.add("finder-failed");
+    page.list.hidden = false;
+    throw error;
+  }
+}
