@@ -87,7 +87,7 @@ def main() -> int:
     if args.output:
         args.output.write_text(
             "# Scale benchmark results\n\nWritten by `python benchmarks/scale.py --output "
-            f"{args.output.as_posix()}`; see the README's Performance section for what each line "
+            f"{args.output.as_posix()}`; see benchmarks/README.md for what each line "
             "measures.\n\n```text\n" + "\n".join(lines).rstrip() + "\n```\n",
             encoding="utf-8",
         )
