@@ -1016,6 +1016,19 @@ I would like to propose a case study${title ? `, "${title}"` : ""}. The file ${n
     }
     return labels.join(", ");
   }
+  var NAMES_A_SOURCE = /^(outcomes|costs|claimed_savings)\/[0-9]+\/source$/;
+  var A_SOURCE_ID = /^sources\/[0-9]+\/id$/;
+  function offerSourceIds(form, datalist, fields) {
+    const ids = sourceIdsIn(form);
+    datalist.replaceChildren(...ids.map((id) => new Option(id)));
+    for (const field of fields) {
+      if (NAMES_A_SOURCE.test(field.getAttribute("data-path") || "")) controls(field)[0].setAttribute("list", datalist.id);
+    }
+  }
+  function sourceIdsIn(form) {
+    const ids = leaves(form).filter((field) => A_SOURCE_ID.test(field.getAttribute("data-path"))).map((field) => rawValue(field).trim()).filter(Boolean);
+    return [...new Set(ids)];
+  }
 
   // frontend/proposal/form-problems.js
   function wording(problem2, label) {
@@ -1262,8 +1275,8 @@ ${issue.hint}`, issue);
   var isRecord2 = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
   var listOf = (value) => Array.isArray(value) ? value : [];
   var has2 = (record, key) => isRecord2(record) && Object.prototype.hasOwnProperty.call(record, key);
-  function problem(at, words, rule = "") {
-    return { path: at, field: fieldPath(at), message: words.message, hint: words.hint, keyword: "rule", rule };
+  function problem(at, words) {
+    return { path: at, field: fieldPath(at), message: words.message, hint: words.hint, keyword: "rule" };
   }
   function dayOf(text) {
     const found = isText(text) ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(text) : null;
@@ -1383,7 +1396,7 @@ ${issue.hint}`, issue);
         guess: guess ? say("did-you-mean", { guess }).message : "",
         listed
       });
-      yield problem(["outcomes", index, "source"], words, "source-unknown");
+      yield problem(["outcomes", index, "source"], words);
     }
   }
   function movement(outcome) {
@@ -1551,6 +1564,9 @@ ${issue.hint}`, issue);
     const taken = (form.getAttribute("data-taken") || "").split(" ").filter(Boolean);
     const questions = steps.slice(0, finishStep - 1).flatMap((step) => fieldsIn(step).map(describe));
     const limits = figureLimits(form);
+    const sourceChoices = document.createElement("datalist");
+    sourceChoices.id = "pf-source-ids";
+    form.appendChild(sourceChoices);
     const draftForm = { questions, steps: finishStep, textRule: null };
     let current = 1;
     let validator = null;
@@ -1687,6 +1703,7 @@ ${issue.hint}`, issue);
         else button.removeAttribute("aria-current");
       }
       if (current === finishStep) finish();
+      offerSourceIds(form, sourceChoices, leaves(form));
       if (focusHeading) {
         const heading = steps[current - 1].querySelector("h2");
         heading.focus();
@@ -1694,18 +1711,9 @@ ${issue.hint}`, issue);
       }
       save();
     }
-    function stepNumberOf(property) {
-      for (let number = 1; number < finishStep; number++) {
-        if (topLevelPaths(number).includes(property)) return number;
-      }
-      return finishStep;
-    }
-    const sourcesStep = stepNumberOf("sources");
     function stepProblems(number, all) {
       const paths = topLevelPaths(number);
-      return all.filter(
-        (problem2) => problem2.rule === "source-unknown" ? number === sourcesStep : paths.includes(String(problem2.path[0]))
-      );
+      return all.filter((problem2) => paths.includes(String(problem2.path[0])));
     }
     function whenChecked(then) {
       loadValidator().then(then, () => {
@@ -1801,6 +1809,7 @@ ${issue.hint}`, issue);
       }
       touched = true;
       const item = addItem(repeat);
+      offerSourceIds(form, sourceChoices, leaves(item));
       save();
       focusable(item).focus();
     }

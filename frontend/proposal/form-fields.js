@@ -144,3 +144,25 @@ export function labelOf(form, field) {
   }
   return labels.join(", ");
 }
+
+// A field that names one of the file's sources (an outcome's or a cost's), and a source's id.
+const NAMES_A_SOURCE = /^(outcomes|costs|claimed_savings)\/[0-9]+\/source$/;
+const A_SOURCE_ID = /^sources\/[0-9]+\/id$/;
+
+/** Offers the ids of the sources given (asked in the step before the results) as choices in
+ *  each of `fields` that names a source; the reader may still type one. */
+export function offerSourceIds(form, datalist, fields) {
+  const ids = sourceIdsIn(form);
+  datalist.replaceChildren(...ids.map((id) => new Option(id)));
+  for (const field of fields) {
+    if (NAMES_A_SOURCE.test(field.getAttribute("data-path") || "")) controls(field)[0].setAttribute("list", datalist.id);
+  }
+}
+
+function sourceIdsIn(form) {
+  const ids = leaves(form)
+    .filter((field) => A_SOURCE_ID.test(field.getAttribute("data-path")))
+    .map((field) => rawValue(field).trim())
+    .filter(Boolean);
+  return [...new Set(ids)];
+}

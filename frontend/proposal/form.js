@@ -45,6 +45,9 @@ export function start(form, Libraries) {
   const taken = (form.getAttribute("data-taken") || "").split(" ").filter(Boolean);
   const questions = steps.slice(0, finishStep - 1).flatMap((step) => Fields.fieldsIn(step).map(Fields.describe));
   const limits = Fields.figureLimits(form);
+  const sourceChoices = document.createElement("datalist"); // the sources given, offered where one is named
+  sourceChoices.id = "pf-source-ids";
+  form.appendChild(sourceChoices);
   const draftForm = { questions, steps: finishStep, textRule: null }; // textRule: the schema's, once loaded
   let current = 1;
   let validator = null;
@@ -207,6 +210,7 @@ export function start(form, Libraries) {
       else button.removeAttribute("aria-current");
     }
     if (current === finishStep) finish();
+    Fields.offerSourceIds(form, sourceChoices, Fields.leaves(form));
     if (focusHeading) {
       const heading = steps[current - 1].querySelector("h2");
       heading.focus();
@@ -215,22 +219,10 @@ export function start(form, Libraries) {
     save();
   }
 
-  function stepNumberOf(property) {
-    for (let number = 1; number < finishStep; number++) {
-      if (topLevelPaths(number).includes(property)) return number;
-    }
-    return finishStep;
-  }
-
-  const sourcesStep = stepNumberOf("sources"); // the steps are fixed once the page is built
-
-  /** A step's own problems. An outcome naming a source that is not given is told at the step
-   *  that asks for the sources, not at the outcomes' step before it, when none is given yet. */
+  /** A step's own problems: those of the fields it asks. */
   function stepProblems(number, all) {
     const paths = topLevelPaths(number);
-    return all.filter((problem) =>
-      problem.rule === "source-unknown" ? number === sourcesStep : paths.includes(String(problem.path[0])),
-    );
+    return all.filter((problem) => paths.includes(String(problem.path[0])));
   }
 
   function whenChecked(then) {
@@ -334,6 +326,7 @@ export function start(form, Libraries) {
     }
     touched = true;
     const item = Fields.addItem(repeat);
+    Fields.offerSourceIds(form, sourceChoices, Fields.leaves(item));
     save();
     Fields.focusable(item).focus();
   }

@@ -24,8 +24,8 @@ const isRecord = (value) => value !== null && typeof value === "object" && !Arra
 const listOf = (value) => (Array.isArray(value) ? value : []);
 const has = (record, key) => isRecord(record) && Object.prototype.hasOwnProperty.call(record, key);
 
-function problem(at, words, rule = "") {
-  return { path: at, field: fieldPath(at), message: words.message, hint: words.hint, keyword: "rule", rule };
+function problem(at, words) {
+  return { path: at, field: fieldPath(at), message: words.message, hint: words.hint, keyword: "rule" };
 }
 
 /** A date written YYYY-MM-DD that is a real day, as [year, month, day]; otherwise null. */
@@ -163,7 +163,7 @@ function* outcomesNameASource(data) {
       guess: guess ? say("did-you-mean", { guess }).message : "",
       listed,
     });
-    yield problem(["outcomes", index, "source"], words, "source-unknown");
+    yield problem(["outcomes", index, "source"], words);
   }
 }
 
@@ -332,8 +332,7 @@ const OUTCOME_RULES = [
 
 /**
  * Every problem the rules find in `data` (a case study as the form builds it), in the
- * validator's order: [{path, field, message, hint, keyword: "rule", rule}], where rule names the
- * few a form may want to hold back ("source-unknown": an outcome names a source not yet typed).
+ * validator's order: [{path, field, message, hint, keyword: "rule"}].
  * context: {today: "YYYY-MM-DD", MarkdownIt: markdown-it's constructor, outputs: [outcome areas that count activity],
  *           ratings: {id: {basis_any_of, outcome, unmet: {basis: [message, hint], outcome: [...]}}}}
  * (the page carries outputs and ratings: generator/contract.py form_rules).

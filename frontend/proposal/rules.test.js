@@ -66,7 +66,7 @@ test("an outcome names a source given in the file, with a guess at a typing slip
   const data = { sources: [{ id: "evaluation-1" }], outcomes: [{ source: "evaluaton-1" }] };
   const [problem] = ruleProblems(data, context);
   assert.equal(problem.field, "outcomes[0].source");
-  assert.equal(problem.rule, "source-unknown");
+  assert.equal(problem.message, "no source in this file has the id 'evaluaton-1'");
   assert.equal(problem.hint, "did you mean 'evaluation-1'? the sources' ids: evaluation-1");
   assert.deepEqual(fields({ sources: [{ id: "a" }, { id: "a" }] }), ["sources[1].id"]);
 });

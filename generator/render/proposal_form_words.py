@@ -27,6 +27,11 @@ STEPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         ("audience", "setting", "partners"),
     ),
     (
+        "Sources",
+        "Every document a figure or a claim comes from.",
+        ("sources",),
+    ),
+    (
         "Results",
         "What the sources report: each outcome with its figures, including results that did not improve. Give "
         "only what the sources say.",
@@ -36,11 +41,6 @@ STEPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         "Costs and savings",
         "What the practice costs, and savings others claim for it, where the sources say.",
         ("costs", "claimed_savings"),
-    ),
-    (
-        "Sources",
-        "Every document a figure or a claim comes from.",
-        ("sources",),
     ),
     (
         "Evidence rating",
@@ -92,7 +92,7 @@ FORM_HELP: dict[str, str] = {
     "practice: that group's figure, and who they were. Give the figure for those who received it under After.",
     "outcomes/*/comparison/when": 'Who the comparison group were, for example "families not referred".',
     "outcomes/*/note": "What the figure does and does not show.",
-    "outcomes/*/source": "The short name of the source the figures come from, as you give it under Sources.",
+    "outcomes/*/source": "The short name of the source the figures come from, as you gave it in the step before.",
     "costs": "What the practice costs, where the sources say. Savings others claim go in the next part, not here.",
     "costs/*/amount": "A single amount as a plain number, such as 26000000 for £26m; or give a range below instead.",
     "costs/*/amount_range": "A lowest and a highest amount, instead of a single amount.",

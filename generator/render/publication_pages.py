@@ -11,6 +11,7 @@ from generator.model import CaseStudy
 from generator.render import open_data, urls
 from generator.render.page import PageOutput
 from generator.render.proposal_form import proposal_steps
+from generator.render.proposal_form_words import STEPS
 
 if TYPE_CHECKING:
     from generator.render.site import SiteRenderer
@@ -32,6 +33,7 @@ def publication_pages(renderer: SiteRenderer, case_studies: list[CaseStudy], sch
         urls.CONTRIBUTE,
         "Propose a case study",
         "Propose a case study of effective practice: in your browser, or with git. What the editors check.",
+        steps=[title for title, _, _ in STEPS],  # the form's, in its order
     )
     pages[urls.PROPOSE] = renderer._page(
         "propose.html.j2",

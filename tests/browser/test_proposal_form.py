@@ -334,10 +334,10 @@ RULES_BROKEN = {
         {"outcomes/0/design": "comparison-group"},
         step_of("outcomes"),
     ),
-    "outcome names no source given": (  # told at the sources' step: see the test after this one
+    "outcome names no source given": (
         {"outcomes/0/source": "early-help-2071"},
         {"outcomes/0/source": "early-help-2071"},
-        step_of("sources"),
+        step_of("outcomes"),
     ),
     "source date in the future": ({"sources/0/date": "2099-01"}, {"sources/0/date": "2099-01"}, step_of("sources")),
     "two sources with one id": (
@@ -412,22 +412,30 @@ def test_each_rule_beyond_the_schema_is_refused_in_the_validators_words(form, tm
     assert step_shown(form).startswith(shown_as(step))
 
 
-def test_an_outcome_may_name_a_source_still_to_come(form):
-    """The sources are asked for in the step after the outcomes: an outcome naming one there
-    first is let through, and told (at the outcome, from the sources' step) if no source has it."""
+def test_the_sources_are_asked_first_and_offered_where_a_result_names_one(form):
+    """The sources come in the step before the results: an outcome names one of them, offered
+    as a choice, and one naming a source the file does not give is refused at the outcome, in
+    the validator's words, before the reader moves on."""
+    assert step_of("sources") < step_of("outcomes") < step_of("costs")
     answer_everything(form)
     form.locator(f'[data-goto="{step_of("outcomes")}"]').click()
+    source = field(form, "outcomes/0/source").locator("input")
+    offered = form.evaluate(
+        "(input) => Array.from(input.list.options, (option) => option.value)", source.element_handle()
+    )
+    assert offered == [PROPOSAL["sources/0/id"]]
     fill(form, "outcomes/0/source", "annual-report")
     continue_(form)
-    after = step_of("outcomes") + 1
-    form.wait_for_function(f"document.querySelector('[data-step=\"{after}\"]').hidden === false")
-    assert step_shown(form).startswith(shown_as(after))
-    form.locator(f'[data-goto="{step_of("sources")}"]').click()
-    continue_(form)
     form.locator("[data-errors]").wait_for(state="visible")
+    assert step_shown(form).startswith(shown_as(step_of("outcomes")))
     assert "Outcome 1, Source of the figures: no source in this file has the id 'annual-report'" in (
         form.locator("[data-errors] a").all_inner_texts()
     )
+    # A cost added afterwards is offered the sources too.
+    form.locator(f'[data-goto="{step_of("costs")}"]').click()
+    form.locator('[data-path="claimed_savings"] [data-add]').click()
+    saving = field(form, "claimed_savings/0/source").locator("input")
+    assert saving.get_attribute("list") == "pf-source-ids"
 
 
 EDITORS = "proposals@example.gov.uk"
