@@ -18,8 +18,7 @@ const root = resolve(process.argv[3] || here);
 // scripts find it by; such a bundle also works as a CommonJS module, for the Node scripts the
 // Python tests run.
 export const BUNDLES = [
-  { entry: "frontend/search/engine.js", out: "search-engine.js", global: "PracticeSearch" },
-  { entry: "frontend/search/main.js", out: "search.js" },
+  { entry: "frontend/search/main.js", out: "search-engine.js", global: "PracticeSearch" },
   { entry: "frontend/finder/main.js", out: "finder.js", global: "PracticeFinder" },
   { entry: "frontend/proposal/main.js", out: "proposal-form.js", global: "ProposalForm" },
 ];

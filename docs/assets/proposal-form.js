@@ -1016,7 +1016,7 @@ I would like to propose a case study${title ? `, "${title}"` : ""}. The file ${n
     }
     return labels.join(", ");
   }
-  var NAMES_A_SOURCE = /^(outcomes|costs|claimed_savings)\/[0-9]+\/source$/;
+  var NAMES_A_SOURCE = /^outcomes\/[0-9]+\/source$/;
   var A_SOURCE_ID = /^sources\/[0-9]+\/id$/;
   function offerSourceIds(form, datalist, fields) {
     const ids = sourceIdsIn(form);
@@ -1031,8 +1031,8 @@ I would like to propose a case study${title ? `, "${title}"` : ""}. The file ${n
   }
 
   // frontend/proposal/form-problems.js
-  function wording(problem2, label) {
-    if (problem2.keyword === "required") return `${label} is required`;
+  function wording(problem2, label, widget = "") {
+    if (problem2.keyword === "required") return widget === "checkboxes" ? `${label}: choose at least one` : `${label} is required`;
     if (/^(is|has|must|contains|lists) /.test(problem2.message)) return `${label} ${problem2.message}`;
     return `${label}: ${problem2.message}`;
   }
@@ -1100,7 +1100,7 @@ I would like to propose a case study${title ? `, "${title}"` : ""}. The file ${n
     }
     const marked = /* @__PURE__ */ new Set();
     entries.forEach(({ problem: problem2, field }, number) => {
-      const text = wording(problem2, labelOf(form, field));
+      const text = wording(problem2, labelOf(form, field), field.getAttribute("data-widget"));
       if (!marked.has(field)) {
         marked.add(field);
         markField(field, text, number);
@@ -1603,6 +1603,7 @@ ${issue.hint}`, issue);
         if (has(state.values, path)) setRawValue(field, state.values[path]);
       }
       idEdited = state.idEdited;
+      offerSourceIds(form, sourceChoices, leaves(form));
       for (const details of form.querySelectorAll("details[data-fold]")) {
         if (!details.closest("template") && holdsAnswer(details)) details.open = true;
       }

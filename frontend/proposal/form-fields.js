@@ -145,8 +145,9 @@ export function labelOf(form, field) {
   return labels.join(", ");
 }
 
-// A field that names one of the file's sources (an outcome's or a cost's), and a source's id.
-const NAMES_A_SOURCE = /^(outcomes|costs|claimed_savings)\/[0-9]+\/source$/;
+// The field that names one of the file's sources by its id (an outcome's; a cost's "source" is
+// free text, who estimated the amount), and a source's id.
+const NAMES_A_SOURCE = /^outcomes\/[0-9]+\/source$/;
 const A_SOURCE_ID = /^sources\/[0-9]+\/id$/;
 
 /** Offers the ids of the sources given (asked in the step before the results) as choices in

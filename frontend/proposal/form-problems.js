@@ -4,9 +4,10 @@
 import { controls, fieldFor, focusable, labelOf, unfold } from "./form-fields.js";
 
 /** The validator's messages follow a field's name ("summary: is 12 characters long"); here they
- *  follow its label, as a sentence where they read as one. */
-export function wording(problem, label) {
-  if (problem.keyword === "required") return `${label} is required`;
+ *  follow its label, as a sentence where they read as one. A list of ticks left empty asks for
+ *  a tick, as "Themes is required" would not read. */
+export function wording(problem, label, widget = "") {
+  if (problem.keyword === "required") return widget === "checkboxes" ? `${label}: choose at least one` : `${label} is required`;
   if (/^(is|has|must|contains|lists) /.test(problem.message)) return `${label} ${problem.message}`;
   return `${label}: ${problem.message}`;
 }
@@ -84,7 +85,7 @@ export function showProblems(form, errorBox, problems, { goTo, announce }) {
   }
   const marked = new Set();
   entries.forEach(({ problem, field }, number) => {
-    const text = wording(problem, labelOf(form, field));
+    const text = wording(problem, labelOf(form, field), field.getAttribute("data-widget"));
     if (!marked.has(field)) {
       marked.add(field);
       markField(field, text, number);

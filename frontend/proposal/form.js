@@ -89,6 +89,7 @@ export function start(form, Libraries) {
       if (has(state.values, path)) Fields.setRawValue(field, state.values[path]);
     }
     idEdited = state.idEdited;
+    Fields.offerSourceIds(form, sourceChoices, Fields.leaves(form)); // the items are made anew
     for (const details of form.querySelectorAll("details[data-fold]")) {
       if (!details.closest("template") && Fields.holdsAnswer(details)) details.open = true;
     }

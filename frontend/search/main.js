@@ -1,14 +1,17 @@
-// The search box in the header and the results page (docs/assets/search.js). Both run on the
-// site's search engine, loaded before this as its own bundle (docs/assets/search-engine.js,
-// window.PracticeSearch), which the finder shares. `site` is the engine's {config, root, engine}
-// with the contract and the excerpt maker.
+// The site's search (docs/assets/search-engine.js, on every page): the engine, and the search
+// box in the header and the results page, which run on it. The engine is the bundle's global
+// PracticeSearch, which the finder shares (one set of index files per page) and the Node
+// scripts of the Python tests load.
+import * as Engine from "./engine.js";
 import { header } from "./header.js";
 import { resultsPage } from "./results-page.js";
 
-const Search = window.PracticeSearch;
-const found = Search && Search.ofThisSite();
+export * from "./engine.js";
+
+const found = Engine.ofThisSite(); // null outside a page of the site (in Node, say)
 if (found) {
-  const site = { ...found, contract: Search.contract, excerpt: Search.excerpt };
+  // `site` is the engine's {config, root, engine} with the contract and the excerpt maker.
+  const site = { ...found, contract: Engine.contract, excerpt: Engine.excerpt };
   header(site, document.querySelector("[data-practice-search]"));
   resultsPage(site, document.querySelector("[data-search-page]"));
 }

@@ -46,7 +46,7 @@ ENUM_DEFINITIONS = {
 # frontend/proposal/messages.js).
 #
 # The direction controls: the Arabic letter mark, the left-to-right and right-to-left marks,
-# the embeddings and overrides, and the isolates. docs/assets/search.js leaves them out of a
+# the embeddings and overrides, and the isolates. frontend/search/results.js leaves them out of a
 # query it shows.
 DIRECTION_CONTROLS = ((0x061C, 0x061C), (0x200E, 0x200F), (0x202A, 0x202E), (0x2066, 0x2069))
 # Invisible characters that can carry hidden text or none (Unicode's default-ignorable ones

@@ -37,6 +37,9 @@ ITEM = "*"  # the path segment that stands for "each item" of a repeated group
 ITEMS_AT_MOST = 200  # items of a repeated group, or lines of a list, when the schema gives no maxItems
 TEXT_AT_MOST = 10_000  # characters of a text the schema gives no maxLength (a currency code, say)
 FIGURE_TEXT_AT_MOST = 40  # characters in a box for a number: 15 digits, sign, point and commas are fewer
+# Texts that are one word, not prose: a web address (asked in a box for addresses, which gives a
+# phone its address keyboard) and an id (the case study's own, a source's); neither is spell-checked.
+SINGLE_WORD_REFS = {"#/definitions/httpUrl": "address", "#/definitions/sourceId": "code"}
 # Optional groups most proposals leave out, folded behind a "details" disclosure so that a step
 # stays a few screens long on a phone; the form opens one when it holds an answer or a problem.
 FOLDED = frozenset({"stopped", "model", "outcomes/*/comparison", "outcomes/*/sample", "outcomes/*/effect"})
@@ -59,7 +62,8 @@ class FormField:
     path: str
     label: str
     help: str
-    # text, textarea, whole-number, number, year-or-word, date, select, radios, checkboxes, lines, group, repeat
+    # text, textarea, address (a web address), code (an id), whole-number, number, year-or-word, date,
+    # select, radios, checkboxes, lines, group, repeat
     widget: str
     required: bool
     choices: tuple[Choice, ...] = ()
@@ -77,7 +81,7 @@ class FormField:
     def text_cap(self) -> int | None:
         """The most characters an answer in the field's box can need: the schema's maxLength, a
         list's lines of it, or a bound where the schema sets none. None for choices and groups."""
-        if self.widget in ("text", "textarea", "date"):
+        if self.widget in ("text", "textarea", "address", "code", "date"):
             return self.max_length or TEXT_AT_MOST
         if self.widget == "lines":
             return ((self.max_length or TEXT_AT_MOST) + 1) * (self.max_items or ITEMS_AT_MOST)
@@ -187,6 +191,8 @@ class _SchemaReader:
         if node.get("format") == "date":
             return FormField(widget="date", max_length=10, **common)
         length = node.get("maxLength")
+        if raw.get("$ref") in SINGLE_WORD_REFS or path == "id":
+            return FormField(widget=SINGLE_WORD_REFS.get(raw.get("$ref"), "code"), max_length=length, **common)
         widget = "textarea" if isinstance(length, int) and length >= TEXTAREA_FROM else "text"
         return FormField(widget=widget, max_length=length, **common)
 

@@ -75,7 +75,8 @@ FORM_HELP: dict[str, str] = {
     "(lines starting with - or 1.) and links written [text](https://...). Headings, HTML and images are not shown.",
     "themes": "The areas of children's services the practice belongs to, as C4EO grouped them.",
     "characteristics": "Which of the five emerging characteristics of effective early intervention (ADCS, 18 March "
-    "2010) the practice shows, each with a sentence or two on how it shows it.",
+    "2010) the practice shows, each with a sentence or two on how it shows it. Describe at least one, and leave "
+    "empty those the sources do not show.",
     "audience/age_groups": "The ages of the children and young people it serves.",
     "outcomes": "The results the sources report: what was measured, for whom, the figures where known, and the "
     "change as the source words it. Leave this empty if the sources report no results yet.",
@@ -110,8 +111,8 @@ FORM_HELP: dict[str, str] = {
     "sources/*/kind": "What kind of document it is.",
     "sources/*/date": "When the document was published: 2017-09-30, 2017-09 or 2017, as much as is known. Leave it "
     "empty if the document is undated, as many web pages are.",
-    "sources/*/access": "How much of the document you read. When in doubt, choose the lesser, and say in the note "
-    "what you read.",
+    "sources/*/access": "How much of the document you read, which is as much of it as the case study can rest on. "
+    "When in doubt, choose the lesser, and say in the note what you read.",
     "implementation/set_up_months": "How many months it took to set up, where a source says.",
     # The date boxes say how to write a date themselves (propose.html.j2).
     "evidence/rated_on": "The day the rating was applied.",

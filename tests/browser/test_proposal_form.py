@@ -431,11 +431,14 @@ def test_the_sources_are_asked_first_and_offered_where_a_result_names_one(form):
     assert "Outcome 1, Source of the figures: no source in this file has the id 'annual-report'" in (
         form.locator("[data-errors] a").all_inner_texts()
     )
-    # A cost added afterwards is offered the sources too.
+    # An outcome added afterwards is offered them too, and so is one left after another is
+    # removed (the items are made anew). A cost's source is who estimated it, not an id: none.
+    form.locator('[data-path="outcomes"] > [data-add]').click()
+    assert field(form, "outcomes/1/source").locator("input").get_attribute("list") == "pf-source-ids"
+    form.locator('[data-path="outcomes"] [data-item]').first.locator("[data-remove]").click()
+    assert field(form, "outcomes/0/source").locator("input").get_attribute("list") == "pf-source-ids"
     form.locator(f'[data-goto="{step_of("costs")}"]').click()
-    form.locator('[data-path="claimed_savings"] [data-add]').click()
-    saving = field(form, "claimed_savings/0/source").locator("input")
-    assert saving.get_attribute("list") == "pf-source-ids"
+    assert field(form, "costs/0/source").locator("input").get_attribute("list") is None
 
 
 EDITORS = "proposals@example.gov.uk"

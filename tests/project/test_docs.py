@@ -67,3 +67,29 @@ def test_every_file_the_notes_name_exists(note):
 def test_the_engineering_notes_are_not_published(built_site):
     assert (REPO / "docs" / "engineering" / "contributing-code.md").is_file()
     assert not (built_site / "engineering").exists()
+
+
+# Names the recipes have the reader create.
+NAMED_BY_A_RECIPE = {"STOPPED", "languages"}
+
+
+def test_every_name_the_code_guide_uses_is_in_the_code():
+    """A constant, function or field the code contributors' guide names (`ERROR_RULES`,
+    `csv_export`) is a word of the source, so a rename leaves no recipe pointing nowhere."""
+    guide = REPO / "docs" / "engineering" / "contributing-code.md"
+    names = {
+        t.content
+        for t in _tokens(guide)
+        if t.type == "code_inline" and re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", t.content) and "_" in t.content
+    }
+    assert {"ERROR_RULES", "BEYOND_THE_SCHEMA", "PAGE_KINDS", "csv_export"} <= names  # read at all
+    sources = [
+        *(REPO / "generator").rglob("*.py"),
+        *(REPO / "generator").rglob("*.j2"),
+        *(REPO / "frontend").rglob("*.js"),
+        *(REPO / "tests").rglob("*.py"),
+    ]
+    words = {
+        word for path in sources for word in re.findall(r"[A-Za-z_][A-Za-z0-9_]*", path.read_text(encoding="utf-8"))
+    }
+    assert sorted(names - NAMED_BY_A_RECIPE - words) == []

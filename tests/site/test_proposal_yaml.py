@@ -4,7 +4,8 @@ YAML's own syntax; line breaks, spaces at either end, Unicode line separators, t
 writer once used as stand-ins), numbers and lists. Figures come out as plain decimals (no
 exponent, at most MAX_DECIMAL_PLACES digits after the point), and the form reads a typed
 figure as that decimal or names what is wrong with it. The form's writer
-(docs/assets/proposal-file.js and the bundled yaml package) runs in Node, as it does in the
+(frontend/proposal/file.js, bundled into docs/assets/proposal-form.js, with the bundled yaml
+package) runs in Node, as it does in the
 browser; the oracle is the data handed to it, and the decimals it was made from."""
 
 from __future__ import annotations
