@@ -1123,7 +1123,7 @@ I would like to propose a case study${title ? `, "${title}"` : ""}. The file ${n
     errorBox.append(heading, list);
     errorBox.hidden = false;
     announce(`${heading.textContent}. ${entries.length === 1 ? "It is" : "They are"} listed at the top of the form.`);
-    errorBox.focus();
+    errorBox.focus({ preventScroll: true });
   }
 
   // frontend/proposal/close-match.js
@@ -1693,7 +1693,11 @@ ${issue.hint}`, issue);
       return found;
     }
     const clear = () => clearProblems(form, errorBox);
-    const show = (problems2) => showProblems(form, errorBox, problems2, { goTo: (field) => showStep(stepOf(field), false), announce });
+    const toTop = () => form.querySelector(".pf-progress").scrollIntoView({ block: "start" });
+    const show = (problems2) => {
+      showProblems(form, errorBox, problems2, { goTo: (field) => showStep(stepOf(field), false), announce });
+      toTop();
+    };
     function showStep(number, focusHeading) {
       current = Math.max(1, Math.min(number, finishStep));
       steps.forEach((step, index) => {
@@ -1706,9 +1710,8 @@ ${issue.hint}`, issue);
       if (current === finishStep) finish();
       offerSourceIds(form, sourceChoices, leaves(form));
       if (focusHeading) {
-        const heading = steps[current - 1].querySelector("h2");
-        heading.focus();
-        heading.scrollIntoView({ block: "start" });
+        steps[current - 1].querySelector("h2").focus({ preventScroll: true });
+        toTop();
       }
       save();
     }

@@ -198,8 +198,12 @@ export function start(form, Libraries) {
   }
 
   const clear = () => clearProblems(form, errorBox);
-  const show = (problems) =>
+  // The top of the form: the list of steps, then the problems or the step's heading.
+  const toTop = () => form.querySelector(".pf-progress").scrollIntoView({ block: "start" });
+  const show = (problems) => {
     showProblems(form, errorBox, problems, { goTo: (field) => showStep(stepOf(field), false), announce });
+    toTop();
+  };
 
   function showStep(number, focusHeading) {
     current = Math.max(1, Math.min(number, finishStep));
@@ -213,9 +217,8 @@ export function start(form, Libraries) {
     if (current === finishStep) finish();
     Fields.offerSourceIds(form, sourceChoices, Fields.leaves(form));
     if (focusHeading) {
-      const heading = steps[current - 1].querySelector("h2");
-      heading.focus();
-      heading.scrollIntoView({ block: "start" });
+      steps[current - 1].querySelector("h2").focus({ preventScroll: true });
+      toTop();
     }
     save();
   }
