@@ -21,6 +21,7 @@ var PracticeSearch = (() => {
   // frontend/search/main.js
   var main_exports = {};
   __export(main_exports, {
+    addressOf: () => addressOf,
     contract: () => contract_default,
     distance: () => distance,
     excerpt: () => excerpt,
@@ -28,6 +29,7 @@ var PracticeSearch = (() => {
     ofThisSite: () => ofThisSite,
     open: () => open,
     parse: () => parse,
+    shownQuery: () => shownQuery,
     stem: () => stem,
     words: () => words
   });

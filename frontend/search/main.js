@@ -7,6 +7,7 @@ import { header } from "./header.js";
 import { resultsPage } from "./results-page.js";
 
 export * from "./engine.js";
+export { addressOf, shownQuery } from "./results.js"; // for the tests: tests/project/test_frontend.py
 
 const found = Engine.ofThisSite(); // null outside a page of the site (in Node, say)
 if (found) {

@@ -116,23 +116,30 @@ def test_the_javascript_unit_tests_pass_and_there_are_some():
 def test_a_value_changed_in_python_reaches_the_javascript(tmp_path):
     """Change the contract as Python would state it, rebuild a copy of the source, and the
     bundled engine cuts words and drops stop words by the new values, and hands the new page
-    size to the search pages (frontend/search/, bundled with it)."""
+    size to the search pages (frontend/search/, bundled with it), which filter by the new groups
+    and leave out of a quoted query the new characters."""
     changed = browser_contract()
     changed["search"]["max_word"] = 5
     changed["search"]["page_size"] = 3
     changed["search"]["stop_words"] = [*changed["search"]["stop_words"], "care"]
+    changed["search"]["facets"] = [["region", "Region"]]
+    changed["search"]["direction_controls"] = "[x]"
     out = _rebuilt(tmp_path, changed)
     probe = (
         "const engine = require(process.argv[1]);"
         "console.log(JSON.stringify({lengths: engine.words('abcdefgh').map((w) => w.length),"
-        "keys: engine.parse('kids care').units.map((u) => u.key), pageSize: engine.contract.page_size}));"
+        "keys: engine.parse('kids care').units.map((u) => u.key), pageSize: engine.contract.page_size,"
+        "address: engine.addressOf('hubs', {region: ['london'], theme: ['early-help']}),"
+        "shown: engine.shownQuery('boxes\u202e')}));"
     )
     answer = _probe(probe, out / "search-engine.js")
     assert answer == {
         "lengths": [5, 3],
-        "keys": ["kid"],
+        "keys": ["kid"],  # "care" now a stop word; "kids" stemmed
         "pageSize": 3,
-    }  # "care" now a stop word; "kids" stemmed
+        "address": "?q=hubs&region=london",  # theme is no filter now
+        "shown": "boes\u202e",  # x is left out now, the override is not
+    }
 
 
 def test_the_finder_s_page_size_and_orders_come_from_the_contract(tmp_path):
