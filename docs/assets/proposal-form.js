@@ -1693,7 +1693,10 @@ ${issue.hint}`, issue);
       return found;
     }
     const clear = () => clearProblems(form, errorBox);
-    const toTop = () => form.querySelector(".pf-progress").scrollIntoView({ block: "start" });
+    const toTop = () => {
+      form.querySelector(".pf-progress").scrollIntoView({ block: "start" });
+      document.activeElement?.scrollIntoView({ block: "nearest" });
+    };
     const show = (problems2) => {
       showProblems(form, errorBox, problems2, { goTo: (field) => showStep(stepOf(field), false), announce });
       toTop();

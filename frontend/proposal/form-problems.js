@@ -108,5 +108,5 @@ export function showProblems(form, errorBox, problems, { goTo, announce }) {
   errorBox.append(heading, list);
   errorBox.hidden = false;
   announce(`${heading.textContent}. ${entries.length === 1 ? "It is" : "They are"} listed at the top of the form.`);
-  errorBox.focus({ preventScroll: true }); // the form scrolls to its top
+  errorBox.focus({ preventScroll: true }); // the caller scrolls (form.js toTop), the summary in sight
 }

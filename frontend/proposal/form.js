@@ -198,8 +198,12 @@ export function start(form, Libraries) {
   }
 
   const clear = () => clearProblems(form, errorBox);
-  // The top of the form: the list of steps, then the problems or the step's heading.
-  const toTop = () => form.querySelector(".pf-progress").scrollIntoView({ block: "start" });
+  // The top of the form: the list of steps, then the problems or the step's heading, which has
+  // the focus and stays in sight (a notice above it, or a zoomed page, can push it down).
+  const toTop = () => {
+    form.querySelector(".pf-progress").scrollIntoView({ block: "start" });
+    document.activeElement?.scrollIntoView({ block: "nearest" });
+  };
   const show = (problems) => {
     showProblems(form, errorBox, problems, { goTo: (field) => showStep(stepOf(field), false), announce });
     toTop();

@@ -80,14 +80,14 @@ def test_every_name_the_code_guide_uses_is_in_the_code():
     names = {
         t.content
         for t in _tokens(guide)
-        if t.type == "code_inline" and re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", t.content) and "_" in t.content
+        if t.type == "code_inline" and re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", t.content)
     }
     assert {"ERROR_RULES", "BEYOND_THE_SCHEMA", "PAGE_KINDS", "csv_export"} <= names  # read at all
     sources = [
         *(REPO / "generator").rglob("*.py"),
         *(REPO / "generator").rglob("*.j2"),
         *(REPO / "frontend").rglob("*.js"),
-        *(REPO / "tests").rglob("*.py"),
+        *(path for path in (REPO / "tests").rglob("*.py") if path.name != Path(__file__).name),
     ]
     words = {
         word for path in sources for word in re.findall(r"[A-Za-z_][A-Za-z0-9_]*", path.read_text(encoding="utf-8"))
