@@ -779,6 +779,23 @@ def test_the_removed_draft_notice_has_no_violations(browser, site_url, viewport)
     page.close()
 
 
+def test_on_a_zoomed_page_the_focused_summary_stays_in_sight(browser, site_url):
+    """At 400% zoom (a 320 by 256 window) with the removed-draft notice above the form, the
+    problem summary that takes the focus is scrolled into sight, below the sticky header."""
+    page = browser.new_page(viewport={"width": 320, "height": 256})
+    load_with_draft(page, site_url, '{"version": 1, "step": -1}')
+    page.locator("[data-notice]").wait_for(state="visible")
+    continue_(page)
+    page.locator("[data-errors]").wait_for(state="visible")
+    assert page.evaluate("document.activeElement.hasAttribute('data-errors')")
+    top, bottom = page.evaluate(
+        "(() => { const r = document.activeElement.getBoundingClientRect(); return [r.top, r.bottom]; })()"
+    )
+    header = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
+    assert top < 256 and bottom > header, (top, bottom, header)  # some of it shows, below the header
+    page.close()
+
+
 def test_a_draft_the_form_saved_is_restored(browser, site_url, real_draft):
     page = browser.new_page(viewport=DESKTOP)
     errors = load_with_draft(page, site_url, json.dumps(real_draft))
