@@ -187,6 +187,15 @@ var PracticeSearch = (() => {
     });
     return { units, dropped };
   }
+  function together(query, parsed) {
+    if (parsed.units.length < 2 || parsed.units.some(function(unit) {
+      return unit.kind !== "word";
+    })) {
+      return null;
+    }
+    var whole = parse('"' + String(query || "").slice(0, MAX_QUERY).split(QUOTES).join(" ") + '"').units;
+    return whole.length === 1 && whole[0].kind === "phrase" ? whole[0] : null;
+  }
   function distance(a, b, limit) {
     if (Math.abs(a.length - b.length) > limit) {
       return limit + 1;
@@ -409,9 +418,12 @@ var PracticeSearch = (() => {
       var entry = loaded[0];
       var facets = loaded[1];
       var total = entry.documents;
-      return Promise.all(parsed.units.map(function(unit) {
+      var near = together(query, parsed);
+      var matching = parsed.units.map(function(unit) {
         return self.match(unit, entry);
-      })).then(function(found2) {
+      });
+      return Promise.all(near ? matching.concat([self.match(near, entry)]) : matching).then(function(found2) {
+        var adjacent = near ? found2.pop() : /* @__PURE__ */ new Map();
         var all = [];
         var units = [];
         parsed.units.forEach(function(unit, i) {
@@ -429,6 +441,12 @@ var PracticeSearch = (() => {
             score.set(doc, (score.get(doc) || 0) + idf * value);
             count.set(doc, (count.get(doc) || 0) + 1);
           });
+        });
+        var nearIdf = Math.log(1 + (total - adjacent.size + 0.5) / (adjacent.size + 0.5));
+        adjacent.forEach(function(value, doc) {
+          if (score.has(doc)) {
+            score.set(doc, score.get(doc) + nearIdf * value);
+          }
         });
         var rank = facets.rating.docs;
         function order(a, b) {
@@ -566,11 +584,11 @@ var PracticeSearch = (() => {
         });
       }
       for (var i = 0; i + width <= spans.length; i++) {
-        var together = unit.parts.every(function(part) {
+        var together2 = unit.parts.every(function(part) {
           return stands(i + part.offset - first, part);
         });
-        group += together ? 1 : 0;
-        for (var k = i; together && k < i + width; k++) {
+        group += together2 ? 1 : 0;
+        for (var k = i; together2 && k < i + width; k++) {
           spans[k].mark = group;
         }
       }
@@ -680,16 +698,23 @@ var PracticeSearch = (() => {
     return node;
   }
   var resultsAddress = (site2, query) => new URL(`search/?q=${encodeURIComponent(query)}`, site2.root).href;
+  var WHOLE = 1e3;
+  function marked(site2, className, text, units, around) {
+    const holder = element("span", className);
+    for (const part of site2.excerpt(text, units, around, around)) {
+      holder.appendChild(part.mark ? element("mark", null, part.text) : document.createTextNode(part.text));
+    }
+    return holder;
+  }
   function resultItem(site2, doc, units, prefix) {
     const item = element("li", `${prefix}__result`);
     const link = element("a", null, doc.title);
     link.href = new URL(doc.url, site2.root).href;
-    const meta = element("span", `${prefix}__meta`, [doc.locality, doc.rating].filter(Boolean).join(" · "));
-    const excerpt2 = element("span", `${prefix}__excerpt`);
-    for (const part of site2.excerpt(doc.text, units)) {
-      excerpt2.appendChild(part.mark ? element("mark", null, part.text) : document.createTextNode(part.text));
-    }
-    item.append(link, meta, excerpt2);
+    const impact = doc.impact ? `Impact evidence: ${doc.impact.toLowerCase()}` : "";
+    const meta = element("span", `${prefix}__meta`, [doc.locality, doc.rating, impact].filter(Boolean).join(" · "));
+    item.append(link, meta);
+    if (doc.headline) item.append(marked(site2, `${prefix}__headline`, doc.headline, units, WHOLE));
+    item.append(marked(site2, `${prefix}__excerpt`, doc.text, units));
     return item;
   }
   var Pager = class {

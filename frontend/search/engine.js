@@ -112,6 +112,17 @@ function parse(query) {
   return { units: units, dropped: dropped };
 }
 
+// For a query of several words and no quotes, the same words as a phrase: the case studies
+// where they stand together ("early years") rank above those where they are scattered
+// ("early adopters ... two years"). Null where there is no such phrase.
+function together(query, parsed) {
+  if (parsed.units.length < 2 || parsed.units.some(function (unit) { return unit.kind !== "word"; })) {
+    return null;
+  }
+  var whole = parse('"' + String(query || "").slice(0, MAX_QUERY).split(QUOTES).join(" ") + '"').units;
+  return whole.length === 1 && whole[0].kind === "phrase" ? whole[0] : null;
+}
+
 // Optimal string alignment distance, or limit + 1 once it must exceed the limit.
 function distance(a, b, limit) {
   if (Math.abs(a.length - b.length) > limit) {
@@ -333,7 +344,10 @@ Engine.prototype.search = function (query, filters) {
     var entry = loaded[0];
     var facets = loaded[1];
     var total = entry.documents;
-    return Promise.all(parsed.units.map(function (unit) { return self.match(unit, entry); })).then(function (found) {
+    var near = together(query, parsed);
+    var matching = parsed.units.map(function (unit) { return self.match(unit, entry); });
+    return Promise.all(near ? matching.concat([self.match(near, entry)]) : matching).then(function (found) {
+      var adjacent = near ? found.pop() : new Map();
       // A word of one or two letters matching nothing is most likely still being typed
       // ("th"): it is left out rather than emptying the results.
       var all = [];
@@ -353,6 +367,13 @@ Engine.prototype.search = function (query, filters) {
           score.set(doc, (score.get(doc) || 0) + idf * value);
           count.set(doc, (count.get(doc) || 0) + 1);
         });
+      });
+      // The words together count once more, where they are together: a bonus, not a unit.
+      var nearIdf = Math.log(1 + (total - adjacent.size + 0.5) / (adjacent.size + 0.5));
+      adjacent.forEach(function (value, doc) {
+        if (score.has(doc)) {
+          score.set(doc, score.get(doc) + nearIdf * value);
+        }
       });
       var rank = facets.rating.docs;
       function order(a, b) {

@@ -13,16 +13,29 @@ export function element(tag, className, text) {
 /** The results page's address for a query, on this site. */
 export const resultsAddress = (site, query) => new URL(`search/?q=${encodeURIComponent(query)}`, site.root).href;
 
+const WHOLE = 1000; // words either side of the first match: the whole of a headline
+
+/** Text with the words a query matched marked, as the engine's excerpt finds them; `around`
+ *  words either side of the first match (the engine's own excerpt length where not given). */
+function marked(site, className, text, units, around) {
+  const holder = element("span", className);
+  for (const part of site.excerpt(text, units, around, around)) {
+    holder.appendChild(part.mark ? element("mark", null, part.text) : document.createTextNode(part.text));
+  }
+  return holder;
+}
+
+/** A result as a commissioner scans it: the title, where, how strong the evidence is, the main
+ *  result, and the words around the first match. */
 function resultItem(site, doc, units, prefix) {
   const item = element("li", `${prefix}__result`);
   const link = element("a", null, doc.title);
   link.href = new URL(doc.url, site.root).href;
-  const meta = element("span", `${prefix}__meta`, [doc.locality, doc.rating].filter(Boolean).join(" \u00b7 "));
-  const excerpt = element("span", `${prefix}__excerpt`);
-  for (const part of site.excerpt(doc.text, units)) {
-    excerpt.appendChild(part.mark ? element("mark", null, part.text) : document.createTextNode(part.text));
-  }
-  item.append(link, meta, excerpt);
+  const impact = doc.impact ? `Impact evidence: ${doc.impact.toLowerCase()}` : "";
+  const meta = element("span", `${prefix}__meta`, [doc.locality, doc.rating, impact].filter(Boolean).join(" \u00b7 "));
+  item.append(link, meta);
+  if (doc.headline) item.append(marked(site, `${prefix}__headline`, doc.headline, units, WHOLE));
+  item.append(marked(site, `${prefix}__excerpt`, doc.text, units));
   return item;
 }
 

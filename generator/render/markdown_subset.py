@@ -58,3 +58,18 @@ def _link_close(renderer: Any, tokens: list[Token], index: int, options: Any, en
 def render_description(text: str) -> str:
     """HTML for a description field."""
     return _subset_parser().render(text, {})
+
+
+def plain_text(text: str) -> str:
+    """The words a reader sees of a description, as the page shows them, read from the same
+    parser's tokens: no list markers, emphasis marks or link addresses, a space between blocks."""
+    pieces = []
+    for token in _subset_parser().parse(text):
+        for child in token.children or ():
+            if child.type in ("text", "code_inline"):
+                pieces.append(child.content)
+            elif child.type in ("softbreak", "hardbreak"):
+                pieces.append(" ")
+        if token.type == "inline":
+            pieces.append(" ")
+    return " ".join("".join(pieces).split())

@@ -64,7 +64,8 @@ def _shown_text(record: SearchRecord) -> str:
     return " ".join(
         " ".join(" ".join(p.split()).rstrip(".") + "." for p in parts)
         for kind, parts in record.fields
-        if kind not in HIDDEN and kind not in ("title", "place", "labels")  # those show as they are
+        # The title, place, tags and headline show on their own; the excerpt is from the rest.
+        if kind not in HIDDEN and kind not in ("title", "place", "tags", "labels", "lead")
     )
 
 
@@ -106,6 +107,8 @@ def index_files(collection: SearchCollection) -> dict[str, bytes]:
                 "title": record.title,
                 "locality": record.locality,
                 "rating": ratings[record.rating],
+                "impact": record.impact,
+                "headline": record.headline,
                 "text": _shown_text(record),
             }
         )

@@ -29,7 +29,7 @@ PARALLEL_FROM, MAX_WORKERS = 2_000, 4  # case studies from which the cores share
 class Postings:
     """Every word's postings, kept as flat integer arrays while the records are read."""
 
-    SHOWN_KINDS = frozenset({"title", "place", "labels"})  # where a word's capitals are taken from
+    SHOWN_KINDS = frozenset({"title", "place", "tags", "labels"})  # where a word's capitals are taken from
 
     def __init__(self) -> None:
         self.by_stem: dict[str, array] = {}

@@ -1,32 +1,30 @@
 """What search knows about each case study: what the reader sees on its page, in parts that
 carry weights, plus the values the results page filters by.
 
-The title, place and headline result outrank the summary, the labels and the body text
-(WEIGHTS). Words the synonyms file (schema/synonyms.yaml) counts as the same are added at
-build time, never shown, so that "FIP" finds "Family Intervention Projects" and "domestic
-violence" finds "domestic abuse".
+The title, place, headline result and the tags a reader filters by (rating, impact evidence,
+themes, ages, outcome areas, designs, region) outrank the summary, the characteristics and the
+body text (WEIGHTS), so that "early years" finds first what is tagged early years. Words the
+synonyms file (schema/synonyms.yaml) counts as the same are added at build time, never shown,
+so that "FIP" finds "Family Intervention Projects" and "domestic violence" finds "domestic abuse".
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from generator.config.synonyms import Synonyms
 from generator.config.taxonomy import Taxonomy
 from generator.model import CaseStudy
+from generator.render.evidence_facts import EvidenceFacts
+from generator.render.markdown_subset import plain_text
 from generator.render.urls import case_study_page, page_url
 
 # How much a word counts, by where it stands on the page.
-WEIGHTS = {"title": 10, "place": 8, "lead": 5, "summary": 3, "labels": 2, "body": 1, "also": 1}
+WEIGHTS = {"title": 10, "place": 8, "tags": 6, "lead": 5, "summary": 3, "labels": 2, "body": 1, "also": 1}
 HIDDEN = frozenset({"also"})  # searched, never shown in an excerpt
 # What the results page filters by, with each filter group's heading (the contract gives them
 # to the page's script; the index writes each group's values).
 FACETS = {"rating": "Evidence rating", "theme": "Theme", "outcome": "Outcome"}
-
-LINK_TARGET = re.compile(r"\]\([^()\s]*\)")  # Markdown link targets are not text the reader sees
-MARKUP = re.compile(r"[*_`#>]+")
-BRACKETS = re.compile(r"[\[\]]")  # "[hubs](…), so" reads "hubs, so"
 
 
 @dataclass(frozen=True)
@@ -35,33 +33,38 @@ class SearchRecord:
     title: str
     locality: str
     rating: str  # rating id; the results page shows its label and ranks ties by it
+    impact: str  # the impact evidence's label, as the case study's page shows it
+    headline: str
     fields: tuple[tuple[str, tuple[str, ...]], ...]  # (kind in WEIGHTS, its parts) in reading order
     filters: tuple[tuple[str, tuple[str, ...]], ...]  # (facet in FACETS, value ids)
 
 
-def plain(markdown: str) -> str:
-    """Markdown as the words a reader sees (link targets and markup dropped), one pass each."""
-    return " ".join(MARKUP.sub(" ", BRACKETS.sub("", LINK_TARGET.sub("]", markdown))).split())
-
-
-def search_record(case_study: CaseStudy, taxonomy: Taxonomy, synonyms: Synonyms | None = None) -> SearchRecord:
+def search_record(
+    case_study: CaseStudy, taxonomy: Taxonomy, synonyms: Synonyms | None = None, evidence: EvidenceFacts | None = None
+) -> SearchRecord:
     c = case_study
+    evidence = evidence or EvidenceFacts(taxonomy)
     domains = list(dict.fromkeys(o.domain for o in c.outcomes))
+    designs = list(dict.fromkeys(o.design for o in c.outcomes))
     characteristics = [t for t in taxonomy.characteristics.terms if t.id in c.characteristics]
     parts: dict[str, tuple[str, ...]] = {
         "title": (c.title,),
         "place": (c.locality,),
         "lead": (c.headline, taxonomy.models[c.model.id].label if c.model else ""),
         "summary": (c.summary,),
-        "labels": (
+        # Each label its own part, so that no phrase runs from one into the next.
+        "tags": (
             taxonomy.ratings[c.evidence.rating].label,
-            taxonomy.regions[c.region].label,
+            evidence.impact_label(c),
             *(taxonomy.themes[t].label for t in c.themes),
+            *(taxonomy.age_groups[a].label for a in c.audience.age_groups),
             *(taxonomy.outcome_domains[d].label for d in domains),
-            *(t.label for t in characteristics),
+            *(taxonomy.designs[d].label for d in designs),
+            taxonomy.regions[c.region].label,
         ),
+        "labels": tuple(t.label for t in characteristics),
         "body": (
-            plain(c.description),
+            plain_text(c.description),
             *(f"{o.measure}. {o.for_whom}. {o.change.as_reported}. {o.note}" for o in c.outcomes),
             *(m.what for m in (*c.costs, *c.claimed_savings)),
             c.setting,
@@ -69,7 +72,7 @@ def search_record(case_study: CaseStudy, taxonomy: Taxonomy, synonyms: Synonyms 
             *c.audience.target_groups,
             *(_implementation(c) if c.implementation else ()),
             *(c.characteristics[t.id] for t in characteristics),
-            plain(c.evidence.note),
+            plain_text(c.evidence.note),
         ),
     }
     if synonyms:
@@ -81,6 +84,8 @@ def search_record(case_study: CaseStudy, taxonomy: Taxonomy, synonyms: Synonyms 
         title=c.title,
         locality=c.locality,
         rating=c.evidence.rating,
+        impact=evidence.impact_label(c),
+        headline=c.headline,
         fields=tuple(field for field in fields if field[1]),
         filters=(("rating", (c.evidence.rating,)), ("theme", tuple(c.themes)), ("outcome", tuple(domains))),
     )
@@ -112,7 +117,8 @@ class SearchCollection:
 def search_collection(
     case_studies: list[CaseStudy], taxonomy: Taxonomy, synonyms: Synonyms | None = None
 ) -> SearchCollection:
-    records = tuple(search_record(c, taxonomy, synonyms) for c in _in_index_order(case_studies))
+    evidence = EvidenceFacts(taxonomy)
+    records = tuple(search_record(c, taxonomy, synonyms, evidence) for c in _in_index_order(case_studies))
     return SearchCollection(records, facet_values(taxonomy))
 
 

@@ -500,3 +500,26 @@ def test_the_pages_list_of_direction_controls_is_the_schemas():
     assert set(RANGES) <= set(FORBIDDEN_RANGES)
     pattern = re.compile(contract["direction_controls"])
     assert {code for code in range(0x10000) if pattern.fullmatch(chr(code))} == controls
+
+
+def test_on_a_phone_early_years_lists_what_is_tagged_early_years_first(browser, site_url, taxonomy):
+    """Issue 26: "early years" once found 2 of the 10 case studies tagged for ages 0-4. On the
+    results page at 375 px the tagged ones (from the YAML) come first, and each result shows its
+    rating, its impact evidence and its headline."""
+    shipped = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in (REPO / "practice").glob("*.yaml")}
+    tagged = {
+        name
+        for name, data in shipped.items()
+        if "early-years" in data["themes"] or "early-years" in data["audience"]["age_groups"]
+    }
+    page = browser.new_page(viewport={"width": 375, "height": 740})
+    found = result_ids_for(page, site_url, "early years")
+    assert set(found[: len(tagged)]) == tagged
+    for item in page.locator(".search-page__result").all()[:5]:
+        name = item.locator("a").evaluate("a => a.pathname").strip("/").split("/")[-1]
+        meta = item.locator(".search-page__meta").inner_text()
+        assert taxonomy.ratings[shipped[name]["evidence"]["rating"]].label in meta
+        assert "Impact evidence: " in meta
+        assert item.locator(".search-page__headline").inner_text() == shipped[name]["headline"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    page.close()

@@ -27,6 +27,8 @@ def record(number: int, text: str, *, title: str = "", rating: str = "emerging")
         title=title or f"Case {number}",
         locality="Somewhere",
         rating=rating,
+        impact="None held",
+        headline=f"What case {number} found.",
         fields=(("title", (title or f"Case {number}",)), ("body", (text,))),
         filters=(("rating", (rating,)),),
     )
