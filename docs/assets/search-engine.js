@@ -776,7 +776,7 @@ var PracticeSearch = (() => {
   }
 
   // frontend/search/header.js
-  var PANEL = '<p class="practice-search__status" aria-hidden="true"></p><p class="practice-search__suggestion" hidden></p><p class="practice-search__partial" hidden></p><ol id="practice-search-results" class="practice-search__results"></ol><button type="button" class="practice-search__more" hidden>More results</button><a class="practice-search__all" hidden>All results, with filters</a>';
+  var PANEL = '<p class="practice-search__status" aria-hidden="true"></p><a class="practice-search__all" hidden>All results, with filters</a><p class="practice-search__suggestion" hidden></p><p class="practice-search__partial" hidden></p><ol id="practice-search-results" class="practice-search__results"></ol><button type="button" class="practice-search__more" hidden>More results</button>';
   function header(site2, form) {
     if (!form) return;
     const input = form.querySelector("input");

@@ -3,13 +3,14 @@
 import { Pager, element, partialOffer, resultsAddress, showSuggestion } from "./lists.js";
 import { UNAVAILABLE, statusText } from "./results.js";
 
+// "All results, with filters" right under the count, where it is seen without scrolling the panel.
 const PANEL =
   '<p class="practice-search__status" aria-hidden="true"></p>' +
+  '<a class="practice-search__all" hidden>All results, with filters</a>' +
   '<p class="practice-search__suggestion" hidden></p>' +
   '<p class="practice-search__partial" hidden></p>' +
   '<ol id="practice-search-results" class="practice-search__results"></ol>' +
-  '<button type="button" class="practice-search__more" hidden>More results</button>' +
-  '<a class="practice-search__all" hidden>All results, with filters</a>';
+  '<button type="button" class="practice-search__more" hidden>More results</button>';
 
 export function header(site, form) {
   if (!form) return;

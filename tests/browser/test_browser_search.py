@@ -523,3 +523,22 @@ def test_on_a_phone_early_years_lists_what_is_tagged_early_years_first(browser, 
         assert item.locator(".search-page__headline").inner_text() == shipped[name]["headline"]
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
     page.close()
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_all_results_is_a_link_in_sight_under_the_count(browser, site_url, width):
+    """The header panel's way to the results page with filters shows as a link (underlined, in
+    the link colour) right under the count, without scrolling the panel."""
+    page = browser.new_page(viewport={"width": width, "height": 740})
+    search(page, site_url, "families")
+    link = page.get_by_role("link", name="All results, with filters")
+    assert link.is_visible()
+    style = link.evaluate("a => [getComputedStyle(a).textDecorationLine, getComputedStyle(a).color]")
+    status = page.locator(".practice-search__status").evaluate("p => getComputedStyle(p).color")
+    assert style[0] == "underline" and style[1] != status
+    panel = page.locator(".practice-search__panel").bounding_box()
+    box = link.bounding_box()
+    assert panel and box and panel["y"] <= box["y"] and box["y"] + box["height"] <= panel["y"] + panel["height"]
+    link.click()
+    page.wait_for_url("**/search/?q=families")
+    page.close()
