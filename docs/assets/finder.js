@@ -114,6 +114,15 @@ var PracticeFinder = (() => {
     const sort = SORTS.includes(params.get("sort")) ? params.get("sort") : SORTS[0];
     return { choice, dropped, sort };
   }
+  function showText(shown, total) {
+    if (shown === 0) return "No case study matches: remove a filter";
+    if (shown === 1) return "Show the 1 case study";
+    return shown === total ? `Show the ${total} case studies` : `Show ${shown} case studies`;
+  }
+  var filtersText = (choice, groups) => {
+    const ticked = groups.reduce((n, group) => n + choice[group].length, 0);
+    return ticked ? `Filters (${ticked} chosen)` : "Filters";
+  };
   var countText = (shown, total) => shown === total ? `${total} case studies.` : `${shown} of ${total} case studies match.`;
 
   // frontend/finder/finder.js
@@ -124,6 +133,18 @@ var PracticeFinder = (() => {
   }
   function start(page2, engine) {
     const { form, list, count, more, sortBox, advice } = page2;
+    const panel = form.querySelector("[data-finder-panel]");
+    const summary = form.querySelector("[data-finder-summary]");
+    const showBar = form.querySelector("[data-finder-show]");
+    const wide = window.matchMedia("(min-width: 60em)");
+    const unfoldWhenWide = () => {
+      if (wide.matches) panel.open = true;
+    };
+    unfoldWhenWide();
+    wide.addEventListener("change", unfoldWhenWide);
+    showBar.addEventListener("click", () => {
+      if (!wide.matches) panel.open = false;
+    });
     const groups = (form.getAttribute("data-groups") || "").split(" ").filter(Boolean);
     const text = form.querySelector("input[name=q]");
     const legends = {};
@@ -213,6 +234,8 @@ var PracticeFinder = (() => {
       shownCount = 0;
       showMore();
       count.textContent = countText(matched.length, items.length);
+      showBar.textContent = showText(matched.length, items.length);
+      summary.textContent = filtersText(choice, groups);
       showCounts(result.tally);
       showAdvice(choice);
       if (updateAddress) history.replaceState(null, "", window.location.pathname + addressOf(choice, groups, sortBox.value));

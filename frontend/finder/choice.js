@@ -99,5 +99,18 @@ export function choiceFrom(search, groups, offered, legends) {
   return { choice, dropped, sort };
 }
 
+/** The bar under the filters on a phone: what tapping it shows. */
+export function showText(shown, total) {
+  if (shown === 0) return "No case study matches: remove a filter";
+  if (shown === 1) return "Show the 1 case study";
+  return shown === total ? `Show the ${total} case studies` : `Show ${shown} case studies`;
+}
+
+/** The filters' heading on a phone, with how many are ticked. */
+export const filtersText = (choice, groups) => {
+  const ticked = groups.reduce((n, group) => n + choice[group].length, 0);
+  return ticked ? `Filters (${ticked} chosen)` : "Filters";
+};
+
 /** "3 of 21 case studies match." */
 export const countText = (shown, total) => (shown === total ? `${total} case studies.` : `${shown} of ${total} case studies match.`);

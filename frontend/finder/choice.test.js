@@ -2,7 +2,19 @@
 // answers are counted by hand from them. The Chromium tests (tests/browser/) run the page.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { PAGE_SIZE, SORTS, addressOf, choiceFrom, countText, dropOffers, evaluate, shortened, sorted } from "./choice.js";
+import {
+  PAGE_SIZE,
+  SORTS,
+  addressOf,
+  choiceFrom,
+  countText,
+  dropOffers,
+  evaluate,
+  filtersText,
+  shortened,
+  showText,
+  sorted,
+} from "./choice.js";
 
 const GROUPS = ["theme", "age"];
 const ITEMS = [
@@ -79,4 +91,13 @@ test("what the page says", () => {
   assert.equal(countText(3, 21), "3 of 21 case studies match.");
   assert.equal(shortened("y".repeat(60)), "y".repeat(60));
   assert.equal(shortened("y".repeat(61)), `${"y".repeat(59)}\u2026`);
+});
+
+test("the bar and the heading of the filters on a phone", () => {
+  assert.equal(showText(21, 21), "Show the 21 case studies");
+  assert.equal(showText(3, 21), "Show 3 case studies");
+  assert.equal(showText(1, 21), "Show the 1 case study");
+  assert.equal(showText(0, 21), "No case study matches: remove a filter");
+  assert.equal(filtersText(choice(), GROUPS), "Filters");
+  assert.equal(filtersText(choice({ theme: ["a", "b"], age: ["c"] }), GROUPS), "Filters (3 chosen)");
 });

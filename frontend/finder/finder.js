@@ -6,7 +6,18 @@
 // first page: the stylesheet shows only that much of it until this script runs, so the page
 // does not shift as it loads. Words are matched by the site's search engine
 // (window.PracticeSearch), so the finder and the search box agree.
-import { PAGE_SIZE, addressOf, choiceFrom, countText, dropOffers, evaluate, shortened, sorted } from "./choice.js";
+import {
+  PAGE_SIZE,
+  addressOf,
+  choiceFrom,
+  countText,
+  dropOffers,
+  evaluate,
+  filtersText,
+  shortened,
+  showText,
+  sorted,
+} from "./choice.js";
 
 function paragraph(text) {
   const node = document.createElement("p");
@@ -17,6 +28,20 @@ function paragraph(text) {
 /** Starts the finder on its page; `engine` is the search engine, or null without one. */
 export function start(page, engine) {
   const { form, list, count, more, sortBox, advice } = page;
+  const panel = form.querySelector("[data-finder-panel]");
+  const summary = form.querySelector("[data-finder-summary]");
+  const showBar = form.querySelector("[data-finder-show]");
+  // Open beside the results on a wide screen; on a phone folded until asked for, and folded
+  // again when the reader taps the bar to see the results.
+  const wide = window.matchMedia("(min-width: 60em)");
+  const unfoldWhenWide = () => {
+    if (wide.matches) panel.open = true;
+  };
+  unfoldWhenWide();
+  wide.addEventListener("change", unfoldWhenWide);
+  showBar.addEventListener("click", () => {
+    if (!wide.matches) panel.open = false;
+  });
   const groups = (form.getAttribute("data-groups") || "").split(" ").filter(Boolean); // browse.py's, in the page
   const text = form.querySelector("input[name=q]");
   const legends = {};
@@ -115,6 +140,8 @@ export function start(page, engine) {
     shownCount = 0;
     showMore();
     count.textContent = countText(matched.length, items.length);
+    showBar.textContent = showText(matched.length, items.length);
+    summary.textContent = filtersText(choice, groups);
     showCounts(result.tally);
     showAdvice(choice);
     if (updateAddress) history.replaceState(null, "", window.location.pathname + addressOf(choice, groups, sortBox.value));

@@ -165,3 +165,60 @@ def test_before_the_script_runs_only_its_first_page_shows(large_finder, taxonomy
     )
     assert shown == ranked_ids(case_studies, taxonomy)[:50]
     page.close()
+
+
+def in_sight(page, selector: str) -> bool:
+    """Whether the element is on the screen, below the sticky header."""
+    return page.locator(selector).evaluate(
+        """e => {
+            const r = e.getBoundingClientRect();
+            const top = document.querySelector('.md-header').getBoundingClientRect().bottom;
+            return r.height > 0 && r.top >= top - 1 && r.bottom <= innerHeight + 1;
+        }"""
+    )
+
+
+def test_on_a_phone_the_results_come_first_and_the_count_stays_in_sight(finder, shipped):
+    """Issue 26: at 375 px the results started 2,300 px down, below six filter groups, and after a
+    tick the count was 1,400 px away. The filters are folded under "Filters"; while they are open,
+    a bar at the bottom of the screen says how many case studies the choices give; tapping it
+    folds the filters and shows the results. Expected counts come from the YAML."""
+    import yaml
+
+    from tests.conftest import REPO
+
+    data = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((REPO / "practice").glob("*.yaml"))]
+    browser, url = finder
+    page = browser.new_page(viewport={"width": 375, "height": 740})
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    assert in_sight(page, "[data-finder-count]")  # on the first screen
+    page.get_by_text("Filters", exact=True).click()
+    themed = [d for d in data if "safeguarding" in d["themes"]]
+    young = [d for d in themed if "early-years" in d["audience"]["age_groups"]]
+    assert 1 < len(young) < len(themed)
+    for box, expected in ((option(page, "theme", "safeguarding"), themed), (option(page, "age", "early-years"), young)):
+        box.scroll_into_view_if_needed()
+        box.check()
+        bar = page.locator("[data-finder-show]")
+        page.wait_for_function(f"document.querySelector('[data-finder-show]').textContent.includes('{len(expected)} ')")
+        assert bar.inner_text() == f"Show {len(expected)} case studies"
+        assert in_sight(page, "[data-finder-show]")
+    assert page.locator("[data-finder-summary]").inner_text() == "Filters (2 chosen)"
+    page.locator("[data-finder-show]").click()
+    assert not page.locator("[data-finder-panel]").evaluate("d => d.open")
+    assert in_sight(page, "[data-finder-count]")
+    assert page.locator("[data-finder-count]").inner_text() == f"{len(young)} of {len(data)} case studies match."
+    assert parse_qs(urlsplit(page.url).query) == {"theme": ["safeguarding"], "age": ["early-years"]}
+    page.close()
+
+
+def test_on_a_wide_screen_the_filters_are_open_beside_the_results(finder):
+    browser, url = finder
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    assert page.locator("[data-finder-panel]").evaluate("d => d.open")
+    assert page.locator("[data-finder-summary]").is_hidden() and page.locator("[data-finder-show]").is_hidden()
+    assert option(page, "theme", "youth").is_visible()
+    page.close()

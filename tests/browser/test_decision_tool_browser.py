@@ -20,6 +20,12 @@ def open_page(browser, site_url, path, width):
     return page
 
 
+def open_filters(page):
+    """On a phone the finder's filters are folded under "Filters": open them as a reader would."""
+    if not page.locator("[data-finder-panel]").evaluate("details => details.open"):
+        page.locator("[data-finder-summary]").click()
+
+
 @pytest.mark.parametrize("width", WIDTHS)
 def test_at_a_glance_and_every_outcome_fit_the_screen(browser, site_url, width):
     case = "hertfordshire-family-safeguarding"
@@ -47,6 +53,7 @@ def count_of(page, group, term):
 @pytest.mark.parametrize("width", WIDTHS)
 def test_option_counts_follow_the_other_choices_and_empty_options_are_disabled(browser, site_url, width):
     page = open_page(browser, site_url, "finder/", width)
+    open_filters(page)
     for theme in ("youth", "safeguarding", "vulnerable-children"):
         assert count_of(page, "theme", theme) == sum(theme in c["themes"] for c in DATA.values())
     options = {(el.get_attribute("name"), el.get_attribute("value")) for el in page.locator(".finder input").all()}
@@ -122,6 +129,7 @@ def test_an_empty_result_says_which_choice_to_drop(browser, site_url, width, tax
 @pytest.mark.parametrize("width", WIDTHS)
 def test_tap_targets_are_at_least_24_pixels(browser, site_url, width):
     page = open_page(browser, site_url, "finder/", width)
+    open_filters(page)
     sizes = page.eval_on_selector_all(
         ".finder input[type=checkbox], .finder__sort select, .finder__reset",
         "els => els.map(e => [e.getBoundingClientRect().width, e.getBoundingClientRect().height])",
