@@ -136,15 +136,12 @@ var PracticeFinder = (() => {
     const panel = form.querySelector("[data-finder-panel]");
     const summary = form.querySelector("[data-finder-summary]");
     const showBar = form.querySelector("[data-finder-show]");
-    const wide = window.matchMedia("(min-width: 60em)");
-    const unfoldWhenWide = () => {
-      if (wide.matches) panel.open = true;
+    const unfold = (open) => {
+      panel.toggleAttribute("data-open", open);
+      summary.setAttribute("aria-expanded", String(open));
     };
-    unfoldWhenWide();
-    wide.addEventListener("change", unfoldWhenWide);
-    showBar.addEventListener("click", () => {
-      if (!wide.matches) panel.open = false;
-    });
+    summary.addEventListener("click", () => unfold(!panel.hasAttribute("data-open")));
+    showBar.addEventListener("click", () => unfold(false));
     const groups = (form.getAttribute("data-groups") || "").split(" ").filter(Boolean);
     const text = form.querySelector("input[name=q]");
     const legends = {};

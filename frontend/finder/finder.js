@@ -31,17 +31,14 @@ export function start(page, engine) {
   const panel = form.querySelector("[data-finder-panel]");
   const summary = form.querySelector("[data-finder-summary]");
   const showBar = form.querySelector("[data-finder-show]");
-  // Open beside the results on a wide screen; on a phone folded until asked for, and folded
-  // again when the reader taps the bar to see the results.
-  const wide = window.matchMedia("(min-width: 60em)");
-  const unfoldWhenWide = () => {
-    if (wide.matches) panel.open = true;
+  // On a phone the filters are folded (by the stylesheet) until the reader opens them, and
+  // folded again when they tap the bar to see the results; on a wide screen the button is hidden.
+  const unfold = (open) => {
+    panel.toggleAttribute("data-open", open);
+    summary.setAttribute("aria-expanded", String(open));
   };
-  unfoldWhenWide();
-  wide.addEventListener("change", unfoldWhenWide);
-  showBar.addEventListener("click", () => {
-    if (!wide.matches) panel.open = false;
-  });
+  summary.addEventListener("click", () => unfold(!panel.hasAttribute("data-open")));
+  showBar.addEventListener("click", () => unfold(false));
   const groups = (form.getAttribute("data-groups") || "").split(" ").filter(Boolean); // browse.py's, in the page
   const text = form.querySelector("input[name=q]");
   const legends = {};

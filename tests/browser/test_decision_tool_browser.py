@@ -22,8 +22,9 @@ def open_page(browser, site_url, path, width):
 
 def open_filters(page):
     """On a phone the finder's filters are folded under "Filters": open them as a reader would."""
-    if not page.locator("[data-finder-panel]").evaluate("details => details.open"):
-        page.locator("[data-finder-summary]").click()
+    toggle = page.get_by_role("button", name="Filters")
+    if toggle.is_visible() and toggle.get_attribute("aria-expanded") == "false":
+        toggle.click()
 
 
 @pytest.mark.parametrize("width", WIDTHS)
