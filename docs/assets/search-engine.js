@@ -865,6 +865,7 @@ var PracticeSearch = (() => {
     const status = page.querySelector(".search-page__status");
     const suggestion = page.querySelector(".search-page__suggestion");
     const partial = page.querySelector(".search-page__partial");
+    const none = page.querySelector(".search-page__none");
     const filters = page.querySelector(".search-page__filters");
     const filterBox = page.querySelector(".search-page__filter-box");
     const summary = filterBox.querySelector("summary");
@@ -912,10 +913,11 @@ var PracticeSearch = (() => {
         body.removeAttribute("aria-busy");
         status.textContent = EMPTY_QUERY;
         filterBox.hidden = true;
-        suggestion.hidden = partial.hidden = true;
+        suggestion.hidden = partial.hidden = none.hidden = true;
         return pager.show([], []);
       }
       status.textContent = "Searching…";
+      none.hidden = true;
       body.setAttribute("aria-busy", "true");
       return site2.engine.search(state.query, state.filters).then((answer) => {
         if (token !== latest) return void 0;
@@ -925,6 +927,7 @@ var PracticeSearch = (() => {
           return run();
         }
         status.textContent = statusText(state.query, answer, chosenCount(state.filters) > 0);
+        none.hidden = answer.matched > 0 || answer.partial.length > 0;
         drawFilters(answer, state.filters);
         partialOffer(partial, answer, (numbers) => pager.show(numbers, answer.units));
         return Promise.all([

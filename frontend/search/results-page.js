@@ -10,6 +10,7 @@ export function resultsPage(site, page) {
   const status = page.querySelector(".search-page__status");
   const suggestion = page.querySelector(".search-page__suggestion");
   const partial = page.querySelector(".search-page__partial");
+  const none = page.querySelector(".search-page__none"); // what to try when nothing matches
   const filters = page.querySelector(".search-page__filters");
   const filterBox = page.querySelector(".search-page__filter-box");
   const summary = filterBox.querySelector("summary");
@@ -62,10 +63,11 @@ export function resultsPage(site, page) {
       body.removeAttribute("aria-busy");
       status.textContent = EMPTY_QUERY;
       filterBox.hidden = true;
-      suggestion.hidden = partial.hidden = true;
+      suggestion.hidden = partial.hidden = none.hidden = true;
       return pager.show([], []);
     }
     status.textContent = "Searching\u2026";
+    none.hidden = true;
     body.setAttribute("aria-busy", "true");
     return site.engine
       .search(state.query, state.filters)
@@ -78,6 +80,7 @@ export function resultsPage(site, page) {
           return run();
         }
         status.textContent = statusText(state.query, answer, chosenCount(state.filters) > 0);
+        none.hidden = answer.matched > 0 || answer.partial.length > 0;
         drawFilters(answer, state.filters);
         partialOffer(partial, answer, (numbers) => pager.show(numbers, answer.units));
         return Promise.all([

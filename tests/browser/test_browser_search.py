@@ -542,3 +542,34 @@ def test_all_results_is_a_link_in_sight_under_the_count(browser, site_url, width
     link.click()
     page.wait_for_url("**/search/?q=families")
     page.close()
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_when_nothing_matches_the_page_says_what_to_try(browser, site_url, width):
+    page = browser.new_page(viewport={"width": width, "height": 740})
+    page.goto(site_url + "search/?q=zzzzqqq")
+    settled(page, ".search-page__body", "zzzzqqq")
+    hint = page.locator(".search-page__none")
+    assert hint.is_visible() and "Try fewer words" in hint.inner_text()
+    hint.get_by_role("link").click()
+    page.wait_for_url("**/finder/")
+    page.goto(site_url + "search/?q=families")
+    settled(page, ".search-page__body", "families")
+    assert page.locator(".search-page__none").is_hidden()
+    page.close()
+
+
+def test_a_filter_whose_label_wraps_keeps_its_box_the_same_size(browser, site_url):
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(site_url + "search/?q=families")
+    settled(page, ".search-page__body", "families")
+    boxes = page.eval_on_selector_all(
+        ".search-page__option",
+        """labels => labels.map(l => {
+            const box = l.querySelector('input').getBoundingClientRect();
+            return [box.width, box.height, l.getBoundingClientRect().height > 2 * box.height];
+        })""",
+    )
+    assert any(wraps for _, _, wraps in boxes), "no label wraps: the case tests nothing"
+    assert len({(w, h) for w, h, _ in boxes}) == 1, boxes
+    page.close()
