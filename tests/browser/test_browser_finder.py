@@ -224,3 +224,29 @@ def test_on_a_wide_screen_the_filters_are_open_beside_the_results(finder):
     assert page.locator("[data-finder-summary]").is_hidden() and page.locator("[data-finder-show]").is_hidden()
     assert option(page, "theme", "youth").is_visible()
     page.close()
+
+
+def test_on_a_phone_no_focused_box_hides_under_the_bar(finder):
+    """WCAG 2.4.11: tabbing through the open filters at 375 px, each box that takes the focus is
+    scrolled into sight above the "Show N case studies" bar, not under it."""
+    browser, url = finder
+    page = browser.new_page(viewport={"width": 375, "height": 740})
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    page.get_by_role("button", name="Filters").click()
+    boxes = page.locator(".finder__groups input[type=checkbox]:not([disabled])").count()
+    assert boxes > 20
+    hidden = []
+    for _ in range(boxes + 1):
+        page.keyboard.press("Tab")
+        where = page.evaluate(
+            """() => {
+                const box = document.activeElement, bar = document.querySelector('[data-finder-show]');
+                if (box.type !== 'checkbox') return null;
+                return [box.value, box.getBoundingClientRect().bottom, bar.getBoundingClientRect().top];
+            }"""
+        )
+        if where and where[1] > where[2]:
+            hidden.append(where[0])
+    assert hidden == []
+    page.close()
