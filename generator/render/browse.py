@@ -75,20 +75,47 @@ def gap_map_axes(taxonomy: Taxonomy, evidence: EvidenceFacts) -> list[dict[str, 
             "are not gaps, nor are the designs of an area that only counts activity."
         ),
     )
+    outcome_areas = Columns(
+        "outcome",
+        "outcomes",
+        "outcome",
+        taxonomy.outcome_domains.terms,
+        lambda c, _row: {o.domain: None for o in c.outcomes},
+        lambda term_id: urls.facet_page("outcomes", term_id),
+    )
+    # The maps in the order a commissioner asks: what is known and how strongly, then where
+    # each theme has results, then the 2010 characteristics. Each map's cells are also a CSV file.
     return [
-        {"rows": "themes", "columns": characteristics, "title": "Themes", "page": urls.GAP_MAP, "key": "theme"},
-        {
-            "rows": "outcomes",
-            "columns": characteristics,
-            "title": "Outcomes",
-            "page": urls.GAP_MAP_OUTCOMES,
-            "key": "outcome",
-        },
         {
             "rows": "outcomes",
             "columns": impact,
-            "title": "Outcomes and impact evidence",
+            "title": "Outcomes by strength of evidence",
             "page": urls.GAP_MAP_IMPACT,
             "key": "outcome",
+            "csv": "data/gap-map-outcomes-impact-evidence.csv",
+        },
+        {
+            "rows": "themes",
+            "columns": outcome_areas,
+            "title": "Themes by outcome",
+            "page": urls.GAP_MAP_THEMES_OUTCOMES,
+            "key": "theme",
+            "csv": "data/gap-map-themes-outcomes.csv",
+        },
+        {
+            "rows": "themes",
+            "columns": characteristics,
+            "title": "Themes by characteristic",
+            "page": urls.GAP_MAP,
+            "key": "theme",
+            "csv": "data/gap-map-themes-characteristics.csv",
+        },
+        {
+            "rows": "outcomes",
+            "columns": characteristics,
+            "title": "Outcomes by characteristic",
+            "page": urls.GAP_MAP_OUTCOMES,
+            "key": "outcome",
+            "csv": "data/gap-map-outcomes-characteristics.csv",
         },
     ]

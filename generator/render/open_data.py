@@ -15,6 +15,7 @@ from generator.model import CaseStudy, to_data
 from generator.render.deferred import Deferred, same_text
 from generator.render.evidence_facts import EvidenceFacts
 from generator.render.formatting import cost_line
+from generator.render.gap_map import GapMap
 from generator.render.urls import case_study_page, page_url
 
 JSON_PATH = "data/case-studies.json"
@@ -131,6 +132,30 @@ def csv_export(case_studies: list[CaseStudy], taxonomy: Taxonomy) -> str:
             ),
         ]
         writer.writerow([_cell(" ".join(str(value).split())) for value in row])
+    return out.getvalue()
+
+
+def gap_map_csv(gap_map: GapMap, taxonomy: Taxonomy) -> str:
+    """A map's cells, one row per cell in the page's order: the two terms (id and label), the
+    count, each rating's count, whether the cell is a gap, and its case studies' ids."""
+    rows, columns = gap_map.rows, gap_map.columns
+    row_name, column_name = (axis.singular.replace(" ", "_") for axis in (rows, columns))
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(
+        [f"{row_name}_id", row_name, f"{column_name}_id", column_name, "case_studies"]
+        + [f"rated_{rating.id.replace('-', '_')}" for rating in taxonomy.ratings.terms]
+        + ["gap", "case_study_ids"]
+    )
+    for row in gap_map.row_terms:
+        for column in columns.terms:
+            cell = gap_map.cells[(row.id, column.id)]
+            gap = cell.total == 0 and columns.is_gap(row.id, column.id)
+            writer.writerow(
+                [_cell(row.id), _cell(row.label), _cell(column.id), _cell(column.label), cell.total]
+                + [cell.by_rating[rating.id] for rating in taxonomy.ratings.terms]
+                + ["yes" if gap else "no", "; ".join(member.id for member in cell.members)]
+            )
     return out.getvalue()
 
 

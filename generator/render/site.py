@@ -149,13 +149,15 @@ class SiteRenderer:
                 title,
                 f"{rows.title} against {columns.title}: how much practice, how strong its evidence, and the gaps.",
                 hide=("toc",),  # a wide table
-                map=gap_map(ranked, self.taxonomy, rows, columns),
+                map=(mapped := gap_map(ranked, self.taxonomy, rows, columns)),
                 axes=axes,
                 this_page=axis["page"],
                 heading_text=title,
                 titles_shown=GAP_MAP_TITLES_SHOWN,
                 finder_key=axis["key"],
+                csv_path=axis["csv"],
             )
+            pages[axis["csv"]] = Deferred(open_data.gap_map_csv, (mapped, self.taxonomy))
         pages[urls.OPEN_DATA] = self._page(
             "open_data.html.j2",
             urls.OPEN_DATA,
@@ -166,6 +168,7 @@ class SiteRenderer:
             csv_path=open_data.CSV_PATH,
             schema_path=open_data.SCHEMA_PATH,
             feed_path=open_data.FEED_PATH,
+            gap_maps=axes,
         )
         pages[urls.REVIEW] = self._page(
             "review.html.j2",

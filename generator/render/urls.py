@@ -15,7 +15,8 @@ FINDER = "finder/index.md"
 SEARCH = "search/index.md"  # the results page the header search opens (search/?q=…)
 GAP_MAP = "gap-map/index.md"
 GAP_MAP_OUTCOMES = "gap-map/outcomes.md"
-GAP_MAP_IMPACT = "gap-map/impact-evidence.md"
+GAP_MAP_IMPACT = "gap-map/impact-evidence.md"  # the first map: what is known, and how strongly
+GAP_MAP_THEMES_OUTCOMES = "gap-map/themes-outcomes.md"
 REVIEW = "editors/review.md"
 EDITORS_GUIDE = "editors/index.md"
 CONTRIBUTE = "contributing/index.md"  # how to propose a case study: in the browser, or with git
@@ -30,7 +31,7 @@ LINKED_PAGES = {
     "glossary": GLOSSARY,
     "editors_guide": EDITORS_GUIDE,
     "review_page": REVIEW,
-    "gap_map_page": GAP_MAP,
+    "gap_map_page": GAP_MAP_IMPACT,
     "format_page": FORMAT,
     "contribute_page": CONTRIBUTE,
     "propose_page": PROPOSE,

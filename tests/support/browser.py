@@ -42,6 +42,7 @@ PAGE_KINDS = [
     "gap-map/",
     "gap-map/outcomes/",
     "gap-map/impact-evidence/",
+    "gap-map/themes-outcomes/",
     "models/multisystemic-therapy/",
     "data/",
     "contributing/",

@@ -12,6 +12,10 @@
 
   function mark() {
     content.querySelectorAll(".md-typeset__scrollwrap:not([tabindex])").forEach(function (box) {
+      // A table inside a scrolling region of its own (the gap maps) is scrolled by that region.
+      if (box.parentElement.closest("[role='region'][tabindex]")) {
+        return;
+      }
       var caption = box.querySelector("caption");
       box.setAttribute("tabindex", "0");
       box.setAttribute("role", "region");
