@@ -47,6 +47,8 @@ OPTIONAL_TEXT = {
     "models": ("originator", "adopters"),
     "age_groups": ("short",),
     "outcome_domains": ("kind",),
+    "designs": ("in_sentence",),
+    "directions": ("in_sentence",),
 }
 STRUCTURED = {"ratings": ("requires",), "models": ("assessments",)}
 TERM_KEYS = ("id", "label", "description")
@@ -62,6 +64,7 @@ class Term:
     adopters: str = ""  # models: who else took it up, as the sources name them, with those sources
     short: str = ""  # age groups: the label where space is tight, e.g. "0-4"
     kind: str = ""  # outcome domains: "output" for a count of activity rather than a change
+    in_sentence: str = ""  # designs and directions: the words in an outcome's sentence, e.g. "got worse"
     standard: RatingStandard = field(default_factory=RatingStandard)  # ratings: what a case study must show
     assessments: tuple[Assessment, ...] = ()  # models: national evidence on the model, as assessors word it
 

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from generator.config.taxonomy import Taxonomy, Vocabulary
-from generator.model import CaseStudy
+from generator.model import CaseStudy, Outcome
 
 
 @dataclass(frozen=True)
@@ -18,7 +18,7 @@ class Facet:
     terms_of: Callable[[CaseStudy], Iterable[str]]
     vocabulary_name: str = ""
     detail_label: str = ""  # what `detail` says on each card of a term's page
-    detail: Callable[[CaseStudy, str], str] | None = None
+    detail: Callable[[CaseStudy, str], str | list[Outcome]] | None = None
 
     def vocabulary(self, taxonomy: Taxonomy) -> Vocabulary:
         return getattr(taxonomy, self.vocabulary_name or self.folder)
@@ -27,8 +27,10 @@ class Facet:
         return [c for c in case_studies if term_id in self.terms_of(c)]
 
 
-def _changes_in(case_study: CaseStudy, domain: str) -> str:
-    return "; ".join(f"{o.measure}: {o.change.as_reported}" for o in case_study.outcomes if o.domain == domain)
+def _outcomes_in(case_study: CaseStudy, domain: str) -> list[Outcome]:
+    """A card on an outcome's page lists the case study's outcomes there, each as its sentence
+    (generator/render/outcome_sentence.py), results apart from counts of reach."""
+    return [o for o in case_study.outcomes if o.domain == domain]
 
 
 FACETS = (
@@ -47,7 +49,7 @@ FACETS = (
         lambda c: {o.domain: None for o in c.outcomes}.keys(),
         vocabulary_name="outcome_domains",
         detail_label="What changed",
-        detail=_changes_in,
+        detail=_outcomes_in,
     ),
     Facet(
         "characteristics",

@@ -16,6 +16,7 @@ from generator.config.policy import ReviewPolicy
 from generator.config.publication import DEFAULT_PUBLICATION, Publication
 from generator.config.standards import requirements
 from generator.config.taxonomy import Taxonomy
+from generator.impact import COUNT
 from generator.model import CaseStudy
 from generator.render import formatting, open_data, urls
 from generator.render.browse import FINDER_PAGE_SIZE, FINDER_SORTS, finder_groups, gap_map_axes
@@ -27,12 +28,15 @@ from generator.render.evidence_facts import EvidenceFacts
 from generator.render.facets import FACET, FACETS, Facet
 from generator.render.gap_map import gap_map
 from generator.render.markdown_subset import render_description
+from generator.render.outcome_sentence import OutcomeSentences
 from generator.render.page import PageAnchors, PageOutput, RenderedPage
 from generator.render.publication_pages import publication_pages
+from generator.render.recent import update_days
 from generator.render.related import RelatedPractice
 from generator.search.records import document_numbers
 
-NEWEST_ON_HOME = 6
+UPDATE_DAYS_ON_HOME = 3  # the latest days on which case studies were published or reviewed
+TITLES_PER_UPDATE_DAY = 6  # titles named for each of those days, new ones first
 ALSO_RUNS_IN_SHOWN = 5  # other case studies of the same model named on a case study's page
 GAP_MAP_TITLES_SHOWN = 3  # case studies named in a cell of a map whose cells cannot open the finder
 
@@ -50,6 +54,10 @@ class SiteRenderer:
     def evidence(self) -> EvidenceFacts:
         return EvidenceFacts(self.taxonomy)
 
+    @cached_property
+    def outcome_sentences(self) -> OutcomeSentences:
+        return OutcomeSentences(self.taxonomy)
+
     def ranked(self, case_studies: list[CaseStudy]) -> list[CaseStudy]:
         """Strongest rating first, then by title: the order of every listing."""
         return sorted(case_studies, key=lambda c: (self.taxonomy.ratings.rank(c.evidence.rating), c.title, c.id))
@@ -66,7 +74,6 @@ class SiteRenderer:
         is made when called, and compares equal to the same output of another build when its
         text would be the same."""
         ranked = self.ranked(case_studies)
-        newest = sorted(ranked, key=lambda c: -c.updated.toordinal())[:NEWEST_ON_HOME]  # stable: ties by rank
         collection = coverage(case_studies, self.taxonomy, self.evidence)
         pages = {
             urls.HOME: self._page(
@@ -75,7 +82,8 @@ class SiteRenderer:
                 "Home",
                 "Case studies of effective local practice in children's and family services.",
                 collection=collection,
-                newest=newest,
+                updates=update_days(ranked, UPDATE_DAYS_ON_HOME),
+                titles_per_day=TITLES_PER_UPDATE_DAY,
                 outcome_counts=Counter(d for c in case_studies for d in FACET["outcomes"].terms_of(c)),
             ),
             urls.ABOUT_EVIDENCE: self._page(
@@ -256,6 +264,8 @@ def _render_page(renderer: SiteRenderer, template: str, path: str, context: dict
         case_study_page=urls.case_study_page,
         facets=FACETS,
         evidence=renderer.evidence,
+        outcome_sentence=renderer.outcome_sentences,
+        reach_design=COUNT,
         heading=anchors.heading,
         anchor=anchors.anchor,
         **context,

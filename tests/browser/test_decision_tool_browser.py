@@ -35,9 +35,11 @@ def test_at_a_glance_and_every_outcome_fit_the_screen(browser, site_url, width):
     assert glance["y"] < page.locator("#about-the-practice").bounding_box()["y"]
     assert glance["y"] < 800 * 0.6  # it starts on the first screen
     changes = page.locator(".outcome__change").all()
-    as_shown = [c.evaluate("e => e.firstChild.textContent").strip() for c in changes]
-    assert as_shown == [o["change"]["as_reported"] for o in DATA[case]["outcomes"]]
-    for selector in (".at-a-glance", ".outcome-list"):
+    # The source's words, quoted after the key, results first and then counts of reach.
+    as_shown = [c.evaluate("e => e.childNodes[1].textContent").strip() for c in changes]
+    outcomes = sorted(DATA[case]["outcomes"], key=lambda o: o["design"] == "count")
+    assert as_shown == [f"\u201c{o['change']['as_reported']}\u201d" for o in outcomes]
+    for selector in (".at-a-glance", ".outcome-list:not(.outcome-list--reach)", ".outcome-list--reach"):
         right = page.locator(selector).evaluate(
             "box => Math.max(...[box, ...box.querySelectorAll('*')].map(e => e.getBoundingClientRect().right))"
         )

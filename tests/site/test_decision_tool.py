@@ -4,6 +4,8 @@ and model pages, the standards shown beside each rating, and the pages for reade
 
 from __future__ import annotations
 
+import re
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -86,18 +88,46 @@ def test_at_a_glance_comes_first_and_answers_the_commissioners_questions(built_s
             assert "Model" not in glance.text
 
 
+STATEMENT = re.compile(r'<div class="case-study-card__statement"><strong>([^<]+):</strong><ul>(.*?)</ul></div>', re.S)
+PHRASE = {name: {t["id"]: t["in_sentence"] for t in TAXONOMY[name]} for name in ("designs", "directions")}
+
+
 @pytest.mark.parametrize("domain", [t["id"] for t in TAXONOMY["outcome_domains"]])
 def test_each_outcome_page_lists_what_changed_there(built_site, domain):
+    """Each card lists the case study's outcomes in that area, and only those, each as one
+    sentence: results under "What changed", with what the figures showed and how they were
+    measured, and counts under "Reach and activity", apart from them; each names its measure
+    and for whom (the first letter of "for whom" may lose its capital mid-sentence)."""
     data = collection()
     html = html_of(built_site, f"outcomes/{domain}")
     cards = elements_with_class(html, "case-study-card")
     expected = {i for i, c in data.items() if any(o["domain"] == domain for o in c["outcomes"])}
     assert {card.links[0].split("/")[-2] for card in cards} == expected
-    for card in cards:
-        case = data[card.links[0].split("/")[-2]]
-        for outcome in case["outcomes"]:
-            shown = f"{words(outcome['measure'])}: {words(outcome['change']['as_reported'])}"
-            assert (shown in card.text) == (outcome["domain"] == domain)
+    for chunk in html.split('<li class="case-study-card"')[1:]:
+        case = data[re.search(r'data-case-study="([^"]+)"', chunk).group(1)]
+        listed = {
+            label: [
+                words(unescape(re.sub(r"<[^>]+>", "", item))) for item in re.findall(r"<li>(.*?)</li>", items, re.S)
+            ]
+            for label, items in STATEMENT.findall(chunk)
+        }
+        assert set(listed) <= {"What changed", "Reach and activity"}
+        here = [o for o in case["outcomes"] if o["domain"] == domain]
+        for label, chosen in (
+            ("What changed", [o for o in here if o["design"] != "count"]),
+            ("Reach and activity", [o for o in here if o["design"] == "count"]),
+        ):
+            sentences = listed.get(label, [])
+            assert len(sentences) == len(chosen), (case["id"], label)
+            for outcome, sentence in zip(chosen, sentences, strict=True):
+                assert sentence.startswith(words(outcome["measure"])), sentence
+                whom = words(outcome["for_whom"]).rstrip(".")
+                assert f", for {whom[0].lower()}{whom[1:]}" in sentence or f", for {whom}" in sentence, sentence
+                assert sentence.endswith(".")
+                if label == "What changed":
+                    verdict = f"{words(outcome['measure'])}: {PHRASE['directions'][outcome['direction']]}, "
+                    assert sentence.startswith(verdict), sentence
+                    assert PHRASE["designs"][outcome["design"]] in sentence, sentence
     if not expected:
         page = read_page(built_site / "outcomes" / domain / "index.html")
         assert "Nobody has documented practice here yet" in page.text
@@ -192,3 +222,38 @@ def test_a_large_model_names_five_others_and_counts_the_rest(shipped, taxonomy):
     assert named == ["Copy 01", "Copy 02", "Copy 03", "Copy 04", "Copy 05"]
     assert "and 6 more on the Family Safeguarding page" in glance.text
     assert "Copy 00" not in glance.text  # never itself
+
+
+def test_a_case_study_sets_reach_and_activity_apart_from_results(built_site):
+    """On each case study's page, "Results" lists the outcomes whose figures can show a change and
+    "Reach and activity" the counts, each under its measure, with its sentence first (what the
+    figures showed, capitalised, then how they were measured) and the source's words after."""
+    for case_id, case in collection().items():
+        html = html_of(built_site, f"practice/{case_id}")
+        results = html.split('<h2 id="results">', 1)[1].split("<h2 ", 1)[0]
+        reach = (
+            html.split('<h2 id="reach-and-activity">', 1)[1].split("<h2 ", 1)[0] if "reach-and-activity" in html else ""
+        )
+        for section, chosen in (
+            (results, [o for o in case["outcomes"] if o["design"] != "count"]),
+            (reach, [o for o in case["outcomes"] if o["design"] == "count"]),
+        ):
+            items = re.findall(
+                r'<h3 class="outcome__measure">(.*?)</h3>\s*<p class="outcome__sentence">(.*?)</p>\s*'
+                r'<p class="outcome__change">(.*?)</p>',
+                section,
+                re.S,
+            )
+            assert [words(unescape(measure)) for measure, _, _ in items] == [words(o["measure"]) for o in chosen]
+            for (_, sentence, change), outcome in zip(items, chosen, strict=True):
+                text = words(unescape(re.sub(r"<[^>]+>", "", sentence)))
+                if outcome["design"] == "count":
+                    assert text.startswith("For ") and "direction" not in sentence
+                else:
+                    phrase = PHRASE["directions"][outcome["direction"]]
+                    assert text.startswith(f"{phrase[0].upper()}{phrase[1:]}, {PHRASE['designs'][outcome['design']]}")
+                    assert f'class="direction direction--{outcome["direction"]}"' in sentence
+                quoted = words(unescape(re.sub(r"<[^>]+>", "", change)))
+                assert quoted.startswith(f"In the source's words: “{words(outcome['change']['as_reported'])}”")
+        if not [o for o in case["outcomes"] if o["design"] != "count"]:
+            assert "No results reported yet" in results

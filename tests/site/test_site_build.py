@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import struct
 from datetime import UTC, datetime
@@ -39,14 +40,37 @@ def test_home_shows_counts_by_rating_and_the_newest_case_studies(built_site, shi
         assert f"ratings/{rating.id}/" in home.links
     for characteristic in taxonomy.characteristics.terms:
         assert f"characteristics/{characteristic.id}/" in home.links
-    # "Recently updated": by the later of published and last reviewed, newest first; on the
-    # same day, strongest evidence first, then by title.
+    # "Recently updated": the latest days on which case studies were published or reviewed,
+    # each with how many of each and the first six titles (published first; on one day,
+    # strongest evidence first, then by title), then how many more.
     rank = {r: i for i, r in enumerate(taxonomy.ratings.ids)}
-    newest = sorted(
-        shipped.case_studies,
-        key=lambda c: (-max(c.published, c.last_reviewed).toordinal(), rank[c.evidence.rating], c.title),
-    )[:6]
-    assert home.cards == [c.id for c in newest]
+    days = sorted({max(c.published, c.last_reviewed) for c in shipped.case_studies}, reverse=True)[:3]
+    html = (built_site / "index.html").read_text(encoding="utf-8")
+    listed = re.findall(
+        r"<li><strong>(.*?)</strong>: (.*?)</li>", html.split('class="update-days"', 1)[1].split("</ul>")[0]
+    )
+    assert len(listed) == len(days)
+    for (day_text, rest), day in zip(listed, days, strict=True):
+        assert day_text == f"{day.day} {day:%B %Y}"
+        on_day = sorted(
+            (c for c in shipped.case_studies if max(c.published, c.last_reviewed) == day),
+            key=lambda c: (c.published != day, rank[c.evidence.rating], c.title),
+        )
+        new = sum(c.published == day for c in on_day)
+        counts = " and ".join(
+            part
+            for part in (
+                f"{new} case {'study' if new == 1 else 'studies'} published" if new else "",
+                f"{len(on_day) - new}{'' if new else ' case study' if len(on_day) == 1 else ' case studies'} reviewed"
+                if len(on_day) > new
+                else "",
+            )
+            if part
+        )
+        assert rest.startswith(counts + ": "), rest
+        assert re.findall(r'href="practice/([^/"]+)/"', rest) == [c.id for c in on_day[:6]]
+        assert rest.endswith(f"; and {len(on_day) - 6} more." if len(on_day) > 6 else ".")
+    assert 'href="finder/?sort=updated"' in html
 
 
 def ranked(case_studies, taxonomy):
