@@ -73,8 +73,9 @@ IMPROVED = "improved"
 class Money:
     what: str
     currency: str
-    unit: str
+    unit: str  # in the source's terms: "per family per year", "total, over three years"
     source: str
+    covers: str  # which kind of amount: per-family, per-child, per-year, total or per-pound-spent
     price_year: int | None = None
     amount: float | None = None
     low: float | None = None
@@ -252,6 +253,7 @@ def _money(data: dict[str, Any]) -> Money:
         what=data["what"],
         currency=data["currency"],
         unit=data["unit"],
+        covers=data["covers"],
         price_year=data.get("price_year"),
         source=data["source"],
         amount=data.get("amount"),

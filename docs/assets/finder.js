@@ -41,6 +41,10 @@ var PracticeFinder = (() => {
         "Recently updated"
       ],
       [
+        "cost",
+        "Lowest cost per family or child"
+      ],
+      [
         "title",
         "Title, A to Z"
       ]
@@ -52,8 +56,10 @@ var PracticeFinder = (() => {
   var SORTS = contract_default.sorts.map(([id]) => id);
   var MAX_DROPPED = 5;
   var SHOWN_CHOICE = 60;
+  var byCost = (a, b) => a.cost === b.cost ? a.rank - b.rank : a.cost === null ? 1 : b.cost === null ? -1 : a.cost - b.cost || a.rank - b.rank;
   var ORDER = {
     updated: (a, b) => a.updated < b.updated ? 1 : a.updated > b.updated ? -1 : a.rank - b.rank,
+    cost: byCost,
     title: (a, b) => a.title < b.title ? -1 : a.title > b.title ? 1 : a.rank - b.rank
   };
   var matchesGroup = (item, choice, group) => !choice[group].length || choice[group].some((value) => item[group].includes(value));
@@ -156,7 +162,14 @@ var PracticeFinder = (() => {
       offered[box.name]?.push(box.value);
     }
     const items = Array.from(list.children, (node, rank) => {
-      const item = { node, rank, updated: node.getAttribute("data-updated") || "", number: Number(node.getAttribute("data-search")) };
+      const cost = node.getAttribute("data-cost");
+      const item = {
+        node,
+        rank,
+        updated: node.getAttribute("data-updated") || "",
+        cost: cost && Number.isFinite(Number(cost)) ? Number(cost) : null,
+        number: Number(node.getAttribute("data-search"))
+      };
       for (const group of groups) item[group] = (node.getAttribute(`data-${group}`) || "").split(" ").filter(Boolean);
       item.title = (node.querySelector(".case-study-card__title")?.textContent || "").toLowerCase();
       return item;

@@ -3,7 +3,8 @@
 // list, and the page's address.
 //
 // An item is a case study as the finder reads it from its card: {rank (its place in the page,
-// strongest evidence first), updated (YYYY-MM-DD), title (lower case), number (the search
+// strongest evidence first), updated (YYYY-MM-DD), cost (the lowest amount of a cost per family or
+// child in pounds, or null), title (lower case), number (the search
 // engine's), and for each filter group the ids it carries}. A choice is {q (the words), matches
 // (the search engine's Set of numbers for them, or null where the words narrow nothing), and
 // for each group the ids ticked}. Groups are the page's (generator/render/browse.py).
@@ -14,8 +15,13 @@ export const SORTS = contract.sorts.map(([id]) => id); // the first is the page'
 const MAX_DROPPED = 5; // choices from the address the page tells the reader it left out
 const SHOWN_CHOICE = 60; // characters of a choice or the words quoted back
 
+// A missing cost (null) sorts after every amount; equal amounts keep the page's order.
+const byCost = (a, b) =>
+  a.cost === b.cost ? a.rank - b.rank : a.cost === null ? 1 : b.cost === null ? -1 : a.cost - b.cost || a.rank - b.rank;
+
 const ORDER = {
   updated: (a, b) => (a.updated < b.updated ? 1 : a.updated > b.updated ? -1 : a.rank - b.rank),
+  cost: byCost,
   title: (a, b) => (a.title < b.title ? -1 : a.title > b.title ? 1 : a.rank - b.rank),
 };
 

@@ -27,7 +27,7 @@ const titles = (items) => items.map((item) => item.title);
 
 test("the page size and orders are the contract's", () => {
   assert.equal(PAGE_SIZE, 50);
-  assert.deepEqual(SORTS, ["evidence", "updated", "title"]);
+  assert.deepEqual(SORTS, ["evidence", "updated", "cost", "title"]);
 });
 
 test("ticks in one group widen, in two groups narrow", () => {
@@ -51,6 +51,17 @@ test("orders: newest first then the page's order; title A to Z; an unknown order
   assert.deepEqual(titles(sorted(ITEMS, "updated")), ["attendance", "barnet", "hubs"]);
   assert.deepEqual(titles(sorted(ITEMS, "title")), ["attendance", "barnet", "hubs"]);
   assert.deepEqual(titles(sorted(ITEMS, "nonsense")), ["hubs", "attendance", "barnet"]);
+});
+
+test("cost: lowest first, equal amounts in the page's order, no comparable cost last", () => {
+  const priced = [
+    { ...ITEMS[0], cost: null },
+    { ...ITEMS[1], cost: 19500 },
+    { ...ITEMS[2], cost: 3083 },
+    { rank: 3, title: "fdac", cost: 3083 },
+    { rank: 4, title: "none", cost: null },
+  ];
+  assert.deepEqual(titles(sorted(priced, "cost")), ["barnet", "fdac", "attendance", "hubs", "none"]);
 });
 
 test("with nothing matching, each single choice to drop and what dropping it gives", () => {

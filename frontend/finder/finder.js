@@ -53,7 +53,14 @@ export function start(page, engine) {
     offered[box.name]?.push(box.value);
   }
   const items = Array.from(list.children, (node, rank) => {
-    const item = { node, rank, updated: node.getAttribute("data-updated") || "", number: Number(node.getAttribute("data-search")) };
+    const cost = node.getAttribute("data-cost");
+    const item = {
+      node,
+      rank,
+      updated: node.getAttribute("data-updated") || "",
+      cost: cost && Number.isFinite(Number(cost)) ? Number(cost) : null,
+      number: Number(node.getAttribute("data-search")),
+    };
     for (const group of groups) item[group] = (node.getAttribute(`data-${group}`) || "").split(" ").filter(Boolean);
     item.title = (node.querySelector(".case-study-card__title")?.textContent || "").toLowerCase();
     return item;

@@ -18,7 +18,12 @@ from generator.search.records import FACETS as SEARCH_FACETS
 
 FINDER_PAGE_SIZE = 50  # cards the finder shows before "Show more"; the rest wait, hidden until then
 # The finder's orders, (id in the address, label); the first is the page's own (strongest evidence first).
-FINDER_SORTS = (("evidence", "Strongest evidence"), ("updated", "Recently updated"), ("title", "Title, A to Z"))
+FINDER_SORTS = (
+    ("evidence", "Strongest evidence"),
+    ("updated", "Recently updated"),
+    ("cost", "Lowest cost per family or child"),  # generator/render/costs.py: comparable_amount
+    ("title", "Title, A to Z"),
+)
 
 
 def finder_groups(

@@ -38,15 +38,6 @@ def format_money(money: Money) -> str:
     return f"{one(money.low or 0)} to {one(money.high or 0)}"
 
 
-def cost_line(costs: tuple[Money, ...]) -> str:
-    """The first cost the sources give, as cards show it: '£5,000 per family per year', with
-    '(and 2 more)' when there are others; '' when the sources give none."""
-    if not costs:
-        return ""
-    first = f"{format_money(costs[0])} {costs[0].unit}"
-    return first if len(costs) == 1 else f"{first} (and {len(costs) - 1} more)"
-
-
 def computed_change(outcome: Outcome) -> str:
     """The percentage change the figures imply, e.g. '−47%': follow-up against the figure
     before, or against the comparison group's where there is no figure before; '' where no

@@ -12,9 +12,9 @@ from typing import Any
 
 from generator.config.taxonomy import Taxonomy
 from generator.model import CaseStudy, to_data
+from generator.render.costs import cost_line, lead_cost
 from generator.render.deferred import Deferred, same_text
 from generator.render.evidence_facts import EvidenceFacts
-from generator.render.formatting import cost_line
 from generator.render.gap_map import GapMap
 from generator.render.urls import case_study_page, page_url
 
@@ -88,6 +88,9 @@ def csv_export(case_studies: list[CaseStudy], taxonomy: Taxonomy) -> str:
         # Added with the evidence fields (how the strongest improvement was measured).
         "impact_evidence",
         "results_not_improved",
+        # Added with what each cost covers: the lead cost's kind and price year ("cost" is the lead cost).
+        "cost_covers",
+        "cost_price_year",
     ]
     facts = EvidenceFacts(taxonomy)
     out = io.StringIO()
@@ -121,7 +124,7 @@ def csv_export(case_studies: list[CaseStudy], taxonomy: Taxonomy) -> str:
             "; ".join(dict.fromkeys(taxonomy.outcome_domains[o.domain].label for o in c.outcomes)),
             taxonomy.models[c.model.id].label if c.model else "",
             c.model.role if c.model else "",
-            cost_line(c.costs),
+            cost_line(c.costs, count_others=False),
             c.contact.organisation if c.contact else "",
             c.contact.url if c.contact else "",
             facts.impact_label(c),
@@ -130,6 +133,8 @@ def csv_export(case_studies: list[CaseStudy], taxonomy: Taxonomy) -> str:
                 for o in c.outcomes
                 if facts.did_not_improve(o)
             ),
+            lead.covers if (lead := lead_cost(c.costs)) else "",
+            (lead.price_year or "") if lead else "",
         ]
         writer.writerow([_cell(" ".join(str(value).split())) for value in row])
     return out.getvalue()

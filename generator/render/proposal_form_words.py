@@ -98,11 +98,15 @@ FORM_HELP: dict[str, str] = {
     "costs/*/amount": "A single amount as a plain number, such as 26000000 for £26m; or give a range below instead.",
     "costs/*/amount_range": "A lowest and a highest amount, instead of a single amount.",
     "costs/*/currency": "A three-letter code: GBP for pounds sterling, EUR for euros.",
+    "costs/*/covers": "Which kind of amount it is, as the source gives it, so that readers compare like with like. "
+    "Never divide a total to make a cost per family.",
     "claimed_savings/*/what": 'What is saved, for example "fewer children entering care".',
     "claimed_savings/*/amount": "A single amount as a plain number, such as 26000000 for £26m; or give a range below "
     "instead.",
     "claimed_savings/*/amount_range": "A lowest and a highest amount, instead of a single amount.",
     "claimed_savings/*/currency": "A three-letter code: GBP for pounds sterling, EUR for euros.",
+    "claimed_savings/*/covers": "Which kind of amount it is, as the source gives it: per family, per child, a year, "
+    "in total, or a return on each pound spent.",
     "evidence/rating": "How strong the evidence is. Each rating needs the evidence its description names; the form "
     "tells you if yours does not support it, and the editors check it before publishing.",
     "evidence/basis": "The kinds of evidence the sources give.",

@@ -8,9 +8,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup
-
 from generator.config.build_date import build_date
 from generator.config.policy import ReviewPolicy
 from generator.config.publication import DEFAULT_PUBLICATION, Publication
@@ -18,16 +15,16 @@ from generator.config.standards import requirements
 from generator.config.taxonomy import Taxonomy
 from generator.impact import COUNT
 from generator.model import CaseStudy
-from generator.render import formatting, open_data, urls
+from generator.render import open_data, urls
 from generator.render.browse import FINDER_PAGE_SIZE, FINDER_SORTS, finder_groups, gap_map_axes
-from generator.render.charts import outcome_chart
 from generator.render.citation import citation
+from generator.render.costs import comparable_amount
 from generator.render.coverage import coverage
 from generator.render.deferred import Deferred
+from generator.render.environment import TEMPLATES
 from generator.render.evidence_facts import EvidenceFacts
 from generator.render.facets import FACET, FACETS, Facet
 from generator.render.gap_map import gap_map
-from generator.render.markdown_subset import render_description
 from generator.render.outcome_sentence import OutcomeSentences
 from generator.render.page import PageAnchors, PageOutput, RenderedPage
 from generator.render.publication_pages import publication_pages
@@ -138,6 +135,7 @@ class SiteRenderer:
             card_data=lambda c: {g["name"]: " ".join(g["terms_of"](c)) for g in groups},
             page_size=FINDER_PAGE_SIZE,
             sorts=FINDER_SORTS,
+            comparable_cost=lambda c: "" if (amount := comparable_amount(c.costs)) is None else repr(float(amount)),
             search_numbers=document_numbers(case_studies),  # the search engine's numbers, for the words
         )
         pages[urls.SEARCH] = self._page(
@@ -251,7 +249,7 @@ class SiteRenderer:
 
 def _render_page(renderer: SiteRenderer, template: str, path: str, context: dict[str, object]) -> RenderedPage:
     anchors = PageAnchors()
-    body = _ENVIRONMENT.get_template(template).render(
+    body = TEMPLATES.get_template(template).render(
         taxonomy=renderer.taxonomy,
         site_name=renderer.site_name,
         publication=renderer.publication,
@@ -271,28 +269,3 @@ def _render_page(renderer: SiteRenderer, template: str, path: str, context: dict
         **context,
     )
     return anchors.page(body)
-
-
-def _environment() -> Environment:
-    env = Environment(
-        loader=PackageLoader("generator.render", "templates"),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    # render_description escapes everything it does not turn into an allowed element.
-    env.filters["description_html"] = lambda text: Markup(render_description(text))
-    env.filters["number"] = formatting.format_number
-    env.filters["money"] = formatting.format_money
-    env.filters["long_date"] = formatting.format_date
-    env.filters["partial_date"] = formatting.format_partial_date
-    env.globals["computed_change"] = formatting.computed_change
-    env.globals["cost_line"] = formatting.cost_line
-    env.globals["sample_words"] = formatting.sample_words
-    env.globals["outcome_chart"] = outcome_chart
-    return env
-
-
-_ENVIRONMENT = _environment()

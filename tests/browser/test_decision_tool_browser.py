@@ -93,6 +93,35 @@ def test_the_outcome_filter_and_the_sort_orders(browser, site_url):
     page.close()
 
 
+COMPARABLE_FIRST = ("per-family", "per-child", "per-year", "total", "per-pound-spent")
+
+
+def per_family_or_child(case: dict) -> float | None:
+    """From the YAML: the lowest pound amount of the case study's leading cost, where that cost
+    is per family or per child (a total or a year's cost is never sorted as one)."""
+    costs = case.get("costs", [])
+    if not costs:
+        return None
+    lead = min(costs, key=lambda c: COMPARABLE_FIRST.index(c["covers"]))
+    if lead["covers"] not in ("per-family", "per-child") or lead["currency"] != "GBP":
+        return None
+    return lead["amount"] if "amount" in lead else lead["amount_range"]["low"]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_finder_sorts_by_cost_per_family_or_child(browser, site_url, width):
+    page = open_page(browser, site_url, "finder/?sort=cost", width)
+    shown = page.eval_on_selector_all("[data-finder-results] > li", "ns => ns.map(n => n.dataset.caseStudy)")
+    amounts = [per_family_or_child(DATA[i]) for i in shown]
+    priced = [a for a in amounts if a is not None]
+    assert len(priced) >= 3 and priced == sorted(priced)
+    assert amounts[: len(priced)] == priced, "every case study without a comparable cost comes after them"
+    first = page.locator("[data-finder-results] > li").first
+    assert "Cost per family:" in first.inner_text() or "Cost per child:" in first.inner_text()
+    assert page.locator("[data-finder-sort]").input_value() == "cost"
+    page.close()
+
+
 def test_words_match_summaries_and_labels_not_only_titles(browser, site_url):
     page = open_page(browser, site_url, "finder/?q=police", 1280)
     shown = set(page.eval_on_selector_all("[data-finder-results] > li", "ns => ns.map(n => n.dataset.caseStudy)"))

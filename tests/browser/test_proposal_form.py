@@ -80,6 +80,7 @@ PROPOSAL: dict[str, object] = {
     "costs/0/amount_range/high": "32000",
     "costs/0/currency": "GBP",
     "costs/0/unit": "per worker per year",
+    "costs/0/covers": "per-year",
     "costs/0/price_year": "2016",
     "costs/0/source": "Council cabinet report, 2016",
     "evidence/rating": "promising",
@@ -144,6 +145,7 @@ def the_file_expected(today: str) -> dict[str, object]:
                 "amount_range": {"low": 28000, "high": 32000},
                 "currency": "GBP",
                 "unit": "per worker per year",
+                "covers": "per-year",
                 "price_year": 2016,
                 "source": "Council cabinet report, 2016",
             }

@@ -33,10 +33,10 @@ def test_a_case_study_whose_figures_are_written_passes(shipped):
         follow_up=Measurement(515, "2017"),
         change=Change("a 39% reduction", -39),
     )
-    costs = (Money("A cost", "GBP", "per family", "x", low=8000, high=20000),)
+    costs = (Money("A cost", "GBP", "per family", "x", "per-family", low=8000, high=20000),)
     savings = (
-        Money("Saving", "GBP", "a year", "x", amount=2_600_000),
-        Money("S", "GBP", "a year", "x", low=1_200_000, high=2_100_000),
+        Money("Saving", "GBP", "a year", "x", "per-year", amount=2_600_000),
+        Money("S", "GBP", "a year", "x", "per-year", low=1_200_000, high=2_100_000),
     )
     planted = dataclasses.replace(leeds, outcomes=(outcome,), costs=costs, claimed_savings=savings)
     assert list(untraceable_figures([planted], SOURCES)) == []
@@ -50,8 +50,8 @@ def test_a_figure_written_in_no_source_fails_and_is_named(shipped):
         follow_up=Measurement(516, "2017"),
         change=Change("a 9% fall", -9),  # only inside 39%
     )
-    costs = (Money("A cost", "GBP", "per family", "x", amount=2_700_000),)
-    savings = (Money("S", "GBP", "a year", "x", low=1_200_000, high=2_200_000),)
+    costs = (Money("A cost", "GBP", "per family", "x", "per-family", amount=2_700_000),)
+    savings = (Money("S", "GBP", "a year", "x", "per-year", low=1_200_000, high=2_200_000),)
     planted = dataclasses.replace(leeds, outcomes=(outcome,), costs=costs, claimed_savings=savings)
     assert list(untraceable_figures([planted], SOURCES)) == [
         ("leeds-family-valued", "outcomes[0].baseline", 97),

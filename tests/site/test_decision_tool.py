@@ -33,18 +33,36 @@ def words(text: str) -> str:
     return " ".join(text.split())
 
 
-def cost_words(data: dict) -> str:
-    """How a card states cost, worked out from the YAML: the first cost, or 'not reported'."""
+# What a reader is told each kind of amount is, and which kind leads: the issue's words.
+COST_KEY = {
+    "per-family": "Cost per family",
+    "per-child": "Cost per child",
+    "per-year": "Cost a year",
+    "total": "Total cost or funding",
+    "per-pound-spent": "Return on each pound spent",
+}
+
+
+def lead_cost(data: dict) -> dict | None:
     costs = data.get("costs", [])
-    if not costs:
+    return min(costs, key=lambda c: list(COST_KEY).index(c["covers"])) if costs else None
+
+
+def amount_words(cost: dict) -> str:
+    if "amount" in cost:
+        return f"£{cost['amount']:,.0f}"
+    return f"£{cost['amount_range']['low']:,.0f} to £{cost['amount_range']['high']:,.0f}"
+
+
+def cost_words(data: dict) -> str:
+    """How a card states cost, worked out from the YAML: the cost per family or child where
+    there is one, else a year's, else a total, labelled with its kind; or 'not reported'."""
+    lead = lead_cost(data)
+    if lead is None:
         return "Cost: not reported"
-    first = costs[0]
-    if "amount" in first:
-        amount = f"£{first['amount']:,.0f}"
-    else:
-        amount = f"£{first['amount_range']['low']:,.0f} to £{first['amount_range']['high']:,.0f}"
-    more = f" (and {len(costs) - 1} more)" if len(costs) > 1 else ""
-    return f"Cost: {amount} {first['unit']}{more}"
+    others = len(data["costs"]) - 1
+    more = f" ({others} more {'cost' if others == 1 else 'costs'} on its page)" if others else ""
+    return f"{COST_KEY[lead['covers']]}: {amount_words(lead)} {words(lead['unit'])}{more}"
 
 
 def test_every_card_shows_headline_rating_cost_and_ages(built_site):
@@ -71,7 +89,14 @@ def test_at_a_glance_comes_first_and_answers_the_commissioners_questions(built_s
         assert LABEL["ratings"][case["evidence"]["rating"]] in glance.text
         for basis in case["evidence"]["basis"]:
             assert LABEL["evidence_bases"][basis].lower() in glance.text
-        assert ("Cost Not reported by the sources" in glance.text) == (not case.get("costs"))
+        lead = lead_cost(case)
+        if lead is None:
+            assert "Cost Not reported by the sources" in glance.text
+        else:
+            year = f"in {lead['price_year']} prices" if "price_year" in lead else "price year not stated by the source"
+            stated = f"{COST_KEY[lead['covers']]} {amount_words(lead)} {words(lead['unit'])} ({year})."
+            assert stated in glance.text, case_id
+            assert (f"All {len(case['costs'])} costs" in glance.text) == (len(case["costs"]) > 1)
         for age in case["audience"]["age_groups"]:
             assert LABEL["age_groups"][age] in glance.text
         model = case.get("model")
@@ -159,6 +184,14 @@ def test_each_model_page_sets_originator_and_adopters_side_by_side(built_site, m
         assert role_words[case["model"]["role"]] in row
         assert f'data-label="Since">{case["period"]["start"]}</td>' in row
         assert LABEL["ratings"][case["evidence"]["rating"]] in row
+        # Adopters' costs side by side, each labelled with what it covers.
+        cost = words(unescape(re.sub(r"<[^>]+>", "", row.split('data-label="Cost">', 1)[1].split("</td>", 1)[0])))
+        lead = lead_cost(case)
+        if lead is None:
+            assert cost == "Not reported"
+        else:
+            assert cost.startswith(f"{COST_KEY[lead['covers']]}: {amount_words(lead)} {words(lead['unit'])}"), cost
+            assert cost.endswith(f"all {len(case['costs'])} costs") == (len(case["costs"]) > 1)
     for case_id in members:  # linked both ways
         assert f"../../models/{model}/" in read_page(built_site / "practice" / case_id / "index.html").links
 

@@ -86,7 +86,16 @@ def test_csv_has_one_row_per_case_study(built_site, shipped, taxonomy):
         assert [part.rsplit(": ", 1)[0] for part in filter(None, row["results_not_improved"].split("; "))] == [
             " ".join(m.split()) for m in not_improved
         ]
-    assert list(rows[0])[-9:] == [  # new columns come last, so existing readers keep working
+        # The cost column holds the leading cost (per family or child first), never a count of
+        # others; its kind and price year are columns of their own.
+        kinds = ("per-family", "per-child", "per-year", "total", "per-pound-spent")
+        lead = min(case_study.costs, key=lambda m: kinds.index(m.covers), default=None)
+        assert row["cost_covers"] == (lead.covers if lead else "")
+        assert row["cost_price_year"] == (str(lead.price_year or "") if lead else "")
+        assert (lead is None) == (row["cost"] == "") and "more" not in row["cost"]
+        if lead:
+            assert row["cost"].endswith(" ".join(lead.unit.split()))
+    assert list(rows[0])[-11:] == [  # new columns come last, so existing readers keep working
         "headline",
         "outcome_domains",
         "model",
@@ -96,6 +105,8 @@ def test_csv_has_one_row_per_case_study(built_site, shipped, taxonomy):
         "contact_url",
         "impact_evidence",
         "results_not_improved",
+        "cost_covers",
+        "cost_price_year",
     ]
 
 

@@ -47,7 +47,7 @@ def text_fields(data: Any, at: tuple[str | int, ...] = ()) -> list[tuple[str | i
     if isinstance(data, list):
         return [p for index, value in enumerate(data) for p in text_fields(value, (*at, index))]
     vocabulary = {"id", "region", "themes", "rating", "basis", "age_groups", "currency", "domain", "kind", "role"}
-    vocabulary |= {"design", "direction", "better", "access"}
+    vocabulary |= {"design", "direction", "better", "access", "covers"}
     names_a_source = at[:1] == ("outcomes",) and at[-1:] == ("source",)  # must equal a source's id
     if isinstance(data, str) and not vocabulary & {str(step) for step in at} and not names_a_source:
         return [at]
