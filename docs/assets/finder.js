@@ -28,6 +28,12 @@ var PracticeFinder = (() => {
     evaluate: () => evaluate
   });
 
+  // frontend/text.js
+  function truncated(text, limit) {
+    const characters = Array.from(text);
+    return characters.length > limit ? `${characters.slice(0, limit).join("")}…` : text;
+  }
+
   // frontend/finder/contract.json
   var contract_default = {
     page_size: 50,
@@ -95,7 +101,7 @@ var PracticeFinder = (() => {
     }
     return offers.filter((offer) => offer.n > 0);
   }
-  var shortened = (text) => text.length > SHOWN_CHOICE ? `${text.slice(0, SHOWN_CHOICE - 1)}…` : text;
+  var shortened = (text) => truncated(text, SHOWN_CHOICE);
   function addressOf(choice, groups, sort) {
     const params = new URLSearchParams();
     if (choice.q) params.set("q", choice.q);
@@ -113,7 +119,7 @@ var PracticeFinder = (() => {
       choice[group] = values.filter((value) => offered[group].includes(value));
       for (const value of values) {
         if (!offered[group].includes(value) && dropped.length < MAX_DROPPED) {
-          dropped.push(`${legends[group] || group}: ${value.slice(0, SHOWN_CHOICE)}`);
+          dropped.push(`${legends[group] || group}: ${shortened(value)}`);
         }
       }
     }

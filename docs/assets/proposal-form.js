@@ -125,6 +125,12 @@ var ProposalForm = (() => {
     return "# yaml-language-server: $schema=../schema/case-study.schema.json\n# Made with the proposal form on " + today + ". Check it with: practice validate practice/" + String(data.id).replace(/[^a-z0-9-]/g, "") + ".yaml\n" + doc.toString({ lineWidth: 0 });
   }
 
+  // frontend/text.js
+  function truncated(text, limit) {
+    const characters = Array.from(text);
+    return characters.length > limit ? `${characters.slice(0, limit).join("")}…` : text;
+  }
+
   // frontend/proposal/contract.json
   var contract_default = {
     messages: {
@@ -365,9 +371,7 @@ var ProposalForm = (() => {
     return String(value);
   }
   function shown(value, limit = contract_default.messages.shown_length) {
-    const characters = Array.from(pythonStr(value));
-    const cut = characters.slice(0, limit).join("") + (characters.length > limit ? "…" : "");
-    return escapeInvisible(cut);
+    return escapeInvisible(truncated(pythonStr(value), limit));
   }
   function pythonStrip(text) {
     return text.replace(STRIP, "");

@@ -638,6 +638,12 @@ var PracticeSearch = (() => {
     return new Engine(rootUrl, fetcher);
   }
 
+  // frontend/text.js
+  function truncated(text, limit) {
+    const characters = Array.from(text);
+    return characters.length > limit ? `${characters.slice(0, limit).join("")}…` : text;
+  }
+
   // frontend/search/results.js
   var FACETS = contract_default.facets;
   var DIRECTION_CONTROLS = new RegExp(contract_default.direction_controls, "g");
@@ -650,8 +656,7 @@ var PracticeSearch = (() => {
   }
   function statusText(query, answer, filtered) {
     if (!answer.units.length) return EMPTY_QUERY;
-    let shown = shownQuery(query);
-    shown = shown.length > MAX_QUOTED ? `${shown.slice(0, MAX_QUOTED - 1)}…` : shown;
+    const shown = truncated(shownQuery(query), MAX_QUOTED);
     const quoted = /["\u201c\u201d]/.test(shown) ? shown : `“${shown}”`;
     if (!answer.matched) {
       return answer.partial.length ? `No case study matches all of ${quoted}.` : `No case studies match ${quoted}`;

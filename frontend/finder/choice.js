@@ -8,6 +8,7 @@
 // engine's), and for each filter group the ids it carries}. A choice is {q (the words), matches
 // (the search engine's Set of numbers for them, or null where the words narrow nothing), and
 // for each group the ids ticked}. Groups are the page's (generator/render/browse.py).
+import { truncated } from "../text.js";
 import contract from "./contract.json" with { type: "json" };
 
 export const PAGE_SIZE = contract.page_size; // cards shown before "Show more"
@@ -74,7 +75,7 @@ export function dropOffers(items, choice, groups) {
 }
 
 /** A choice or the words as the page quotes them back: at most 60 characters. */
-export const shortened = (text) => (text.length > SHOWN_CHOICE ? `${text.slice(0, SHOWN_CHOICE - 1)}\u2026` : text);
+export const shortened = (text) => truncated(text, SHOWN_CHOICE);
 
 /** The page's address for a choice: ?q=…&theme=a,b&sort=title, without what is not chosen. */
 export function addressOf(choice, groups, sort) {
@@ -97,7 +98,7 @@ export function choiceFrom(search, groups, offered, legends) {
     choice[group] = values.filter((value) => offered[group].includes(value));
     for (const value of values) {
       if (!offered[group].includes(value) && dropped.length < MAX_DROPPED) {
-        dropped.push(`${legends[group] || group}: ${value.slice(0, SHOWN_CHOICE)}`);
+        dropped.push(`${legends[group] || group}: ${shortened(value)}`);
       }
     }
   }

@@ -93,7 +93,7 @@ test("choices the page does not offer are left out, and at most five are named",
   const address = `?theme=early-help,${"x".repeat(100)}&age=a,b,c,d,e,f&sort=nonsense`;
   const back = choiceFrom(address, GROUPS, offered, { theme: "Theme" });
   assert.deepEqual(back.choice.theme, ["early-help"]);
-  assert.deepEqual(back.dropped, [`Theme: ${"x".repeat(60)}`, "age: a", "age: b", "age: c", "age: d"]);
+  assert.deepEqual(back.dropped, [`Theme: ${"x".repeat(60)}\u2026`, "age: a", "age: b", "age: c", "age: d"]);
   assert.equal(back.sort, "evidence");
 });
 
@@ -101,7 +101,7 @@ test("what the page says", () => {
   assert.equal(countText(21, 21), "21 case studies.");
   assert.equal(countText(3, 21), "3 of 21 case studies match.");
   assert.equal(shortened("y".repeat(60)), "y".repeat(60));
-  assert.equal(shortened("y".repeat(61)), `${"y".repeat(59)}\u2026`);
+  assert.equal(shortened("y".repeat(61)), `${"y".repeat(60)}\u2026`);
 });
 
 test("the bar and the heading of the filters on a phone", () => {

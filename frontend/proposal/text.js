@@ -3,6 +3,7 @@
 // shown), the same figures (render/formatting.py format_number) and the same templates filled
 // (check/rule_words.py). Pure functions; tests/site/test_form_rules.py compares them with
 // Python's on generated values, and text.test.js holds worked examples.
+import { truncated } from "../text.js";
 import contract from "./contract.json" with { type: "json" };
 
 // What Python's str.isprintable() refuses (approximately: Node's Unicode tables are newer than
@@ -40,9 +41,7 @@ export function pythonStr(value) {
 
 /** A value as a message quotes it: at most `limit` characters, then "…", invisible characters escaped. */
 export function shown(value, limit = contract.messages.shown_length) {
-  const characters = Array.from(pythonStr(value));
-  const cut = characters.slice(0, limit).join("") + (characters.length > limit ? "…" : "");
-  return escapeInvisible(cut);
+  return escapeInvisible(truncated(pythonStr(value), limit));
 }
 
 export function pythonStrip(text) {

@@ -1,4 +1,5 @@
 // What the search box and the results page say, and the results page's address, with no DOM.
+import { truncated } from "../text.js";
 import contract from "./contract.json" with { type: "json" };
 
 /** The results page's filter groups, [[name in the address, heading], ...] (generator/search/records.py). */
@@ -23,8 +24,7 @@ export function shownQuery(query) {
 /** What a search found, in a sentence: `answer` is the engine's; `filtered` whether filters are chosen. */
 export function statusText(query, answer, filtered) {
   if (!answer.units.length) return EMPTY_QUERY;
-  let shown = shownQuery(query);
-  shown = shown.length > MAX_QUOTED ? `${shown.slice(0, MAX_QUOTED - 1)}\u2026` : shown;
+  const shown = truncated(shownQuery(query), MAX_QUOTED);
   const quoted = /["\u201c\u201d]/.test(shown) ? shown : `\u201c${shown}\u201d`;
   if (!answer.matched) {
     return answer.partial.length ? `No case study matches all of ${quoted}.` : `No case studies match ${quoted}`;

@@ -31,7 +31,7 @@ test("the status counts and quotes, in the singular where it should", () => {
 
 test("a long query is cut to 80 characters in the status", () => {
   const text = statusText("w".repeat(200), answer({}), false);
-  assert.equal(text, `No case studies match \u201c${"w".repeat(79)}\u2026\u201d`);
+  assert.equal(text, `No case studies match \u201c${"w".repeat(80)}\u2026\u201d`);
 });
 
 test("the offer of partial matches", () => {
