@@ -62,6 +62,10 @@ var PracticeFinder = (() => {
   var SORTS = contract_default.sorts.map(([id]) => id);
   var MAX_DROPPED = 5;
   var SHOWN_CHOICE = 60;
+  function costOf(attribute) {
+    const amount = attribute && attribute.trim() ? Number(attribute) : NaN;
+    return Number.isFinite(amount) ? amount : null;
+  }
   var byCost = (a, b) => a.cost === b.cost ? a.rank - b.rank : a.cost === null ? 1 : b.cost === null ? -1 : a.cost - b.cost || a.rank - b.rank;
   var ORDER = {
     updated: (a, b) => a.updated < b.updated ? 1 : a.updated > b.updated ? -1 : a.rank - b.rank,
@@ -144,7 +148,7 @@ var PracticeFinder = (() => {
     return node;
   }
   function start(page2, engine) {
-    const { form, list, count, more, sortBox, advice } = page2;
+    const { form, list, count, more, sortBox, advice, sortNote } = page2;
     const panel = form.querySelector("[data-finder-panel]");
     const summary = form.querySelector("[data-finder-summary]");
     const showBar = form.querySelector("[data-finder-show]");
@@ -168,12 +172,11 @@ var PracticeFinder = (() => {
       offered[box.name]?.push(box.value);
     }
     const items = Array.from(list.children, (node, rank) => {
-      const cost = node.getAttribute("data-cost");
       const item = {
         node,
         rank,
         updated: node.getAttribute("data-updated") || "",
-        cost: cost && Number.isFinite(Number(cost)) ? Number(cost) : null,
+        cost: costOf(node.getAttribute("data-cost")),
         number: Number(node.getAttribute("data-search"))
       };
       for (const group of groups) item[group] = (node.getAttribute(`data-${group}`) || "").split(" ").filter(Boolean);
@@ -246,6 +249,7 @@ var PracticeFinder = (() => {
       const choice = chosen();
       const result = evaluate(items, choice, groups);
       matched = sorted(result.found, sortBox.value);
+      sortNote.hidden = sortBox.value !== "cost";
       results.textContent = "";
       shownCount = 0;
       showMore();
@@ -316,7 +320,8 @@ var PracticeFinder = (() => {
     count: find("[data-finder-count]"),
     more: find("[data-finder-more]"),
     sortBox: find("[data-finder-sort]"),
-    advice: find("[data-finder-advice]")
+    advice: find("[data-finder-advice]"),
+    sortNote: find("[data-finder-sort-note]")
   };
   if (Object.values(page).every(Boolean)) {
     try {

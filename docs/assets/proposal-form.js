@@ -288,6 +288,10 @@ var ProposalForm = (() => {
           "the outcome area '{domain}' counts reach or activity, so its design must be count",
           "write design: count and direction: not-applicable, or choose the outcome area of the change"
         ],
+        "per-unit-not-total": [
+          "the unit says '{unit}', an amount per something, but covers says total",
+          "write covers: per-family, per-child or per-year as the unit says, or correct the unit"
+        ],
         "percent-against-figures": [
           "the change in percent ({percent}) goes the other way from the figures ({figures})",
           "a fall is negative and a rise positive; check both against the source"
@@ -339,6 +343,10 @@ var ProposalForm = (() => {
         "stopped-but-ongoing": [
           "the practice stopped (stopped: is given), but period.end says ongoing",
           "give the year it stopped as period.end, or remove stopped:"
+        ],
+        "total-not-per-unit": [
+          "the unit says '{unit}', a total, but covers says {covers}",
+          "write covers: total; give a cost per family or per child only where the source gives one, never a total divided"
         ]
       },
       worse: "worse"
@@ -349,6 +357,7 @@ var ProposalForm = (() => {
   var NOT_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
   var PYTHON_SPACE = "\\t\\n\\v\\f\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
   var STRIP = new RegExp(`^[${PYTHON_SPACE}]+|[${PYTHON_SPACE}]+$`, "g");
+  var PYTHON_RUN = new RegExp(`[${PYTHON_SPACE}]+`);
   function hex(code, width) {
     return code.toString(16).padStart(width, "0");
   }
@@ -372,6 +381,9 @@ var ProposalForm = (() => {
   }
   function shown(value, limit = contract_default.messages.shown_length) {
     return escapeInvisible(truncated(pythonStr(value), limit));
+  }
+  function pythonSplit(text) {
+    return text.split(PYTHON_RUN).filter(Boolean);
   }
   function pythonStrip(text) {
     return text.replace(STRIP, "");
@@ -1357,6 +1369,22 @@ ${issue.hint}`, issue);
       }
     }
   }
+  function* costKindFitsUnit(data) {
+    for (const key of ["costs", "claimed_savings"]) {
+      const money = listOf(data[key]);
+      for (let index = 0; index < money.length; index++) {
+        const item = money[index];
+        if (!isRecord2(item) || typeof item.unit !== "string" || typeof item.covers !== "string") continue;
+        const unit = pythonSplit(item.unit).join(" ");
+        const first = unit.split(" ", 1)[0].toLowerCase().replace(/[,;:]+$/, "");
+        if (first === "total" && ["per-family", "per-child", "per-year"].includes(item.covers)) {
+          yield problem([key, index, "covers"], say("total-not-per-unit", { unit: shown(unit), covers: item.covers }));
+        } else if (first === "per" && item.covers === "total") {
+          yield problem([key, index, "covers"], say("per-unit-not-total", { unit: shown(unit) }));
+        }
+      }
+    }
+  }
   function* descriptionIsInTheSubset(data, context) {
     if (!isText(data.description)) return;
     for (const issue of descriptionIssues(data.description, context.MarkdownIt)) {
@@ -1529,7 +1557,14 @@ ${issue.hint}`, issue);
       if (!met) yield problem(["evidence", "rating"], { message: standard.unmet.outcome[0], hint: standard.unmet.outcome[1] });
     }
   }
-  var ERROR_RULES = [placeholderProblems, datesInOrder, sourceDatesAreReal, amountRangesRunUpwards, descriptionIsInTheSubset];
+  var ERROR_RULES = [
+    placeholderProblems,
+    datesInOrder,
+    sourceDatesAreReal,
+    amountRangesRunUpwards,
+    costKindFitsUnit,
+    descriptionIsInTheSubset
+  ];
   var OUTCOME_RULES = [
     sourceIdsAreUnique,
     outcomesNameASource,

@@ -16,6 +16,12 @@ export const SORTS = contract.sorts.map(([id]) => id); // the first is the page'
 const MAX_DROPPED = 5; // choices from the address the page tells the reader it left out
 const SHOWN_CHOICE = 60; // characters of a choice or the words quoted back
 
+/** A card's data-cost as the cost order reads it: a finite amount, or null (none given). */
+export function costOf(attribute) {
+  const amount = attribute && attribute.trim() ? Number(attribute) : NaN;
+  return Number.isFinite(amount) ? amount : null;
+}
+
 // A missing cost (null) sorts after every amount; equal amounts keep the page's order.
 const byCost = (a, b) =>
   a.cost === b.cost ? a.rank - b.rank : a.cost === null ? 1 : b.cost === null ? -1 : a.cost - b.cost || a.rank - b.rank;

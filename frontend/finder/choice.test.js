@@ -11,6 +11,7 @@ import {
   dropOffers,
   evaluate,
   filtersText,
+  costOf,
   shortened,
   showText,
   sorted,
@@ -51,6 +52,12 @@ test("orders: newest first then the page's order; title A to Z; an unknown order
   assert.deepEqual(titles(sorted(ITEMS, "updated")), ["attendance", "barnet", "hubs"]);
   assert.deepEqual(titles(sorted(ITEMS, "title")), ["attendance", "barnet", "hubs"]);
   assert.deepEqual(titles(sorted(ITEMS, "nonsense")), ["hubs", "attendance", "barnet"]);
+});
+
+test("a card's cost is a finite amount or none", () => {
+  assert.equal(costOf("13000.0"), 13000);
+  assert.equal(costOf("0.0"), 0);
+  for (const junk of ["", null, "NaN", "Infinity", "-Infinity", "1e999", "abc", " "]) assert.equal(costOf(junk), null, String(junk));
 });
 
 test("cost: lowest first, equal amounts in the page's order, no comparable cost last", () => {

@@ -14,6 +14,7 @@ import {
   dropOffers,
   evaluate,
   filtersText,
+  costOf,
   shortened,
   showText,
   sorted,
@@ -27,7 +28,7 @@ function paragraph(text) {
 
 /** Starts the finder on its page; `engine` is the search engine, or null without one. */
 export function start(page, engine) {
-  const { form, list, count, more, sortBox, advice } = page;
+  const { form, list, count, more, sortBox, advice, sortNote } = page;
   const panel = form.querySelector("[data-finder-panel]");
   const summary = form.querySelector("[data-finder-summary]");
   const showBar = form.querySelector("[data-finder-show]");
@@ -53,12 +54,11 @@ export function start(page, engine) {
     offered[box.name]?.push(box.value);
   }
   const items = Array.from(list.children, (node, rank) => {
-    const cost = node.getAttribute("data-cost");
     const item = {
       node,
       rank,
       updated: node.getAttribute("data-updated") || "",
-      cost: cost && Number.isFinite(Number(cost)) ? Number(cost) : null,
+      cost: costOf(node.getAttribute("data-cost")),
       number: Number(node.getAttribute("data-search")),
     };
     for (const group of groups) item[group] = (node.getAttribute(`data-${group}`) || "").split(" ").filter(Boolean);
@@ -140,6 +140,7 @@ export function start(page, engine) {
     const choice = chosen();
     const result = evaluate(items, choice, groups);
     matched = sorted(result.found, sortBox.value);
+    sortNote.hidden = sortBox.value !== "cost"; // what the cost order compares, and what it does not
     results.textContent = "";
     shownCount = 0;
     showMore();

@@ -14,6 +14,7 @@ const page = {
   more: find("[data-finder-more]"),
   sortBox: find("[data-finder-sort]"),
   advice: find("[data-finder-advice]"),
+  sortNote: find("[data-finder-sort-note]"),
 };
 if (Object.values(page).every(Boolean)) {
   try {

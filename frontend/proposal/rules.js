@@ -14,7 +14,7 @@
 import contract from "./contract.json" with { type: "json" };
 import { closeMatch } from "./close-match.js";
 import { descriptionIssues } from "./markdown-check.js";
-import { fieldPath, formatNumber, pythonStr, pythonStrip, say, shown } from "./text.js";
+import { fieldPath, formatNumber, pythonSplit, pythonStr, pythonStrip, say, shown } from "./text.js";
 
 const RULES = contract.rules;
 
@@ -107,6 +107,25 @@ function* amountRangesRunUpwards(data) {
       if (isRecord(bounds) && isNumber(bounds.low) && isNumber(bounds.high) && bounds.low > bounds.high) {
         const words = say("range-backwards", { low: formatNumber(bounds.low), high: formatNumber(bounds.high) });
         yield problem([key, index, "amount_range", "high"], words);
+      }
+    }
+  }
+}
+
+/** A unit in the source's words that contradicts what the amount covers
+ *  (generator/check/rules.py cost_kind_fits_unit). */
+function* costKindFitsUnit(data) {
+  for (const key of ["costs", "claimed_savings"]) {
+    const money = listOf(data[key]);
+    for (let index = 0; index < money.length; index++) {
+      const item = money[index];
+      if (!isRecord(item) || typeof item.unit !== "string" || typeof item.covers !== "string") continue;
+      const unit = pythonSplit(item.unit).join(" ");
+      const first = unit.split(" ", 1)[0].toLowerCase().replace(/[,;:]+$/, "");
+      if (first === "total" && ["per-family", "per-child", "per-year"].includes(item.covers)) {
+        yield problem([key, index, "covers"], say("total-not-per-unit", { unit: shown(unit), covers: item.covers }));
+      } else if (first === "per" && item.covers === "total") {
+        yield problem([key, index, "covers"], say("per-unit-not-total", { unit: shown(unit) }));
       }
     }
   }
@@ -318,7 +337,14 @@ function* ratingMeetsItsStandard(data, context) {
   }
 }
 
-const ERROR_RULES = [placeholderProblems, datesInOrder, sourceDatesAreReal, amountRangesRunUpwards, descriptionIsInTheSubset];
+const ERROR_RULES = [
+  placeholderProblems,
+  datesInOrder,
+  sourceDatesAreReal,
+  amountRangesRunUpwards,
+  costKindFitsUnit,
+  descriptionIsInTheSubset,
+];
 const OUTCOME_RULES = [
   sourceIdsAreUnique,
   outcomesNameASource,

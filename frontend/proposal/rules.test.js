@@ -35,6 +35,17 @@ test("a range runs upwards, and an interval", () => {
   assert.deepEqual(fields({ outcomes: [outcome] }), ["outcomes[0].effect.interval"]);
 });
 
+test("what an amount covers agrees with its unit: a total is never put forward per family", () => {
+  const cost = (unit, covers) => ({ costs: [{ unit, covers }] });
+  assert.deepEqual(fields(cost("Total, over three years", "per-family")), ["costs[0].covers"]);
+  assert.deepEqual(fields(cost("total", "per-year")), ["costs[0].covers"]);
+  assert.deepEqual(fields({ claimed_savings: [{ unit: "\u2003per  family", covers: "total" }] }), ["claimed_savings[0].covers"]);
+  for (const fine of [cost("total", "total"), cost("per family per year", "per-family"), cost("totally", "per-family"), cost("a year", "total")]) {
+    assert.deepEqual(fields(fine), []);
+  }
+  assert.deepEqual(fields(cost(5, "per-family")), []); // not text yet: the schema says so
+});
+
 test("a count never changes, and only a count has no direction", () => {
   assert.deepEqual(fields({ outcomes: [{ design: "count", direction: "improved" }] }), ["outcomes[0].direction"]);
   assert.deepEqual(fields({ outcomes: [{ design: "trend", direction: "not-applicable" }] }), ["outcomes[0].direction"]);

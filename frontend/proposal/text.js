@@ -12,6 +12,7 @@ const NOT_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
 // Python's str.strip() set: unlike JavaScript's trim(), it strips \x1c-\x1f and \x85, not \ufeff.
 const PYTHON_SPACE = "\\t\\n\\v\\f\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
 const STRIP = new RegExp(`^[${PYTHON_SPACE}]+|[${PYTHON_SPACE}]+$`, "g");
+const PYTHON_RUN = new RegExp(`[${PYTHON_SPACE}]+`);
 
 function hex(code, width) {
   return code.toString(16).padStart(width, "0");
@@ -42,6 +43,11 @@ export function pythonStr(value) {
 /** A value as a message quotes it: at most `limit` characters, then "…", invisible characters escaped. */
 export function shown(value, limit = contract.messages.shown_length) {
   return escapeInvisible(truncated(pythonStr(value), limit));
+}
+
+/** Python's str.split() with no separator: the words between runs of its whitespace. */
+export function pythonSplit(text) {
+  return text.split(PYTHON_RUN).filter(Boolean);
 }
 
 export function pythonStrip(text) {

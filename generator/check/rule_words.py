@@ -42,6 +42,15 @@ WORDS: dict[str, tuple[str, str]] = {
         "the range runs backwards: from {low} down to {high}",
         "low is the smaller amount and high the larger; swap them, or correct the one that is wrong",
     ),
+    "total-not-per-unit": (
+        "the unit says '{unit}', a total, but covers says {covers}",
+        "write covers: total; give a cost per family or per child only where the source gives one, never a "
+        "total divided",
+    ),
+    "per-unit-not-total": (
+        "the unit says '{unit}', an amount per something, but covers says total",
+        "write covers: per-family, per-child or per-year as the unit says, or correct the unit",
+    ),
     "source-id-repeated": (
         "the source id '{id}' is used by an earlier source too",
         "give each source its own id, and point each outcome's source: at the right one",

@@ -155,6 +155,19 @@ def amount_ranges_run_upwards(ctx: RuleContext) -> Iterator[Problem]:
                 yield ctx.problem([key, index, "amount_range", "high"], *say("range-backwards", low=low, high=high))
 
 
+def cost_kind_fits_unit(ctx: RuleContext) -> Iterator[Problem]:
+    """The site shows and sorts an amount by its covers; a unit in the source's words that says
+    the opposite ("total" tagged per-family) would put a total forward as a cost per family."""
+    for key in ("costs", "claimed_savings"):
+        for index, money in enumerate(ctx.data.get(key, ())):
+            unit, covers = " ".join(money["unit"].split()), money["covers"]
+            first = unit.split(" ", 1)[0].lower().rstrip(",;:")
+            if first == "total" and covers in ("per-family", "per-child", "per-year"):
+                yield ctx.problem([key, index, "covers"], *say("total-not-per-unit", unit=shown(unit), covers=covers))
+            elif first == "per" and covers == "total":
+                yield ctx.problem([key, index, "covers"], *say("per-unit-not-total", unit=shown(unit)))
+
+
 def description_is_in_the_subset(ctx: RuleContext) -> Iterator[Problem]:
     # A block scalar's text starts on the line after "description: |".
     issues = description_issues(ctx.data["description"])
@@ -210,6 +223,7 @@ ERROR_RULES: tuple[Rule, ...] = (
     dates_in_order,
     source_dates_are_real,
     amount_ranges_run_upwards,
+    cost_kind_fits_unit,
     description_is_in_the_subset,
 )
 WARNING_RULES: tuple[Rule, ...] = (review_is_due, reported_percent_agrees, sources_have_urls)

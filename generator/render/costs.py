@@ -8,7 +8,8 @@ from __future__ import annotations
 from generator.model import Money
 from generator.render.formatting import format_money
 
-# money.covers in the schema, as a reader reads each kind; a test holds the keys to the enum.
+# money.covers in the schema, as a reader reads each kind, in the schema's order, which is also
+# the order a cost leads in (the most comparable first); a test holds the keys to the enum.
 COVERS = {
     "per-family": "Cost per family",
     "per-child": "Cost per child",
@@ -23,8 +24,7 @@ SAVING_COVERS = {
     "total": "Total saving",
     "per-pound-spent": "Return on each pound spent",
 }
-# What At a glance and the cards lead with: the amount a commissioner can compare first.
-LEAD_ORDER = ("per-family", "per-child", "per-year", "total", "per-pound-spent")
+LEAD_ORDER = tuple(COVERS)  # what At a glance and the cards lead with: the most comparable first
 COMPARABLE = frozenset({"per-family", "per-child"})  # what the finder sorts by and the model page sets side by side
 SORT_CURRENCY = "GBP"  # the finder sorts amounts in one currency only: it converts nothing
 
@@ -56,7 +56,11 @@ def cost_line(costs: tuple[Money, ...], count_others: bool = True) -> str:
 
 
 def price_year_words(money: Money) -> str:
-    return f"in {money.price_year} prices" if money.price_year else "price year not stated by the source"
+    """'in 2010 prices', or 'price year not recorded' (the file gives none: whether the source
+    does is not claimed); '' for a return on each pound, which has no price year."""
+    if money.covers == "per-pound-spent":
+        return ""
+    return f"in {money.price_year} prices" if money.price_year else "price year not recorded"
 
 
 def comparable_amount(costs: tuple[Money, ...]) -> float | None:

@@ -9,6 +9,7 @@ from markupsafe import Markup
 from generator.render import costs, formatting
 from generator.render.charts import outcome_chart
 from generator.render.markdown_subset import render_description
+from generator.render.outcome_sentence import is_reach
 
 
 def _environment() -> Environment:
@@ -35,6 +36,7 @@ def _environment() -> Environment:
     env.globals["saving_covers"] = costs.SAVING_COVERS
     env.globals["sample_words"] = formatting.sample_words
     env.globals["outcome_chart"] = outcome_chart
+    env.tests["reach"] = is_reach  # outcomes | select("reach"): counts of reach or activity
     return env
 
 

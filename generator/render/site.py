@@ -13,7 +13,6 @@ from generator.config.policy import ReviewPolicy
 from generator.config.publication import DEFAULT_PUBLICATION, Publication
 from generator.config.standards import requirements
 from generator.config.taxonomy import Taxonomy
-from generator.impact import COUNT
 from generator.model import CaseStudy
 from generator.render import open_data, urls
 from generator.render.browse import FINDER_PAGE_SIZE, FINDER_SORTS, finder_groups, gap_map_axes
@@ -263,7 +262,6 @@ def _render_page(renderer: SiteRenderer, template: str, path: str, context: dict
         facets=FACETS,
         evidence=renderer.evidence,
         outcome_sentence=renderer.outcome_sentences,
-        reach_design=COUNT,
         heading=anchors.heading,
         anchor=anchors.anchor,
         **context,

@@ -119,6 +119,10 @@ def test_the_finder_sorts_by_cost_per_family_or_child(browser, site_url, width):
     first = page.locator("[data-finder-results] > li").first
     assert "Cost per family:" in first.inner_text() or "Cost per child:" in first.inner_text()
     assert page.locator("[data-finder-sort]").input_value() == "cost"
+    note = page.locator("[data-finder-sort-note]")
+    assert note.is_visible() and "periods they cover and their price years differ" in note.inner_text()
+    page.select_option("[data-finder-sort]", "title")
+    assert note.is_hidden()  # said only beside the order it explains
     page.close()
 
 

@@ -163,14 +163,21 @@ def test_headings_stay_in_view_wherever_the_map_is_scrolled(browser, built_site,
         found = page.evaluate(
             """() => {
                 const box = document.querySelector(".gap-map");
-                box.scrollIntoView();
+                box.scrollIntoView();  // as a link or the keyboard brings it: below the site's header
                 box.scrollTo(box.scrollWidth, box.scrollHeight);
+                const seen = (element) => {  // what the reader sees at the element's middle is the element
+                    const r = element.getBoundingClientRect();
+                    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+                    return Boolean(hit) && (element === hit || element.contains(hit));
+                };
                 const edge = box.getBoundingClientRect();
                 const inside = edge.top + box.clientTop, left = edge.left + box.clientLeft;
                 const heading = document.querySelector(".gap-map thead th:last-child").getBoundingClientRect();
                 const label = document.querySelector(".gap-map tbody tr:last-child th").getBoundingClientRect();
                 const header = document.querySelector(".md-header").getBoundingClientRect();
                 return {
+                    seen: [seen(document.querySelector(".gap-map thead th:last-child")),
+                           seen(document.querySelector(".gap-map tbody tr:last-child th"))],
                     scrolled: [box.scrollLeft, box.scrollTop],
                     heading: heading.top - inside, label: label.left - left,
                     boxBottom: edge.bottom, boxTop: edge.top, headerBottom: header.bottom,
@@ -178,6 +185,7 @@ def test_headings_stay_in_view_wherever_the_map_is_scrolled(browser, built_site,
                 };
             }"""
         )
+        assert found["seen"] == [True, True], found  # nothing, the site's header included, covers them
         assert found["scrolled"][1] > 0, "the map is taller than its box"
         assert abs(found["heading"]) < 1, found
         assert abs(found["label"]) < 1, found
@@ -185,6 +193,40 @@ def test_headings_stay_in_view_wherever_the_map_is_scrolled(browser, built_site,
             assert found["scrolled"][0] > 0, "on a phone the map is wider than the screen"
         assert found["boxBottom"] - found["boxTop"] <= found["screen"] - found["headerBottom"], found
         assert found["pageWide"] == 0, found
+        page.close()
+
+
+FOCUSED_IN_MAP = """() => {
+    const focused = document.activeElement;
+    if (!focused.closest(".gap-map")) return null;
+    const r = focused.getClientRects()[0];  // its first line: a wrapped link's box holds gaps
+    const hit = document.elementFromPoint(r.left + Math.min(4, r.width / 2), r.top + r.height / 2);
+    const seen = Boolean(hit) && (focused === hit || focused.contains(hit));
+    return {text: focused.textContent.trim().slice(0, 40), seen};
+}"""
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+@pytest.mark.parametrize("map_page", MAP_PAGES)
+def test_no_focused_cell_hides_under_the_sticky_headings(browser, built_site, width, map_page):
+    """Tabbing through a map, every link that takes the focus can be seen where it is: none
+    sits under the sticky column headings, the row labels or the site's header (WCAG 2.4.11)."""
+    with serve(built_site) as url:
+        page = browser.new_page(viewport={"width": width, "height": 800})
+        page.goto(url + map_page.removesuffix("index.html"))
+        page.focus(".gap-map__axes a")
+        focused, hidden = 0, []
+        for _ in range(400):
+            page.keyboard.press("Tab")
+            found = page.evaluate(FOCUSED_IN_MAP)
+            if found is None:
+                if focused:
+                    break
+                continue
+            focused += 1
+            if not found["seen"]:
+                hidden.append(found["text"])
+        assert focused >= 20 and hidden == [], (focused, hidden[:5])
         page.close()
 
 
@@ -210,12 +252,13 @@ def test_the_impact_evidence_map_counts_from_the_yaml(built_site, taxonomy):
     ]
     gaps = sum(cells[key][0] == 0 for key in open_cells)
     assert f"On this map, {gaps} of {len(open_cells)} cells are gaps." in html
-    table = csv.DictReader(
-        io.StringIO((built_site / "data" / "gap-map-outcomes-impact-evidence.csv").read_text("utf-8"))
-    )
+    text = (built_site / "data" / "gap-map-outcomes-impact-evidence.csv").read_text("utf-8")
+    table = list(csv.DictReader(io.StringIO(text)))
     assert {(line["outcome_id"], line["impact_evidence_id"]) for line in table if line["gap"] == "yes"} == {
         key for key in open_cells if cells[key][0] == 0
     }, "the CSV marks as gaps the cells the page counts, and only those"
+    by_cell = {(line["outcome_id"], line["impact_evidence_id"]): line for line in table}
+    assert len(by_cell) == len(cells)
     assert "Empty cells under counts and \u201cNone held\u201d are not gaps" in html
     for row in taxonomy.outcome_domains.ids:
         for column in columns:
@@ -227,6 +270,11 @@ def test_the_impact_evidence_map_counts_from_the_yaml(built_site, taxonomy):
             ]
             count, inner = cells[(row, column)]
             assert count == len(members), (row, column)
+            line = by_cell[(row, column)]  # the CSV holds the same case studies, by rating too
+            assert set(filter(None, line["case_study_ids"].split("; "))) == {d["id"] for d in members}
+            for rating in taxonomy.ratings.ids:
+                expected = sum(d["evidence"]["rating"] == rating for d in members)
+                assert int(line[f"rated_{rating.replace('-', '_')}"]) == expected
             named = re.findall(r'<a href="\.\./\.\./practice/([a-z0-9-]+)/">', inner)
             assert set(named) <= {d["id"] for d in members} and len(named) == min(3, len(members)), (row, column)
             assert "finder" not in inner

@@ -52,6 +52,8 @@ BEYOND_THE_SCHEMA = {
     "year-written-with-decimals",
     "set-up-months-with-decimals",
     "money-range-backwards",
+    "cost-total-tagged-per-family",  # what a cost covers against the unit in the source's words
+    "cost-per-family-tagged-total",
     "source-date-in-the-future",
     ".#editor-lock-file",  # the file's name, not its content
     "entity-direction-override-in-description",  # the Markdown inside a description

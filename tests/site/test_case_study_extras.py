@@ -50,9 +50,9 @@ def test_every_comparable_outcome_has_an_accessible_chart_inside_it(built_site, 
 
 
 def test_no_chart_text_falls_outside_its_chart_from_320_to_1280_px(built_site):
-    """On every case study with a chart, each label and value is whole (a long "when" such as
-    "November 2014 to March 2015" wraps rather than being cut off) and inside its chart's box,
-    which is inside the screen."""
+    """On every case study with a chart, at 320, 375, 768 and 1280 px, each label and value is
+    whole (a long "when" such as "November 2014 to March 2015" wraps rather than being cut off)
+    and inside its chart's box, which is inside the screen."""
     charted = sorted(
         path.parent.name
         for path in (built_site / "practice").glob("*/index.html")
@@ -60,7 +60,7 @@ def test_no_chart_text_falls_outside_its_chart_from_320_to_1280_px(built_site):
     )
     assert len(charted) >= 10
     with launch_chromium() as browser, serve(built_site) as url:
-        for width in (320, 375, 1280):
+        for width in (320, 375, 768, 1280):
             page = browser.new_page(viewport={"width": width, "height": 800})
             for case_id in charted:
                 page.goto(url + f"practice/{case_id}/")

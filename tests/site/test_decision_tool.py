@@ -93,7 +93,7 @@ def test_at_a_glance_comes_first_and_answers_the_commissioners_questions(built_s
         if lead is None:
             assert "Cost Not reported by the sources" in glance.text
         else:
-            year = f"in {lead['price_year']} prices" if "price_year" in lead else "price year not stated by the source"
+            year = f"in {lead['price_year']} prices" if "price_year" in lead else "price year not recorded"
             stated = f"{COST_KEY[lead['covers']]} {amount_words(lead)} {words(lead['unit'])} ({year})."
             assert stated in glance.text, case_id
             assert (f"All {len(case['costs'])} costs" in glance.text) == (len(case["costs"]) > 1)
@@ -122,7 +122,7 @@ def test_each_outcome_page_lists_what_changed_there(built_site, domain):
     """Each card lists the case study's outcomes in that area, and only those, each as one
     sentence: results under "What changed", with what the figures showed and how they were
     measured, and counts under "Reach and activity", apart from them; each names its measure
-    and for whom (the first letter of "for whom" may lose its capital mid-sentence)."""
+    and for whom, as the file writes them."""
     data = collection()
     html = html_of(built_site, f"outcomes/{domain}")
     cards = elements_with_class(html, "case-study-card")
@@ -145,14 +145,13 @@ def test_each_outcome_page_lists_what_changed_there(built_site, domain):
             sentences = listed.get(label, [])
             assert len(sentences) == len(chosen), (case["id"], label)
             for outcome, sentence in zip(chosen, sentences, strict=True):
-                assert sentence.startswith(words(outcome["measure"])), sentence
-                whom = words(outcome["for_whom"]).rstrip(".")
-                assert f", for {whom[0].lower()}{whom[1:]}" in sentence or f", for {whom}" in sentence, sentence
+                # The measure, then for whom in brackets, each exactly as the file writes it.
+                opening = f"{words(outcome['measure']).rstrip('.')} ({words(outcome['for_whom']).rstrip('.')})"
+                assert sentence.startswith(opening), sentence
                 assert sentence.endswith(".")
                 if label == "What changed":
-                    verdict = f"{words(outcome['measure'])}: {PHRASE['directions'][outcome['direction']]}, "
-                    assert sentence.startswith(verdict), sentence
-                    assert PHRASE["designs"][outcome["design"]] in sentence, sentence
+                    verdict = f"{opening}: {PHRASE['directions'][outcome['direction']]}, "
+                    assert sentence.startswith(verdict + PHRASE["designs"][outcome["design"]]), sentence
     if not expected:
         page = read_page(built_site / "outcomes" / domain / "index.html")
         assert "Nobody has documented practice here yet" in page.text
@@ -259,8 +258,8 @@ def test_a_large_model_names_five_others_and_counts_the_rest(shipped, taxonomy):
 
 def test_a_case_study_sets_reach_and_activity_apart_from_results(built_site):
     """On each case study's page, "Results" lists the outcomes whose figures can show a change and
-    "Reach and activity" the counts, each under its measure, with its sentence first (what the
-    figures showed, capitalised, then how they were measured) and the source's words after."""
+    "Reach and activity" the counts, each under its measure, with its sentence first (for whom,
+    what the figures showed, how they were measured) and the source's words after."""
     for case_id, case in collection().items():
         html = html_of(built_site, f"practice/{case_id}")
         results = html.split('<h2 id="results">', 1)[1].split("<h2 ", 1)[0]
@@ -280,12 +279,14 @@ def test_a_case_study_sets_reach_and_activity_apart_from_results(built_site):
             assert [words(unescape(measure)) for measure, _, _ in items] == [words(o["measure"]) for o in chosen]
             for (_, sentence, change), outcome in zip(items, chosen, strict=True):
                 text = words(unescape(re.sub(r"<[^>]+>", "", sentence)))
+                whom = words(outcome["for_whom"]).rstrip(".")
+                assert text.startswith(whom), text  # for whom opens the sentence, as written
                 if outcome["design"] == "count":
-                    assert text.startswith("For ") and "direction" not in sentence
+                    assert "direction" not in sentence
                 else:
                     phrase = PHRASE["directions"][outcome["direction"]]
-                    assert text.startswith(f"{phrase[0].upper()}{phrase[1:]}, {PHRASE['designs'][outcome['design']]}")
-                    assert f'class="direction direction--{outcome["direction"]}"' in sentence
+                    assert text.startswith(f"{whom}: {phrase}, {PHRASE['designs'][outcome['design']]}"), text
+                    assert f'class="direction direction--{outcome["direction"]}">{phrase}</span>' in sentence
                 quoted = words(unescape(re.sub(r"<[^>]+>", "", change)))
                 assert quoted.startswith(f"In the source's words: “{words(outcome['change']['as_reported'])}”")
         if not [o for o in case["outcomes"] if o["design"] != "count"]:

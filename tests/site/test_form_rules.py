@@ -140,6 +140,14 @@ CASES: dict[str, tuple[dict[str, Any], str]] = {
     "rated later": (broken((("evidence", "rated_on"), "2027-03-01")), "evidence.rated_on (2027-03-01)"),
     "source date not real": (broken((("sources", 0, "date"), "2014-02-30")), "'2014-02-30' is not a real date"),
     "source date later": (broken((("sources", 0, "date"), "2027-02")), "sources[0].date (2027-02)"),
+    "a total tagged per family": (
+        broken((("costs", 0, "unit"), "\u2003TOTAL:  over\u00a0three years"), (("costs", 0, "covers"), "per-family")),
+        "the unit says 'TOTAL: over three years', a total, but covers says per-family",
+    ),
+    "an amount per family tagged total": (
+        broken((("claimed_savings", 0, "unit"), "per  household"), (("claimed_savings", 0, "covers"), "total")),
+        "the unit says 'per household', an amount per something, but covers says total",
+    ),
     "range backwards": (
         broken((("claimed_savings", 0, "amount_range", "low"), 50000.125)),
         "the range runs backwards: from 50,000.12 down to 45,000.5",

@@ -22,7 +22,12 @@ from tests.conftest import REPO
 
 EVERY_FIELD = yaml.safe_load((REPO / "tests" / "examples" / "positive" / "every-field.yaml").read_text())
 SCHEMA_TEXT = (REPO / "schema" / "case-study.schema.json").read_text(encoding="utf-8")
-WORDS = {"improved": "Improved", "no-clear-change": "No clear change", "worse": "Got worse", "mixed": "Mixed results"}
+WORDS = {
+    "improved": ": improved,",
+    "no-clear-change": ": no clear change,",
+    "worse": ": got worse,",
+    "mixed": ": mixed results,",
+}
 
 
 class Outcomes(HTMLParser):
