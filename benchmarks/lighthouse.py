@@ -5,7 +5,8 @@
 Builds the site (or takes one already built, `--site`), serves it on 127.0.0.1 over HTTP/1.1
 with gzip for text responses, and runs Lighthouse (from npm, pinned in package-lock.json) in Debian's
 Chromium with its defaults: a phone, simulated slow 4G and a 4x slower CPU. Pages: the home
-page, the largest case-study page, the finder and the gap map; with `--scale N`, also the
+page, the largest case-study page, the finder, the gap map the menu opens and the largest
+one, the search results and the proposal form; with `--scale N`, also the
 finder of a synthetic site of N case studies (benchmarks/synthetic.py). Each figure is the
 median of RUNS runs, each metric on its own. Exits 1 if any page misses a threshold or
 requests anything from another origin (Lighthouse's own record of every request the page made).
@@ -43,7 +44,8 @@ CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu"
 # Besides the home page and the largest case study:
 PAGES = {
     "finder": "finder/",
-    "gap map": "gap-map/",
+    "gap map": "gap-map/impact-evidence/",  # the one the menu opens
+    "largest gap map": "gap-map/themes-outcomes/",
     "search results": "search/?q=families",
     "proposal form": "contributing/propose/",
 }
