@@ -20,7 +20,7 @@ from generator.check.rule_words import say
 from generator.check.schema_messages import shown
 from generator.config.policy import ReviewPolicy
 from generator.config.taxonomy import Taxonomy
-from generator.model import implied_percent
+from generator.model import implied_percent, unit_kind
 from generator.problems import Problem, Severity, field_path
 from generator.render.formatting import format_number
 
@@ -161,10 +161,10 @@ def cost_kind_fits_unit(ctx: RuleContext) -> Iterator[Problem]:
     for key in ("costs", "claimed_savings"):
         for index, money in enumerate(ctx.data.get(key, ())):
             unit, covers = " ".join(money["unit"].split()), money["covers"]
-            first = unit.split(" ", 1)[0].lower().rstrip(",;:")
-            if first == "total" and covers in ("per-family", "per-child", "per-year"):
+            says = unit_kind(unit)
+            if says == "total" and covers in ("per-family", "per-child", "per-year"):
                 yield ctx.problem([key, index, "covers"], *say("total-not-per-unit", unit=shown(unit), covers=covers))
-            elif first == "per" and covers == "total":
+            elif says == "per" and covers == "total":
                 yield ctx.problem([key, index, "covers"], *say("per-unit-not-total", unit=shown(unit)))
 
 

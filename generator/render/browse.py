@@ -94,7 +94,7 @@ def gap_map_axes(taxonomy: Taxonomy, evidence: EvidenceFacts) -> list[dict[str, 
         {
             "rows": "outcomes",
             "columns": impact,
-            "title": "Outcomes by strength of evidence",
+            "title": "Outcomes by impact evidence",
             "page": urls.GAP_MAP_IMPACT,
             "key": "outcome",
             "csv": "data/gap-map-outcomes-impact-evidence.csv",

@@ -5,7 +5,7 @@ no range averaged and no price year guessed."""
 
 from __future__ import annotations
 
-from generator.model import Money
+from generator.model import Money, unit_kind
 from generator.render.formatting import format_money
 
 # money.covers in the schema, as a reader reads each kind, in the schema's order, which is also
@@ -36,10 +36,11 @@ def lead_cost(costs: tuple[Money, ...]) -> Money | None:
 
 
 def cost_key(costs: tuple[Money, ...]) -> str:
-    """The label before the lead cost: "Cost per family", "Total cost or funding"; "Cost" when
-    the sources give none."""
+    """The label before the lead cost: its kind ("Cost per family", "Total cost or funding"),
+    or "Cost" where the unit beside the amount already says it ("total", "per family"; the
+    validator holds the two together) or the sources give none."""
     lead = lead_cost(costs)
-    return COVERS[lead.covers] if lead else "Cost"
+    return "Cost" if lead is None or unit_kind(lead.unit) else COVERS[lead.covers]
 
 
 def cost_line(costs: tuple[Money, ...], count_others: bool = True) -> str:
@@ -53,6 +54,12 @@ def cost_line(costs: tuple[Money, ...], count_others: bool = True) -> str:
     if not others or not count_others:
         return line
     return f"{line} ({others} more {'cost' if others == 1 else 'costs'} on its page)"
+
+
+def kind_words(money: Money, saving: bool = False) -> str:
+    """What the amount covers, in words, where its unit does not already say: '' for '£755 per
+    family', 'Cost a year' for '£109,337 a year'."""
+    return "" if unit_kind(money.unit) else (SAVING_COVERS if saving else COVERS)[money.covers]
 
 
 def price_year_words(money: Money) -> str:

@@ -32,8 +32,7 @@ def _environment() -> Environment:
     env.globals["cost_key"] = costs.cost_key
     env.globals["lead_cost"] = costs.lead_cost
     env.globals["price_year_words"] = costs.price_year_words
-    env.globals["cost_covers"] = costs.COVERS
-    env.globals["saving_covers"] = costs.SAVING_COVERS
+    env.globals["kind_words"] = costs.kind_words
     env.globals["sample_words"] = formatting.sample_words
     env.globals["outcome_chart"] = outcome_chart
     env.tests["reach"] = is_reach  # outcomes | select("reach"): counts of reach or activity

@@ -117,7 +117,8 @@ def test_the_finder_sorts_by_cost_per_family_or_child(browser, site_url, width):
     assert len(priced) >= 3 and priced == sorted(priced)
     assert amounts[: len(priced)] == priced, "every case study without a comparable cost comes after them"
     first = page.locator("[data-finder-results] > li").first
-    assert "Cost per family:" in first.inner_text() or "Cost per child:" in first.inner_text()
+    lead = min(DATA[shown[0]]["costs"], key=lambda c: COMPARABLE_FIRST.index(c["covers"]))
+    assert f"{' '.join(lead['unit'].split())}" in " ".join(first.inner_text().split())  # its unit, as written
     assert page.locator("[data-finder-sort]").input_value() == "cost"
     note = page.locator("[data-finder-sort-note]")
     assert note.is_visible() and "periods they cover and their price years differ" in note.inner_text()

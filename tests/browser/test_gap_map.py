@@ -96,7 +96,7 @@ def test_every_cell_counts_the_case_studies_from_the_yaml(built_site, taxonomy, 
 
 
 MAP_PAGES = {
-    "gap-map/impact-evidence/index.html": "Outcomes by strength of evidence",
+    "gap-map/impact-evidence/index.html": "Outcomes by impact evidence",
     "gap-map/themes-outcomes/index.html": "Themes by outcome",
     "gap-map/index.html": "Themes by characteristic",
     "gap-map/outcomes/index.html": "Outcomes by characteristic",
@@ -231,7 +231,7 @@ def test_no_focused_cell_hides_under_the_sticky_headings(browser, built_site, wi
 
 
 IMPACT_CELL = re.compile(
-    r'<td class="gap-map__cell gap-map__cell--shade-(\d)" data-row="([^"]+)" '
+    r'<td class="gap-map__cell gap-map__cell--shade-(\d)(?: gap-map__cell--not-a-gap)?" data-row="([^"]+)" '
     r'data-impact="([^"]+)" data-count="(\d+)">(.*?)</td>'
 )
 
@@ -270,6 +270,9 @@ def test_the_impact_evidence_map_counts_from_the_yaml(built_site, taxonomy):
             ]
             count, inner = cells[(row, column)]
             assert count == len(members), (row, column)
+            if not members:  # only a gap invites a proposal; a cell no case study could fill says so
+                gap = (row, column) in open_cells
+                assert ("propose one" in inner) == gap and ("not a gap" in inner) == (not gap), (row, column)
             line = by_cell[(row, column)]  # the CSV holds the same case studies, by rating too
             assert set(filter(None, line["case_study_ids"].split("; "))) == {d["id"] for d in members}
             for rating in taxonomy.ratings.ids:

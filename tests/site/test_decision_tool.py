@@ -54,6 +54,13 @@ def amount_words(cost: dict) -> str:
     return f"£{cost['amount_range']['low']:,.0f} to £{cost['amount_range']['high']:,.0f}"
 
 
+def cost_key(cost: dict) -> str:
+    """The label before a cost: "Cost" where its unit starts by saying what it covers ("total",
+    "per ..."), else the kind."""
+    first = " ".join(cost["unit"].split()).split(" ", 1)[0].lower().rstrip(",;:")
+    return "Cost" if first in ("total", "per") else COST_KEY[cost["covers"]]
+
+
 def cost_words(data: dict) -> str:
     """How a card states cost, worked out from the YAML: the cost per family or child where
     there is one, else a year's, else a total, labelled with its kind; or 'not reported'."""
@@ -62,7 +69,7 @@ def cost_words(data: dict) -> str:
         return "Cost: not reported"
     others = len(data["costs"]) - 1
     more = f" ({others} more {'cost' if others == 1 else 'costs'} on its page)" if others else ""
-    return f"{COST_KEY[lead['covers']]}: {amount_words(lead)} {words(lead['unit'])}{more}"
+    return f"{cost_key(lead)}: {amount_words(lead)} {words(lead['unit'])}{more}"
 
 
 def test_every_card_shows_headline_rating_cost_and_ages(built_site):
@@ -94,7 +101,7 @@ def test_at_a_glance_comes_first_and_answers_the_commissioners_questions(built_s
             assert "Cost Not reported by the sources" in glance.text
         else:
             year = f"in {lead['price_year']} prices" if "price_year" in lead else "price year not recorded"
-            stated = f"{COST_KEY[lead['covers']]} {amount_words(lead)} {words(lead['unit'])} ({year})."
+            stated = f"{cost_key(lead)} {amount_words(lead)} {words(lead['unit'])} ({year})."
             assert stated in glance.text, case_id
             assert (f"All {len(case['costs'])} costs" in glance.text) == (len(case["costs"]) > 1)
         for age in case["audience"]["age_groups"]:
@@ -189,7 +196,7 @@ def test_each_model_page_sets_originator_and_adopters_side_by_side(built_site, m
         if lead is None:
             assert cost == "Not reported"
         else:
-            assert cost.startswith(f"{COST_KEY[lead['covers']]}: {amount_words(lead)} {words(lead['unit'])}"), cost
+            assert cost.startswith(f"{cost_key(lead)}: {amount_words(lead)} {words(lead['unit'])}"), cost
             assert cost.endswith(f"all {len(case['costs'])} costs") == (len(case["costs"]) > 1)
     for case_id in members:  # linked both ways
         assert f"../../models/{model}/" in read_page(built_site / "practice" / case_id / "index.html").links

@@ -41,8 +41,9 @@ def test_home_shows_counts_by_rating_and_the_newest_case_studies(built_site, shi
     for characteristic in taxonomy.characteristics.terms:
         assert f"characteristics/{characteristic.id}/" in home.links
     # "Recently updated": the latest days on which case studies were published or reviewed,
-    # each with how many of each and the first six titles (published first; on one day,
-    # strongest evidence first, then by title), then how many more.
+    # each naming the new ones (or, on a day with none, the reviewed ones), six at most
+    # (strongest evidence first, then by title), then how many more, and how many others were
+    # reviewed.
     rank = {r: i for i, r in enumerate(taxonomy.ratings.ids)}
     days = sorted({max(c.published, c.last_reviewed) for c in shipped.case_studies}, reverse=True)[:3]
     html = (built_site / "index.html").read_text(encoding="utf-8")
@@ -54,22 +55,17 @@ def test_home_shows_counts_by_rating_and_the_newest_case_studies(built_site, shi
         assert day_text == f"{day.day} {day:%B %Y}"
         on_day = sorted(
             (c for c in shipped.case_studies if max(c.published, c.last_reviewed) == day),
-            key=lambda c: (c.published != day, rank[c.evidence.rating], c.title),
+            key=lambda c: (rank[c.evidence.rating], c.title),
         )
-        new = sum(c.published == day for c in on_day)
-        counts = " and ".join(
-            part
-            for part in (
-                f"{new} case {'study' if new == 1 else 'studies'} published" if new else "",
-                f"{len(on_day) - new}{'' if new else ' case study' if len(on_day) == 1 else ' case studies'} reviewed"
-                if len(on_day) > new
-                else "",
-            )
-            if part
-        )
-        assert rest.startswith(counts + ": "), rest
-        assert re.findall(r'href="practice/([^/"]+)/"', rest) == [c.id for c in on_day[:6]]
-        assert rest.endswith(f"; and {len(on_day) - 6} more." if len(on_day) > 6 else ".")
+        new = [c for c in on_day if c.published == day]
+        named = new or on_day
+        noun = "case study" if len(named) == 1 else "case studies"
+        assert rest.startswith(f"{len(named)} {noun} {'published' if new else 'reviewed'}: "), rest
+        assert re.findall(r'href="practice/([^/"]+)/"', rest) == [c.id for c in named[:6]]
+        more = f"; and {len(named) - 6} more." if len(named) > 6 else "."
+        others = len(on_day) - len(new)
+        reviewed = f" {others} {'other was' if others == 1 else 'others were'} reviewed." if new and others else ""
+        assert rest.endswith(more + reviewed), rest
     assert 'href="finder/?sort=updated"' in html
 
 

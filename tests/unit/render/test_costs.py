@@ -11,7 +11,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from generator.model import Money
-from generator.render.costs import COVERS, SAVING_COVERS, comparable_amount, cost_key, cost_line, lead_cost
+from generator.render.costs import (
+    COVERS,
+    SAVING_COVERS,
+    comparable_amount,
+    cost_key,
+    cost_line,
+    kind_words,
+    lead_cost,
+)
 from tests.conftest import REPO
 
 SCHEMA = json.loads((REPO / "schema" / "case-study.schema.json").read_text(encoding="utf-8"))
@@ -36,8 +44,18 @@ def test_a_cost_per_family_leads_over_a_larger_total_given_first():
     assert cost_line(costs, count_others=False) == "£9,000 per-family as the source says"
 
 
+def test_the_kind_is_said_once():
+    """Where the unit in the source's words starts by saying what the amount covers, the label
+    is plain "Cost" and the Costs list adds nothing; otherwise both say the kind."""
+    said = Money("A cost", "GBP", "per family, around", "A source", "per-family", None, 13000)
+    unsaid = Money("A cost", "GBP", "a year", "A source", "per-year", None, 109337)
+    assert cost_key((said,)) == "Cost" and kind_words(said) == ""
+    assert cost_key((unsaid,)) == "Cost a year" and kind_words(unsaid) == "Cost a year"
+    assert kind_words(unsaid, saving=True) == "Saving a year"
+
+
 def test_a_total_alone_is_labelled_as_a_total_and_never_sorted_as_per_family():
-    costs = (money("total", 3_000_000),)
+    costs = (Money("A grant", "GBP", "over three years", "A source", "total", None, 3_000_000),)
     assert cost_key(costs) == "Total cost or funding"
     assert comparable_amount(costs) is None
     assert cost_key(()) == "Cost" and cost_line(()) == "" and comparable_amount(()) is None
