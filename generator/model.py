@@ -69,14 +69,6 @@ class Outcome:
 IMPROVED = "improved"
 
 
-def unit_kind(unit: str) -> str:
-    """What a unit in the source's words says first: "total" ("Total, over three years"),
-    "per" ("per family per year") or "" (anything else). The validator holds it to what the
-    amount covers, and the site then need not say the kind twice."""
-    first = " ".join(unit.split()).split(" ", 1)[0].lower().rstrip(",;:")
-    return first if first in ("total", "per") else ""
-
-
 @dataclass(frozen=True)
 class Money:
     what: str

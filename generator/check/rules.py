@@ -20,7 +20,8 @@ from generator.check.rule_words import say
 from generator.check.schema_messages import shown
 from generator.config.policy import ReviewPolicy
 from generator.config.taxonomy import Taxonomy
-from generator.model import implied_percent, unit_kind
+from generator.cost_units import unit_kind
+from generator.model import implied_percent
 from generator.problems import Problem, Severity, field_path
 from generator.render.formatting import format_number
 

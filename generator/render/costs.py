@@ -5,7 +5,8 @@ no range averaged and no price year guessed."""
 
 from __future__ import annotations
 
-from generator.model import Money, unit_kind
+from generator.cost_units import unit_kind
+from generator.model import Money
 from generator.render.formatting import format_money
 
 # money.covers in the schema, as a reader reads each kind, in the schema's order, which is also
