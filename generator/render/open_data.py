@@ -33,6 +33,47 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _FORMULA_PART = re.compile(r'(^|[;,])([ "]*)([=+\-@\t\r])')
 
 
+# The CSV's columns, in order; data/datapackage.json describes each (render/data_package.py).
+CSV_COLUMNS = (
+    "id",
+    "url",
+    "title",
+    "locality",
+    "region",
+    "period_start",
+    "period_end",
+    "rating",
+    "rated_by",
+    "rated_on",
+    "evidence_basis",
+    "themes",
+    "characteristics",
+    "age_groups",
+    "target_groups",
+    "setting",
+    "partners",
+    "outcomes",
+    "summary",
+    "sources",
+    "published",
+    "last_reviewed",
+    # Added with the decision-tool fields; appended so that existing readers keep working.
+    "headline",
+    "outcome_domains",
+    "model",
+    "model_role",
+    "cost",
+    "contact_organisation",
+    "contact_url",
+    # Added with the evidence fields (how the strongest improvement was measured).
+    "impact_evidence",
+    "results_not_improved",
+    # Added with what each cost covers: the lead cost's kind and price year ("cost" is the lead cost).
+    "cost_covers",
+    "cost_price_year",
+)
+
+
 def json_export(case_studies: list[CaseStudy], taxonomy: Taxonomy) -> str:
     """A JSON array of case studies, each valid against data/case-study.schema.json, each with
     its impact evidence (computed from its outcomes; a case-study file may not give it)."""
@@ -54,48 +95,10 @@ def _cell(value: str) -> str:
 
 def csv_export(case_studies: list[CaseStudy], taxonomy: Taxonomy) -> str:
     """One row per case study; lists joined with "; "."""
-    columns = [
-        "id",
-        "url",
-        "title",
-        "locality",
-        "region",
-        "period_start",
-        "period_end",
-        "rating",
-        "rated_by",
-        "rated_on",
-        "evidence_basis",
-        "themes",
-        "characteristics",
-        "age_groups",
-        "target_groups",
-        "setting",
-        "partners",
-        "outcomes",
-        "summary",
-        "sources",
-        "published",
-        "last_reviewed",
-        # Added with the decision-tool fields; appended so that existing readers keep working.
-        "headline",
-        "outcome_domains",
-        "model",
-        "model_role",
-        "cost",
-        "contact_organisation",
-        "contact_url",
-        # Added with the evidence fields (how the strongest improvement was measured).
-        "impact_evidence",
-        "results_not_improved",
-        # Added with what each cost covers: the lead cost's kind and price year ("cost" is the lead cost).
-        "cost_covers",
-        "cost_price_year",
-    ]
     facts = EvidenceFacts(taxonomy)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(columns)
+    writer.writerow(CSV_COLUMNS)
     for c in sorted(case_studies, key=lambda c: c.id):
         row = [
             c.id,

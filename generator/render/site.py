@@ -14,7 +14,7 @@ from generator.config.publication import DEFAULT_PUBLICATION, Publication
 from generator.config.standards import requirements
 from generator.config.taxonomy import Taxonomy
 from generator.model import CaseStudy
-from generator.render import open_data, urls
+from generator.render import data_package, open_data, urls
 from generator.render.browse import FINDER_PAGE_SIZE, FINDER_SORTS, finder_groups, gap_map_axes
 from generator.render.citation import citation
 from generator.render.costs import comparable_amount
@@ -163,6 +163,10 @@ class SiteRenderer:
                 csv_path=axis["csv"],
             )
             pages[axis["csv"]] = Deferred(open_data.gap_map_csv, (mapped, self.taxonomy))
+        maps = [(axis["csv"], f"Evidence gap map: {axis['title'].lower()}", pages[axis["csv"]]) for axis in axes]
+        ratings = [rating.label for rating in self.taxonomy.ratings.terms]
+        package = (schema_text, self.site_name, self.publication, maps, ratings)
+        pages[data_package.PACKAGE_PATH] = Deferred(data_package.data_package, package)
         pages[urls.OPEN_DATA] = self._page(
             "open_data.html.j2",
             urls.OPEN_DATA,
@@ -174,6 +178,7 @@ class SiteRenderer:
             schema_path=open_data.SCHEMA_PATH,
             feed_path=open_data.FEED_PATH,
             gap_maps=axes,
+            package_path=data_package.PACKAGE_PATH,
         )
         pages[urls.REVIEW] = self._page(
             "review.html.j2",
