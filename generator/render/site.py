@@ -8,13 +8,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
+from markupsafe import Markup
+
 from generator.config.build_date import build_date
 from generator.config.policy import ReviewPolicy
 from generator.config.publication import DEFAULT_PUBLICATION, Publication
 from generator.config.standards import requirements
 from generator.config.taxonomy import Taxonomy
 from generator.model import CaseStudy
-from generator.render import data_package, open_data, urls
+from generator.render import data_package, linked_data, open_data, urls
 from generator.render.browse import FINDER_PAGE_SIZE, FINDER_SORTS, finder_groups, gap_map_axes
 from generator.render.citation import citation
 from generator.render.costs import comparable_amount
@@ -179,6 +181,18 @@ class SiteRenderer:
             feed_path=open_data.FEED_PATH,
             gap_maps=axes,
             package_path=data_package.PACKAGE_PATH,
+            dataset=linked_data.dataset_data(
+                self.site_name,
+                self.publication,
+                self.site_url,
+                [
+                    (open_data.CSV_PATH, "All case studies as CSV", "text/csv"),
+                    (open_data.JSON_PATH, "All case studies as JSON", "application/json"),
+                    (data_package.PACKAGE_PATH, "The data package", "application/json"),
+                    *((axis["csv"], f"Evidence gap map: {axis['title'].lower()}", "text/csv") for axis in axes),
+                ],
+                urls.OPEN_DATA,
+            ),
         )
         pages[urls.REVIEW] = self._page(
             "review.html.j2",
@@ -267,6 +281,10 @@ def _render_page(renderer: SiteRenderer, template: str, path: str, context: dict
         facets=FACETS,
         evidence=renderer.evidence,
         outcome_sentence=renderer.outcome_sentences,
+        linked_data=lambda data: Markup(linked_data.script_text(data)),
+        case_study_data=lambda c: linked_data.case_study_data(
+            c, renderer.taxonomy, renderer.evidence, renderer.publication, renderer.site_name, renderer.site_url
+        ),
         heading=anchors.heading,
         anchor=anchors.anchor,
         **context,

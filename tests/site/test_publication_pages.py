@@ -74,11 +74,12 @@ def test_every_case_study_links_to_its_file_and_to_a_report_naming_it(built_site
 
 def test_the_open_data_page_gives_each_file_its_licence(built_site):
     html = (built_site / "data" / "index.html").read_text(encoding="utf-8")
-    items = re.findall(r"<li>(.*?)</li>", html[html.index('class="downloads"') :], re.DOTALL)[:4]
-    assert len(items) == 4
+    downloads = html[html.index('class="downloads"') :].split("</ul>", 1)[0]
+    items = re.findall(r"<li>(.*?)</li>", downloads, re.DOTALL)
+    assert len(items) == 6  # JSON, CSV, the maps' CSVs, the data package, the schema, the feed
     for item in items:
         assert "Licence: " in item
-        licence = "MIT" if "JSON Schema" in item else "CC BY 4.0"
+        licence = "MIT" if 'href="case-study.schema.json"' in item else "CC BY 4.0"
         assert re.search(rf"Licence: <a [^>]*>{licence}</a>", item), item
     assert "if you credit" in read_page(built_site / "data" / "index.html").text
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -229,6 +230,9 @@ def test_injection_payloads_are_inert(leeds_text, scratch_project, tmp_path_fact
     for path in out.rglob("*.html"):
         page = read_page(path)
         assert not any("alert" in script for script in page.scripts), path
+        for block in page.data_blocks:  # JSON-LD: the payloads as data, with no markup to close the element
+            json.loads(block)
+            assert "<" not in block and ">" not in block, path
         assert page.event_handlers == [], path
         assert not any(link.lower().startswith(("javascript:", "data:")) for link in page.links), path
     case_page = read_page(out / "practice" / "leeds-family-valued" / "index.html")

@@ -14,7 +14,8 @@ class Page:
     links: list[str] = field(default_factory=list)  # href and src values, and forms' actions (a reader goes there)
     resources: list[str] = field(default_factory=list)  # what the browser loads by itself
     ids: set[str] = field(default_factory=set)
-    scripts: list[str] = field(default_factory=list)  # inline script bodies
+    scripts: list[str] = field(default_factory=list)  # inline script bodies the browser runs
+    data_blocks: list[str] = field(default_factory=list)  # <script type="application/ld+json">: data, never run
     event_handlers: list[str] = field(default_factory=list)  # on*= attributes
     text: str = ""
     tags: list[str] = field(default_factory=list)  # every element, in order
@@ -28,6 +29,7 @@ class _Reader(HTMLParser):
         self._stack: list[str] = []
         self._text: list[str] = []
         self._capture: dict[str, list[str]] = {}
+        self._data_block = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._stack.append(tag)
@@ -47,6 +49,8 @@ class _Reader(HTMLParser):
                 self.page.event_handlers.append(f"{name}={value}")
         if tag in ("title", "h1", "script"):
             self._capture[tag] = []
+        if tag == "script":
+            self._data_block = dict(attrs).get("type") == "application/ld+json"
 
     def handle_endtag(self, tag: str) -> None:
         if tag in self._capture:
@@ -55,6 +59,8 @@ class _Reader(HTMLParser):
                 self.page.title = text
             elif tag == "h1":
                 self.page.h1.append(" ".join(text.split()))
+            elif self._data_block:
+                self.page.data_blocks.append(text)
             else:
                 self.page.scripts.append(text)
         if tag in self._stack:
