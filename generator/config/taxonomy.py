@@ -168,6 +168,8 @@ class Taxonomy:
             if len(set(ids)) != len(ids):
                 second = next(i for i, term_id in enumerate(ids) if term_id in ids[:i])
                 raise fault([name, second, "id"], f"the id {ids[second][:40]!r} appears twice in {name}")
+            if name == "designs" and "none" in ids:  # impact evidence's own term for no design held
+                raise fault([name, ids.index("none"), "id"], "the id 'none' is reserved: impact evidence uses it")
             vocabularies[name] = Vocabulary(name, tuple(terms))
         known = {
             name: vocabularies[name].ids for name in ("evidence_bases", *filter(None, OUTCOME_CONDITIONS.values()))

@@ -72,10 +72,13 @@ WORKED_OUT: dict[str, tuple[str, str, str]] = {
 
 
 def _schema_node(schema: dict[str, Any], path: tuple[str, ...]) -> dict[str, Any]:
-    """The field's node; empty where the schema given does not have it (a test's stand-in)."""
+    """The field's node in the schema. A schema with no properties at all (a test's stand-in,
+    "{}") describes nothing; in a real one, a path that is not there is a mistake here."""
+    if "properties" not in schema:
+        return {}
     node = schema
     for key in path:
-        node = node.get("properties", {}).get(key, {})
+        node = node["properties"][key]
     return node
 
 
@@ -150,13 +153,18 @@ def data_package(
         "licenses": [licence],
         "contributors": [{"title": publication.publisher, "roles": ["publisher"]}],
         "resources": [
-            _table(
-                "case-studies",
-                "All case studies, one row each",
-                CSV_PATH,
-                [_field(name, schema) for name in CSV_COLUMNS],
-                ["id"],
-            ),
+            {
+                **_table(
+                    "case-studies",
+                    "All case studies, one row each",
+                    CSV_PATH,
+                    [_field(name, schema) for name in CSV_COLUMNS],
+                    ["id"],
+                ),
+                "description": 'Lists are joined with "; ". Any part of a text cell that begins with =, +, '
+                "- or @ (at its start, or after a ; or ,) has an apostrophe put before it, so that "
+                "spreadsheets do not run it as a formula; the JSON holds every text as written.",
+            },
             {
                 "$schema": PROFILE + "dataresource.json",
                 "name": "case-studies-json",

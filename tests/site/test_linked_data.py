@@ -32,8 +32,14 @@ def test_every_case_study_describes_itself_as_its_file_does(built_site):
     for path in sorted((REPO / "practice").glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         html = (built_site / "practice" / data["id"] / "index.html").read_text(encoding="utf-8")
-        [report] = blocks(html)
-        assert report["@context"] == "https://schema.org" and report["@type"] == "Report"
+        [block] = blocks(html)
+        assert block["@context"] == "https://schema.org"
+        report, *reviews = block["@graph"]
+        assert report["@type"] == "Report" and [r["@type"] for r in reviews] == ["Review", "Review"]
+        # The editors judge the practice's evidence, not the report: each review is of the practice.
+        assert all(
+            r["itemReviewed"]["name"] == data["title"] and r["isBasedOn"] == {"@id": report["@id"]} for r in reviews
+        )
         assert report["name"] == data["title"] and report["headline"] == data["headline"]
         assert report["spatialCoverage"]["name"] == data["locality"]
         assert report["spatialCoverage"]["containedInPlace"]["name"] == LABEL["regions"][data["region"]]
@@ -42,8 +48,15 @@ def test_every_case_study_describes_itself_as_its_file_does(built_site):
         )
         end = ".." if data["period"]["end"] == "ongoing" else str(data["period"]["end"])
         assert report["temporalCoverage"] == f"{data['period']['start']}/{end}"
-        rating, impact = (review["reviewRating"]["ratingValue"] for review in report["review"])
-        assert rating == LABEL["ratings"][data["evidence"]["rating"]]
+        rating, impact = (review["reviewRating"] for review in reviews)
+        ratings = [t["label"] for t in TAXONOMY["ratings"]]
+        assert rating == {
+            "@type": "Rating",
+            "ratingValue": LABEL["ratings"][data["evidence"]["rating"]],
+            "bestRating": ratings[0],
+            "worstRating": ratings[-1],
+        }
+        impact = impact["ratingValue"]
         design = expected_impact(data["outcomes"], data["sources"])
         assert impact == ("None held" if design == "none" else LABEL["designs"][design])
         assert [work["name"] for work in report["citation"]] == [s["title"] for s in data["sources"]]
@@ -74,7 +87,8 @@ def test_hostile_text_stays_data(taxonomy, title, locality, source):
     data["title"], data["locality"], data["sources"][0]["title"] = title, locality, source
     case_study = CaseStudy.from_data(json.loads(json.dumps(data)), "practice/every-field.yaml")
     html = SiteRenderer(taxonomy).pages([case_study], SCHEMA_TEXT)[case_study_page(case_study.id)].body().html
-    [report] = blocks(html)  # one block, closed where it should be
+    [block] = blocks(html)  # one block, closed where it should be
+    report = block["@graph"][0]
     assert report["name"] == title and report["spatialCoverage"]["name"] == locality
     assert report["citation"][0]["name"] == source
     raw = BLOCK.search(html).group(1)

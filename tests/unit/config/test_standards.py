@@ -291,3 +291,13 @@ def test_the_shipped_taxonomy_loads_with_every_new_vocabulary(taxonomy):
     assert all(term.guidance for term in taxonomy.ratings.terms)
     raw = yaml.safe_load(SHIPPED)
     assert [m["id"] for m in raw["models"]] == taxonomy.models.ids
+
+
+def test_a_design_may_not_take_the_id_impact_evidence_keeps_for_none(tmp_path):
+    """Impact evidence adds its own term, none, after the designs: a design of that id would
+    give the impact map two columns of one id (and its CSV a repeated key)."""
+    old = "  - id: count\n    label: Count of reach or activity\n"
+    with pytest.raises(TaxonomyError) as caught:
+        load_edited(tmp_path, old, "  - id: none\n    label: Count of reach or activity\n")
+    assert "the id 'none' is reserved" in str(caught.value)
+    assert f" line {line_of(SHIPPED, old)}:" in str(caught.value)
