@@ -10,7 +10,6 @@ described to the CSV's own, and `frictionless validate` to the files.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from typing import Any
 
 from generator.config.publication import Publication
@@ -136,11 +135,11 @@ def data_package(
     schema_text: str,
     site_name: str,
     publication: Publication,
-    maps: list[tuple[str, str, Callable[[], str]]],
+    maps: list[tuple[str, str, list[str]]],
     ratings: list[str],
 ) -> str:
-    """The descriptor. `maps` is each gap map's (CSV path, title, its CSV's text when called)
-    and `ratings` the ratings' labels, in the maps' column order."""
+    """The descriptor. `maps` is each gap map's (CSV path, title, CSV columns) and `ratings`
+    the ratings' labels, in the maps' column order."""
     schema = json.loads(schema_text)
     licence = {"path": publication.content_licence.url, "title": publication.content_licence.name}
     package = {
@@ -175,7 +174,7 @@ def data_package(
                 "encoding": "utf-8",
                 "description": f"An array of case studies, each valid against {SCHEMA_PATH.removeprefix('data/')}.",
             },
-            *(_map_resource(path, title, text().split("\n", 1)[0].split(","), ratings) for path, title, text in maps),
+            *(_map_resource(path, title, header, ratings) for path, title, header in maps),
         ],
     }
     return json.dumps(package, indent=2, ensure_ascii=False) + "\n"

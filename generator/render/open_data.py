@@ -143,18 +143,23 @@ def csv_export(case_studies: list[CaseStudy], taxonomy: Taxonomy) -> str:
     return out.getvalue()
 
 
-def gap_map_csv(gap_map: GapMap, taxonomy: Taxonomy) -> str:
-    """A map's cells, one row per cell in the page's order: the two terms (id and label), the
-    count, each rating's count, whether the cell is a gap, and its case studies' ids."""
-    rows, columns = gap_map.rows, gap_map.columns
-    row_name, column_name = (axis.singular.replace(" ", "_") for axis in (rows, columns))
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(
+def gap_map_header(gap_map: GapMap, taxonomy: Taxonomy) -> list[str]:
+    """A map's CSV columns, named after its axes; the data package describes them from this."""
+    row_name, column_name = (axis.singular.replace(" ", "_") for axis in (gap_map.rows, gap_map.columns))
+    return (
         [f"{row_name}_id", row_name, f"{column_name}_id", column_name, "case_studies"]
         + [f"rated_{rating.id.replace('-', '_')}" for rating in taxonomy.ratings.terms]
         + ["gap", "case_study_ids"]
     )
+
+
+def gap_map_csv(gap_map: GapMap, taxonomy: Taxonomy) -> str:
+    """A map's cells, one row per cell in the page's order: the two terms (id and label), the
+    count, each rating's count, whether the cell is a gap, and its case studies' ids."""
+    columns = gap_map.columns
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(gap_map_header(gap_map, taxonomy))
     for row in gap_map.row_terms:
         for column in columns.terms:
             cell = gap_map.cells[(row.id, column.id)]

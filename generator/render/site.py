@@ -147,6 +147,7 @@ class SiteRenderer:
             hide=("toc",),
         )
         axes = gap_map_axes(self.taxonomy, self.evidence)
+        maps: list[tuple[str, str, list[str]]] = []  # each map's CSV: path, title, columns
         for axis in axes:
             rows, columns = FACET[axis["rows"]], axis["columns"]
             title = f"Evidence gap map by {rows.singular} and {columns.singular}"
@@ -165,7 +166,13 @@ class SiteRenderer:
                 csv_path=axis["csv"],
             )
             pages[axis["csv"]] = Deferred(open_data.gap_map_csv, (mapped, self.taxonomy))
-        maps = [(axis["csv"], f"Evidence gap map: {axis['title'].lower()}", pages[axis["csv"]]) for axis in axes]
+            maps.append(
+                (
+                    axis["csv"],
+                    f"Evidence gap map: {axis['title'].lower()}",
+                    open_data.gap_map_header(mapped, self.taxonomy),
+                )
+            )
         ratings = [rating.label for rating in self.taxonomy.ratings.terms]
         package = (schema_text, self.site_name, self.publication, maps, ratings)
         pages[data_package.PACKAGE_PATH] = Deferred(data_package.data_package, package)
@@ -189,7 +196,7 @@ class SiteRenderer:
                     (open_data.CSV_PATH, "All case studies as CSV", "text/csv"),
                     (open_data.JSON_PATH, "All case studies as JSON", "application/json"),
                     (data_package.PACKAGE_PATH, "The data package", "application/json"),
-                    *((axis["csv"], f"Evidence gap map: {axis['title'].lower()}", "text/csv") for axis in axes),
+                    *((path, title, "text/csv") for path, title, _ in maps),
                 ],
                 urls.OPEN_DATA,
             ),
