@@ -3,12 +3,16 @@
     practice validate [PATH ...]          check case studies (default: the whole collection)
     practice new "Title" --locality "..."  start a new case study from a commented skeleton
     practice schema [--write]             check (or rewrite) the schema's enums against the taxonomy
-    practice build [MKDOCS OPTIONS]       build the site (mkdocs build --strict)
-    practice serve [--only FILE ...] [MKDOCS OPTIONS]
+    practice build [--engine E] [MKDOCS OPTIONS]
+                                          build the site (mkdocs build --strict)
+    practice serve [--engine E] [--only FILE ...] [MKDOCS OPTIONS]
                                           preview the site with live reload (mkdocs serve --dirty:
                                           a save rebuilds only the pages it changes; --clean for
                                           MkDocs' own full rebuilds); --only previews just those
                                           case studies
+
+--engine properdocs runs ProperDocs, the maintained fork of MkDocs 1.x, instead of MkDocs 1.6.1
+(the default); the suite checks both build the same site (tests/site/test_second_engine.py).
 
 Exit codes: 0 all good, 1 problems found, 2 usage error.
 """
@@ -34,6 +38,10 @@ from generator.reporting import FORMATS, Report, reporter
 from generator.reporting.github import summary_markdown
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+# The engines `practice build` and `serve` can run, the default first. Both are pinned in
+# pyproject.toml; ProperDocs is the plan for MkDocs' and Material's end (README, "Dependencies
+# and the engine").
+ENGINES = ("mkdocs", "properdocs")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -59,8 +67,14 @@ def build_parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="check the schema's enums agree with schema/taxonomy.yaml")
     schema.add_argument("--write", action="store_true", help="rewrite the schema from the taxonomy")
 
-    commands.add_parser("build", help="mkdocs build --strict from the repository root; other options go to mkdocs")
+    build = commands.add_parser(
+        "build", help="mkdocs build --strict from the repository root; other options go to mkdocs"
+    )
     serve = commands.add_parser("serve", help="mkdocs serve from the repository root; other options go to mkdocs")
+    for engine_command in (build, serve):
+        engine_command.add_argument(
+            "--engine", choices=ENGINES, default=ENGINES[0], help="the site engine (default: %(default)s)"
+        )
     serve.add_argument(
         "--only",
         action="append",
@@ -101,7 +115,7 @@ def _run(args: argparse.Namespace, unknown: list[str]) -> int:
     if missing:
         print(f"practice: no such file: {escape_invisible(', '.join(missing))}", file=sys.stderr)
         return EXIT_USAGE
-    return _engine(project, args.command, unknown, [named_file(p) for p in only])
+    return _engine(project, args.engine, args.command, unknown, [named_file(p) for p in only])
 
 
 def _validate(project: Project, paths: list[Path], format_name: str, use_cache: bool) -> int:
@@ -155,7 +169,7 @@ def _schema(project: Project, write: bool) -> int:
 SERVE_BUILD_TYPES = ("--dirty", "--clean", "--dirtyreload")
 
 
-def _engine(project: Project, command: str, engine_args: list[str], only: list[Path]) -> int:
+def _engine(project: Project, engine: str, command: str, engine_args: list[str], only: list[Path]) -> int:
     mode = ["--strict"] if command == "build" else []
     if command == "serve" and not any(arg in SERVE_BUILD_TYPES for arg in engine_args):
         mode = ["--dirty"]
@@ -168,7 +182,10 @@ def _engine(project: Project, command: str, engine_args: list[str], only: list[P
     sys.stdout.flush()
     sys.stderr.flush()
     os.chdir(project.root)
-    os.execve(sys.executable, [sys.executable, "-m", "mkdocs", command, *mode, *engine_args], env)
+    # Named, not found: ProperDocs would look for properdocs.yml first. A -f given by the
+    # editor comes later and wins.
+    config = ["--config-file", "mkdocs.yml"]
+    os.execve(sys.executable, [sys.executable, "-m", engine, command, *config, *mode, *engine_args], env)
 
 
 if __name__ == "__main__":

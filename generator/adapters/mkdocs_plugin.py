@@ -7,6 +7,7 @@ import logging
 import os
 from pathlib import Path
 
+from mkdocs.commands import build as engine_build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -31,6 +32,9 @@ from generator.site_build import SiteBuild, SiteSettings, build_site
 log = get_plugin_logger(__name__)
 _USER_SOURCE_DATE_EPOCH = os.environ.get("SOURCE_DATE_EPOCH")  # the user's to keep; else set from the data
 _DIRTY_WARNING = "A 'dirty' build is being performed"  # the plugin plans dirty builds itself
+# The logger that warns of it, by the engine's own module name: under ProperDocs, `mkdocs.*`
+# imports are its `properdocs.*` modules, which log under their own names.
+_BUILD_LOG = engine_build.__name__
 
 
 class PracticePlugin(BasePlugin):
@@ -41,7 +45,7 @@ class PracticePlugin(BasePlugin):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
         self.session = BuildSession(preview=self.serving and dirty)  # `practice serve` runs `mkdocs serve --dirty`
-        logging.getLogger("mkdocs.commands.build").addFilter(_without_dirty_warning)
+        logging.getLogger(_BUILD_LOG).addFilter(_without_dirty_warning)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.project = Project(Path(config.config_file_path).resolve().parent)
@@ -126,7 +130,7 @@ class PracticePlugin(BasePlugin):
 
     def on_shutdown(self) -> None:
         self.session.search.discard()
-        logging.getLogger("mkdocs.commands.build").removeFilter(_without_dirty_warning)
+        logging.getLogger(_BUILD_LOG).removeFilter(_without_dirty_warning)
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: object) -> LiveReloadServer:
         server.watch(str(self.project.practice_dir))
@@ -135,9 +139,10 @@ class PracticePlugin(BasePlugin):
 
 
 def _site_sources(config: MkDocsConfig) -> list[Path]:
-    """Everything besides practice/ and schema/ that a page may be made from."""
-    sources = [Path(config.config_file_path), Path(config.docs_dir)]
-    return [*sources, Path(config.theme.custom_dir)] if config.theme.custom_dir else sources
+    """Everything besides practice/ and schema/ that a page may be made from, resolved: given
+    `-f`, MkDocs names the config relatively on the first load only (a save rebuilt all)."""
+    sources = [Path(config.config_file_path).resolve(), Path(config.docs_dir).resolve()]
+    return [*sources, Path(config.theme.custom_dir).resolve()] if config.theme.custom_dir else sources
 
 
 def _without_dirty_warning(record: logging.LogRecord) -> bool:

@@ -20,6 +20,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from benchmarks.serve_reload import free_port, wait_for
+from generator.adapters.cli import ENGINES
 from generator.config.project import Project
 from generator.incremental.preview import PREVIEW_ONLY_VARIABLE
 from tests.conftest import REPO, build
@@ -199,13 +200,14 @@ def test_a_change_outside_practice_rebuilds_everything(project, tmp_path, change
     assert_same_as_clean_build(preview, project, tmp_path)
 
 
-def test_practice_serve_rebuilds_a_saved_case_study_in_part(project, tmp_path):
-    """The command editors run: dirty rebuilds by default, strict mode and all."""
+@pytest.mark.parametrize("engine", ENGINES)
+def test_practice_serve_rebuilds_a_saved_case_study_in_part(project, tmp_path, engine):
+    """The command editors run: dirty rebuilds by default, strict mode and all, on either engine."""
     port = free_port()
     log = tmp_path / "serve.log"
     with log.open("w") as output:
         server = subprocess.Popen(
-            [sys.executable, "-m", "generator.adapters.cli", "serve", "-a", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", "generator.adapters.cli", "serve", "--engine", engine, "-a", f"127.0.0.1:{port}"],
             cwd=project.root,
             env={k: v for k, v in os.environ.items() if k not in ("SOURCE_DATE_EPOCH", PREVIEW_ONLY_VARIABLE)},
             stdout=output,
