@@ -16,8 +16,8 @@ from generator.config.publication import DEFAULT_PUBLICATION, Publication
 from generator.config.standards import requirements
 from generator.config.taxonomy import Taxonomy
 from generator.model import CaseStudy
-from generator.render import data_package, linked_data, open_data, urls
-from generator.render.browse import FINDER_PAGE_SIZE, FINDER_SORTS, finder_groups, gap_map_axes
+from generator.render import linked_data, open_data, urls
+from generator.render.browse import FINDER_PAGE_SIZE, FINDER_SORTS, finder_groups
 from generator.render.citation import citation
 from generator.render.costs import comparable_amount
 from generator.render.coverage import coverage
@@ -25,7 +25,7 @@ from generator.render.deferred import Deferred
 from generator.render.environment import TEMPLATES
 from generator.render.evidence_facts import EvidenceFacts
 from generator.render.facets import FACET, FACETS, Facet
-from generator.render.gap_map import gap_map
+from generator.render.map_and_data_pages import map_and_data_pages
 from generator.render.outcome_sentence import OutcomeSentences
 from generator.render.page import PageAnchors, PageOutput, RenderedPage
 from generator.render.publication_pages import publication_pages
@@ -36,7 +36,6 @@ from generator.search.records import document_numbers
 UPDATE_DAYS_ON_HOME = 3  # the latest days on which case studies were published or reviewed
 TITLES_PER_UPDATE_DAY = 6  # titles named for each of those days, new ones first
 ALSO_RUNS_IN_SHOWN = 5  # other case studies of the same model named on a case study's page
-GAP_MAP_TITLES_SHOWN = 3  # case studies named in a cell of a map whose cells cannot open the finder
 
 
 @dataclass(frozen=True)
@@ -146,61 +145,7 @@ class SiteRenderer:
             "Search the case studies by what they say, and narrow the results by rating, theme and outcome.",
             hide=("toc",),
         )
-        axes = gap_map_axes(self.taxonomy, self.evidence)
-        maps: list[tuple[str, str, list[str]]] = []  # each map's CSV: path, title, columns
-        for axis in axes:
-            rows, columns = FACET[axis["rows"]], axis["columns"]
-            title = f"Evidence gap map by {rows.singular} and {columns.singular}"
-            pages[axis["page"]] = self._page(
-                "gap_map.html.j2",
-                axis["page"],
-                title,
-                f"{rows.title} against {columns.title}: how much practice, how strong its evidence, and the gaps.",
-                hide=("toc",),  # a wide table
-                map=(mapped := gap_map(ranked, self.taxonomy, rows, columns)),
-                axes=axes,
-                this_page=axis["page"],
-                heading_text=title,
-                titles_shown=GAP_MAP_TITLES_SHOWN,
-                finder_key=axis["key"],
-                csv_path=axis["csv"],
-            )
-            pages[axis["csv"]] = Deferred(open_data.gap_map_csv, (mapped, self.taxonomy))
-            maps.append(
-                (
-                    axis["csv"],
-                    f"Evidence gap map: {axis['title'].lower()}",
-                    open_data.gap_map_header(mapped, self.taxonomy),
-                )
-            )
-        ratings = [rating.label for rating in self.taxonomy.ratings.terms]
-        package = (schema_text, self.site_name, self.publication, maps, ratings)
-        pages[data_package.PACKAGE_PATH] = Deferred(data_package.data_package, package)
-        pages[urls.OPEN_DATA] = self._page(
-            "open_data.html.j2",
-            urls.OPEN_DATA,
-            "Open data",
-            "The whole collection as JSON, CSV and an Atom feed, with its JSON Schema.",
-            total=len(case_studies),
-            json_path=open_data.JSON_PATH,
-            csv_path=open_data.CSV_PATH,
-            schema_path=open_data.SCHEMA_PATH,
-            feed_path=open_data.FEED_PATH,
-            gap_maps=axes,
-            package_path=data_package.PACKAGE_PATH,
-            dataset=linked_data.dataset_data(
-                self.site_name,
-                self.publication,
-                self.site_url,
-                [
-                    (open_data.CSV_PATH, "All case studies as CSV", "text/csv"),
-                    (open_data.JSON_PATH, "All case studies as JSON", "application/json"),
-                    (data_package.PACKAGE_PATH, "The data package", "application/json"),
-                    *((path, title, "text/csv") for path, title, _ in maps),
-                ],
-                urls.OPEN_DATA,
-            ),
-        )
+        pages.update(map_and_data_pages(self, ranked, len(case_studies), schema_text))
         pages[urls.REVIEW] = self._page(
             "review.html.j2",
             urls.REVIEW,
