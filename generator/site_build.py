@@ -21,7 +21,8 @@ from generator.config.project import Project
 from generator.config.publication import DEFAULT_PUBLICATION, Publication
 from generator.config.synonyms import Synonyms
 from generator.config.taxonomy import Taxonomy
-from generator.problems import Problem
+from generator.load.history import read_history
+from generator.problems import Problem, Severity
 from generator.render.deferred import Deferred
 from generator.render.page import PageOutput
 from generator.render.site import SiteRenderer
@@ -61,8 +62,14 @@ def build_site(project: Project, settings: SiteSettings, store: MemoryStore | No
     case_studies = collection.case_studies
     if not collection.ok:
         return SiteBuild({}, {}, SearchCollection((), {}), collection.problems, collection.files_checked, 0, None)
+    history = read_history(project.root, project.practice_dir)
+    problems = collection.problems
+    if history.problem:  # git is there but failed: the pages say the history is missing, and so does the build
+        problems = [*problems, Problem("practice/", f"its git history could not be read: {history.problem}",
+                                       severity=Severity.WARNING)]  # fmt: skip
     renderer = SiteRenderer(
         taxonomy,
+        history=history,
         site_name=settings.site_name,
         site_url=settings.site_url,
         review=review,
@@ -75,7 +82,7 @@ def build_site(project: Project, settings: SiteSettings, store: MemoryStore | No
         pages={path: output for path, output in outputs.items() if isinstance(output, PageOutput)},
         data_files={path: output for path, output in outputs.items() if not isinstance(output, PageOutput)},
         search=search_collection(case_studies, taxonomy, Synonyms.load(project.synonyms_path)),
-        problems=collection.problems,
+        problems=problems,
         files_checked=collection.files_checked,
         case_study_count=len(case_studies),
         newest_date=newest,

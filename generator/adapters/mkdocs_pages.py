@@ -51,6 +51,8 @@ class GeneratedPage(Page):
         self.meta = {"title": html.escape(output.title), "description": html.escape(output.description)}
         if output.hide:
             self.meta["hide"] = list(output.hide)
+        if output.feed_path:  # main.html links it (site_overrides)
+            self.meta["feed"] = {"path": output.feed_path, "title": html.escape(output.feed_title)}
 
     def read_source(self, config: MkDocsConfig) -> None:
         self.markdown = ""

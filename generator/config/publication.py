@@ -65,6 +65,12 @@ class CodeHost:
     def view_file(self, path: str) -> str:
         return f"{self.repository}/blob/{quote(self.branch)}/{quote(path)}"
 
+    def file_history(self, path: str) -> str:
+        return f"{self.repository}/commits/{quote(self.branch)}/{quote(path)}"
+
+    def commit(self, commit_id: str) -> str:
+        return f"{self.repository}/commit/{quote(commit_id)}"
+
     def new_file_base(self) -> str:
         """The "new file" page; the proposal form adds `filename` and `value` itself."""
         return f"{self.repository}/new/{quote(self.branch)}"

@@ -10,6 +10,7 @@ from generator.render import data_package, linked_data, open_data, urls
 from generator.render.browse import gap_map_axes
 from generator.render.deferred import Deferred
 from generator.render.facets import FACET
+from generator.render.feeds import FEED_PATH
 from generator.render.gap_map import gap_map
 from generator.render.page import PageOutput
 
@@ -62,7 +63,7 @@ def map_and_data_pages(
         json_path=open_data.JSON_PATH,
         csv_path=open_data.CSV_PATH,
         schema_path=open_data.SCHEMA_PATH,
-        feed_path=open_data.FEED_PATH,
+        feed_path=FEED_PATH,
         gap_maps=axes,
         package_path=data_package.PACKAGE_PATH,
         dataset=linked_data.dataset_data(

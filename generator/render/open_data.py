@@ -1,5 +1,5 @@
-"""The collection as open data: JSON (valid against the published schema), CSV, the schema
-itself, and an Atom feed of new and updated case studies."""
+"""The collection as open data: JSON (valid against the published schema), CSV, and the
+schema itself. The Atom feeds: generator/render/feeds.py."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import csv
 import io
 import json
 import re
-import xml.etree.ElementTree as ET
 from typing import Any
 
 from generator.config.taxonomy import Taxonomy
@@ -21,9 +20,6 @@ from generator.render.urls import case_study_page, page_url
 JSON_PATH = "data/case-studies.json"
 CSV_PATH = "data/case-studies.csv"
 SCHEMA_PATH = "data/case-study.schema.json"
-FEED_PATH = "feed.xml"
-FEED_ID = "tag:effective-practice-repository,2026:"
-ATOM = "http://www.w3.org/2005/Atom"
 # Spreadsheets run a cell that starts with one of these as a formula ("CSV injection"), and a
 # spreadsheet that splits a line at ";" or "," (as many do outside the English-speaking world,
 # whatever the file's quoting) starts a new cell after each: so every part of a cell after a
@@ -172,38 +168,10 @@ def gap_map_csv(gap_map: GapMap, taxonomy: Taxonomy) -> str:
     return out.getvalue()
 
 
-def atom_feed(case_studies: list[CaseStudy], site_name: str) -> str:
-    """New and updated case studies, newest review first. Links are relative to the feed."""
-    ET.register_namespace("", ATOM)
-    feed = ET.Element(f"{{{ATOM}}}feed")
-    ordered = sorted(case_studies, key=lambda c: (c.last_reviewed, c.published, c.id), reverse=True)
-    ET.SubElement(feed, f"{{{ATOM}}}id").text = FEED_ID + "feed"
-    ET.SubElement(feed, f"{{{ATOM}}}title").text = f"{site_name}: new and updated case studies"
-    newest = max((c.last_reviewed for c in case_studies), default=None)
-    ET.SubElement(feed, f"{{{ATOM}}}updated").text = f"{newest.isoformat() if newest else '1970-01-01'}T00:00:00Z"
-    ET.SubElement(feed, f"{{{ATOM}}}link", rel="self", href=FEED_PATH)
-    ET.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", href="./")
-    author = ET.SubElement(feed, f"{{{ATOM}}}author")
-    ET.SubElement(author, f"{{{ATOM}}}name").text = f"{site_name} editors"
-    for c in ordered:
-        entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
-        ET.SubElement(entry, f"{{{ATOM}}}id").text = FEED_ID + "practice/" + c.id
-        ET.SubElement(entry, f"{{{ATOM}}}title").text = c.title
-        ET.SubElement(entry, f"{{{ATOM}}}published").text = f"{c.published.isoformat()}T00:00:00Z"
-        ET.SubElement(entry, f"{{{ATOM}}}updated").text = f"{c.last_reviewed.isoformat()}T00:00:00Z"
-        ET.SubElement(entry, f"{{{ATOM}}}link", rel="alternate", href=page_url(case_study_page(c.id)))
-        ET.SubElement(entry, f"{{{ATOM}}}summary").text = " ".join(c.summary.split())
-    ET.indent(feed)
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
-
-
-def open_data_files(
-    case_studies: list[CaseStudy], taxonomy: Taxonomy, schema_text: str, site_name: str
-) -> dict[str, Deferred]:
+def open_data_files(case_studies: list[CaseStudy], taxonomy: Taxonomy, schema_text: str) -> dict[str, Deferred]:
     """Each file's text, made when called."""
     return {
         JSON_PATH: Deferred(json_export, (case_studies, taxonomy)),
         CSV_PATH: Deferred(csv_export, (case_studies, taxonomy)),
         SCHEMA_PATH: Deferred(same_text, (schema_text,)),
-        FEED_PATH: Deferred(atom_feed, (case_studies, site_name)),
     }

@@ -40,6 +40,8 @@ class PageOutput:
     description: str
     hide: tuple[str, ...]  # parts of the theme's page left out, e.g. "toc"
     body: Deferred  # -> RenderedPage
+    feed_path: str = ""  # an Atom feed that follows the page, for the page's <head>
+    feed_title: str = ""
 
 
 _NOT_IN_SLUG = re.compile(r"[^a-z0-9]+")

@@ -15,9 +15,11 @@ from generator.config.policy import ReviewPolicy
 from generator.config.publication import DEFAULT_PUBLICATION, Publication
 from generator.config.standards import requirements
 from generator.config.taxonomy import Taxonomy
+from generator.load.history import NO_HISTORY, History
 from generator.model import CaseStudy
 from generator.render import linked_data, open_data, urls
 from generator.render.browse import FINDER_PAGE_SIZE, FINDER_SORTS, finder_groups
+from generator.render.changes import RatingNews, changes_shown, rating_news
 from generator.render.citation import citation
 from generator.render.costs import comparable_amount
 from generator.render.coverage import coverage
@@ -25,6 +27,7 @@ from generator.render.deferred import Deferred
 from generator.render.environment import TEMPLATES
 from generator.render.evidence_facts import EvidenceFacts
 from generator.render.facets import FACET, FACETS, Facet
+from generator.render.feeds import FOLLOWED_FACETS, facet_feed, feed_files
 from generator.render.map_and_data_pages import map_and_data_pages
 from generator.render.outcome_sentence import OutcomeSentences
 from generator.render.page import PageAnchors, PageOutput, RenderedPage
@@ -46,10 +49,14 @@ class SiteRenderer:
     review: ReviewPolicy = field(default_factory=ReviewPolicy)
     as_of: date = field(default_factory=lambda: build_date(None))  # the day review status is judged on
     publication: Publication = DEFAULT_PUBLICATION  # publisher, licences, code host
+    history: History = NO_HISTORY  # each case study's changes, from git
 
     @cached_property
     def evidence(self) -> EvidenceFacts:
         return EvidenceFacts(self.taxonomy)
+
+    def rating_news(self, case_studies: list[CaseStudy]) -> dict[str, RatingNews]:
+        return rating_news(self.history, case_studies, self.taxonomy.ratings)
 
     @cached_property
     def outcome_sentences(self) -> OutcomeSentences:
@@ -112,6 +119,7 @@ class SiteRenderer:
                 model_total=len(by_model[case_study.model.id]) if case_study.model else 0,
                 citation=citation(case_study, self.site_name, self.site_url),
                 review_due_on=self._review_due_on(case_study),
+                changes=changes_shown(self.history, case_study.source_file, self.taxonomy.ratings),
                 review_period=self.review.period,
             )
         pages[urls.GLOSSARY] = self._page(
@@ -158,7 +166,8 @@ class SiteRenderer:
             total=len(case_studies),
         )
         pages.update(publication_pages(self, case_studies, schema_text))
-        pages.update(open_data.open_data_files(case_studies, self.taxonomy, schema_text, self.site_name))
+        pages.update(open_data.open_data_files(case_studies, self.taxonomy, schema_text))
+        pages.update(feed_files(ranked, self.taxonomy, self.site_name, self.rating_news(case_studies)))
         return pages
 
     @staticmethod
@@ -200,21 +209,32 @@ class SiteRenderer:
         }
         for term in vocabulary.terms:
             path = urls.facet_page(facet.folder, term.id)
+            feed = facet_feed(facet.folder, term.id, term.label) if facet.folder in FOLLOWED_FACETS else None
             pages[path] = self._page(
                 "facet_term.html.j2",
                 path,
                 term.label,
                 term.description,
+                feed=(feed.path, feed.title) if feed else ("", ""),
                 facet=facet,
                 term=term,
                 case_studies=members[term.id],
+                feed_path=feed.path if feed else "",
             )
         return pages
 
     def _page(
-        self, template: str, path: str, title: str, description: str, hide: tuple[str, ...] = (), **context: object
+        self,
+        template: str,
+        path: str,
+        title: str,
+        description: str,
+        hide: tuple[str, ...] = (),
+        feed: tuple[str, str] = ("", ""),  # (path, title) of an Atom feed that follows the page
+        **context: object,
     ) -> PageOutput:
-        return PageOutput(title, description, hide, Deferred(_render_page, (self, template, path, context)))
+        body = Deferred(_render_page, (self, template, path, context))
+        return PageOutput(title, description, hide, body, *feed)
 
 
 def _render_page(renderer: SiteRenderer, template: str, path: str, context: dict[str, object]) -> RenderedPage:

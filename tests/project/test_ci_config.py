@@ -94,6 +94,8 @@ def test_publish_workflow_builds_from_main_and_deploys_with_least_privilege():
     assert deploy["needs"] == "build" and deploy["environment"]["name"] == "github-pages"
     runs = [step.get("run", "") for step in build["steps"]]
     assert runs.index(".venv/bin/practice validate --no-cache") < runs.index(".venv/bin/practice build")
+    [checkout] = [s for s in build["steps"] if "actions/checkout" in s.get("uses", "")]
+    assert checkout["with"]["fetch-depth"] == 0  # the whole history, for each case study's changes
     [upload] = [s for s in build["steps"] if "upload-pages-artifact" in s.get("uses", "")]
     assert upload["with"]["path"] == "site/"
     assert [s["uses"].split("@")[0] for s in deploy["steps"]] == ["actions/deploy-pages"]

@@ -31,7 +31,8 @@ from generator.check.collection import check_collection
 from generator.config.project import Project
 from generator.config.taxonomy import Taxonomy
 from generator.problems import escape_invisible
-from generator.render.open_data import CSV_PATH, FEED_PATH, JSON_PATH
+from generator.render.feeds import FEED_PATH
+from generator.render.open_data import CSV_PATH, JSON_PATH
 from generator.render.page import RenderedPage
 from generator.render.site import SiteRenderer
 from tests.conftest import REPO, TODAY, copy_site_setup
