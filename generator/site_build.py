@@ -62,7 +62,7 @@ def build_site(project: Project, settings: SiteSettings, store: MemoryStore | No
     case_studies = collection.case_studies
     if not collection.ok:
         return SiteBuild({}, {}, SearchCollection((), {}), collection.problems, collection.files_checked, 0, None)
-    history = read_history(project.root, project.practice_dir)
+    history = read_history(project.root, project.practice_dir, frozenset(taxonomy.ratings.ids))
     problems = collection.problems
     if history.problem:  # git is there but failed: the pages say the history is missing, and so does the build
         problems = [*problems, Problem("practice/", f"its git history could not be read: {history.problem}",

@@ -20,7 +20,7 @@ from generator.adapters.mkdocs_pages import GeneratedFile, GeneratedPage
 from generator.config.build_date import build_date, source_date_epoch
 from generator.config.project import Project
 from generator.config.publication import publication_from
-from generator.incremental.preview import preview_only
+from generator.incremental.preview import preview_only, watched_paths
 from generator.incremental.session import BuildSession
 from generator.problems import SetupError, escape_invisible
 from generator.render.page import PageOutput
@@ -133,8 +133,8 @@ class PracticePlugin(BasePlugin):
         logging.getLogger(_BUILD_LOG).removeFilter(_without_dirty_warning)
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: object) -> LiveReloadServer:
-        server.watch(str(self.project.practice_dir))
-        server.watch(str(self.project.schema_path.parent))
+        for path in watched_paths(self.project):
+            server.watch(str(path))
         return server
 
 

@@ -13,6 +13,8 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
+from generator.config.project import Project
+from generator.load.history import head_log
 from generator.problems import SetupError
 
 PREVIEW_ONLY_VARIABLE = "PRACTICE_PREVIEW_ONLY"
@@ -33,3 +35,10 @@ def preview_only(environ: Mapping[str, str], serving: bool) -> list[Path] | None
             "previews (practice serve --only FILE). Unset it to build the whole site."
         )
     return [Path(part) for part in value.split(os.pathsep) if part]
+
+
+def watched_paths(project: Project) -> list[Path]:
+    """What a preview rebuilds on, besides the engine's own configuration and pages: the
+    collection, the schema folder, and git's log of HEAD (each page's Changes come from git)."""
+    log = head_log(project.root)
+    return [project.practice_dir, project.schema_path.parent, *([log] if log else [])]

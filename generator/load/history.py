@@ -2,22 +2,30 @@
 file, newest first, and, where the evidence rating changed, the old and new rating with the
 note that came with the new one.
 
-Two git processes read the whole collection's history, whatever its size: `git log` lists the
-commits under practice/ and the files each changed (renames followed), and one
-`git cat-file --batch` reads those commits (their dates and messages) and both versions of
-each changed file. A rating is read from a version by the strict loader, the parser's own
-view, never by a scan of the diff. The same commit always gives the same history, so two
-builds of it stay byte-identical.
+The history is the main line's: `git log --first-parent`, a merge standing for the pull request
+it brought in (its diff against the branch it landed on, its date the day it landed), so
+nothing committed only on a contributor's branch, with its own dates and unreviewed versions,
+reaches a page. A file is a case study by its name, which the validator holds equal to its id:
+a file renamed is a new case study (git would pair two similar case studies as a rename).
+
+Four git processes read the whole collection's history, whatever its size: two small
+`rev-parse` calls, `git log --raw` for the commits under practice/ and the files each changed,
+and one `git cat-file --batch` for those commits (dates, messages) and each version of each
+file. A rating is read from each version by the strict loader, the parser's own view, never
+by a scan of the diff, and a change of rating is a version whose rating differs from the last
+one before it that could be read and named a rating of the taxonomy. The same commit always
+gives the same history, so two builds of it are byte-identical; the history is kept between
+a preview's rebuilds until HEAD moves, and each version's rating for the whole process.
 
 Nothing from git is trusted: a message is text (the templates escape it), with invisible
 characters written as escapes and its length capped, and an unreadable version, commit or
-listing costs only its own detail. A copy without git history (a tarball, or git missing)
-and a shallow clone, which holds only the newest commits, are said so on each page.
+listing costs only its own detail. A copy without git history (a tarball, git missing, or a
+practice/ folder git does not track), one whose history git could not read, and a shallow
+clone, which holds only the newest commits, are each said so on its pages.
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -28,24 +36,23 @@ from pathlib import Path
 from typing import Any
 
 from generator.load.files import MAX_FILE_BYTES
+from generator.load.git_objects import is_object_id, read_objects, run_git
 from generator.load.strict_yaml import load_yaml
 from generator.problems import escape_invisible
 
 MAX_MESSAGE_CHARACTERS = 1000  # a commit's first paragraph, as shown; longer ones end in "…"
-GIT_TIMEOUT_SECONDS = 120
-# Settings that would change what git prints, or run a program, pinned whatever the reader's
-# own git configuration says.
-_GIT_SETTINGS = (
-    "-c", "core.fsmonitor=false", "-c", "core.quotePath=false", "-c", "log.showSignature=false",
-    "-c", "diff.renames=true", "-c", "color.ui=false",
-)  # fmt: skip
-_NO_FILE = "0" * 40
+MAX_NOTE_CHARACTERS = 2000  # a rating's note in an old version, likewise
+_LOG = ("log", "-z", "--format=commit %H", "--raw", "--no-abbrev", "--no-renames", "--first-parent",
+        "--diff-merges=first-parent")  # fmt: skip
+_RATINGS: dict[str, tuple[str, str] | None] = {}  # a version's (rating, note) by object id: ids never change
+_KEPT: dict[tuple[str, ...], History] = {}  # the last history read, by where and at which HEAD
 
 
 class Completeness(StrEnum):
     FULL = "full"  # the whole history: every change is listed
     PARTIAL = "partial"  # a shallow clone: only the newest commits
     NONE = "none"  # no git history at all
+    UNREADABLE = "unreadable"  # git is there, but failed
 
 
 @dataclass(frozen=True)
@@ -76,72 +83,119 @@ class History:
 NO_HISTORY = History(Completeness.NONE)
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Entry:
     """One file changed by one commit, as `git log --raw` lists it."""
 
     commit: str
-    path: str  # the file's path now (renames followed back)
-    old_blob: str
-    new_blob: str
-    modified: bool  # an earlier version exists (modified or renamed), so a rating can change
+    path: str
+    blob: str  # the version the commit left (all zeros: it deleted the file)
 
 
-def read_history(root: Path, practice_dir: Path) -> History:
-    """The history of every file under `practice_dir`, keyed by its path from `root`."""
+def read_history(root: Path, practice_dir: Path, ratings: frozenset[str]) -> History:
+    """The history of every file under `practice_dir`, keyed by its path from `root`;
+    `ratings` are the rating ids a version may be read as having."""
     git = shutil.which("git")
     if git is None:
         return NO_HISTORY
     try:
-        found = _git(git, root, "rev-parse", "--show-toplevel", "--is-shallow-repository")
-        top, shallow = found.decode().split("\n")[:2]
-    except (OSError, subprocess.SubprocessError, UnicodeDecodeError, ValueError):
-        return NO_HISTORY  # not a git checkout
+        found = run_git(git, root, "rev-parse", "--show-toplevel", "--is-shallow-repository", "--git-path", "shallow")
+    except subprocess.SubprocessError as error:
+        return NO_HISTORY if "not a git repository" in str(error) else _unreadable(error)
+    except (OSError, ValueError) as error:
+        return _unreadable(error)
     try:
+        top, shallow, shallow_file = found.decode().split("\n")[:3]
         toplevel = Path(top).resolve()
         prefix = root.resolve().relative_to(toplevel).as_posix()
-        listing = _git(git, toplevel, "log", "-z", "--format=commit %H", "--raw", "--no-abbrev", "-M", "--",
-                       practice_dir.resolve().relative_to(toplevel).as_posix())  # fmt: skip
-        entries = list(_entries(listing))
-        objects = _objects(git, toplevel, _wanted(entries))
-    except (OSError, subprocess.SubprocessError, ValueError) as error:
-        return History(Completeness.NONE, problem=escape_invisible(str(error))[:300])
+        folder = practice_dir.resolve().relative_to(toplevel).as_posix()
+        head = run_git(git, toplevel, "rev-parse", "-q", "--verify", "HEAD").decode().strip()
+    except subprocess.SubprocessError:
+        return NO_HISTORY  # a repository with no commit yet
+    except (OSError, ValueError) as error:
+        return _unreadable(error)
+    key = (str(toplevel), folder, prefix, head, shallow, *sorted(ratings))
+    if key not in _KEPT:
+        try:
+            boundary = _boundary(root / shallow_file if shallow.strip() == "true" else None)
+            history = _read(git, toplevel, folder, prefix, boundary, ratings)
+        except (OSError, subprocess.SubprocessError, ValueError) as error:
+            return _unreadable(error)
+        _KEPT.clear()
+        _KEPT[key] = history
+    return _KEPT[key]
+
+
+def _read(
+    git: str, toplevel: Path, folder: str, prefix: str, boundary: set[str] | None, ratings: frozenset[str]
+) -> History:
+    entries = [
+        e for e in _entries(run_git(git, toplevel, *_LOG, "--", folder)) if not boundary or e.commit not in boundary
+    ]
+    if not entries and boundary is None:
+        return NO_HISTORY  # git tracks nothing here: a copy unpacked inside another repository
+    unread = [name for name in _wanted(entries) if name not in _RATINGS]
+    objects = read_objects(git, toplevel, unread)
     commits = {commit: parsed for commit in {e.commit for e in entries} if (parsed := _commit(objects.get(commit)))}
-    ratings = {blob: _rating(objects.get(blob)) for e in entries if e.modified for blob in (e.old_blob, e.new_blob)}
-    changes: dict[str, list[Change]] = {}
     for entry in entries:
-        if entry.commit not in commits:
-            continue
-        day, message = commits[entry.commit]
-        old, new = ratings.get(entry.old_blob), ratings.get(entry.new_blob)
-        rating = RatingChange(old[0], new[0], new[1]) if old and new and old[0] != new[0] else None
-        path = entry.path if prefix in ("", ".") else _below(entry.path, prefix)
-        if path is not None:
-            changes.setdefault(path, []).append(Change(entry.commit, day, message, rating))
-    complete = Completeness.PARTIAL if shallow.strip() == "true" else Completeness.FULL
-    return History(complete, {path: tuple(found) for path, found in changes.items()})
+        if entry.blob not in _RATINGS and entry.blob in objects:
+            _RATINGS[entry.blob] = _rating(objects[entry.blob])
+    by_path: dict[str, list[_Entry]] = {}
+    for entry in entries:  # newest first
+        by_path.setdefault(entry.path, []).append(entry)
+    changes: dict[str, tuple[Change, ...]] = {}
+    for path, found in by_path.items():
+        shown = path if prefix in ("", ".") else _below(path, prefix)
+        if shown is not None:
+            changes[shown] = _changes(found, commits, ratings)
+    return History(Completeness.FULL if boundary is None else Completeness.PARTIAL, changes)
 
 
-def _git(git: str, where: Path, *args: str, stdin: bytes | None = None) -> bytes:
-    env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C", "GIT_OPTIONAL_LOCKS": "0"}
-    for variable in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"):  # the checkout at `where`, nothing else
-        env.pop(variable, None)
-    result = subprocess.run(
-        [git, *_GIT_SETTINGS, "-C", str(where), *args],
-        input=stdin,
-        capture_output=True,
-        timeout=GIT_TIMEOUT_SECONDS,
-        env=env,
-        check=False,
-    )
-    if result.returncode != 0:
-        raise subprocess.SubprocessError(result.stderr.decode("utf-8", "replace").strip() or f"git {args[0]} failed")
-    return result.stdout
+def _changes(
+    entries: list[_Entry], commits: dict[str, tuple[date, str]], ratings: frozenset[str]
+) -> tuple[Change, ...]:
+    """One file's changes, newest first. A change of rating is a version whose rating differs
+    from the last one before it that could be read."""
+    changes: list[Change] = []
+    last: str | None = None
+    for entry in reversed(entries):  # oldest first
+        read = _RATINGS.get(entry.blob)
+        rating = None
+        if read and read[0] in ratings:
+            if last is not None and read[0] != last:
+                rating = RatingChange(last, read[0], read[1])
+            last = read[0]
+        if entry.commit in commits:
+            day, message = commits[entry.commit]
+            changes.append(Change(entry.commit, day, message, rating))
+    return tuple(reversed(changes))
+
+
+def head_log(root: Path) -> Path | None:
+    """The file git appends to whenever HEAD moves (a commit, an amend, a checkout), if any: a
+    preview watches it, so that a commit brings the Changes sections up to date."""
+    git = shutil.which("git")
+    try:
+        found = run_git(git, root, "rev-parse", "--git-path", "logs/HEAD").decode().strip() if git else ""
+    except (OSError, subprocess.SubprocessError, UnicodeDecodeError):
+        return None
+    path = root / found if found else None
+    return path if path is not None and path.is_file() else None
+
+
+def _unreadable(error: Exception) -> History:
+    return History(Completeness.UNREADABLE, problem=escape_invisible(str(error))[:300])
+
+
+def _boundary(shallow_file: Path | None) -> set[str] | None:
+    """The commits a shallow clone holds without their parents: what they changed is unknown."""
+    if shallow_file is None:
+        return None
+    return set(shallow_file.read_text(encoding="ascii", errors="replace").split()) if shallow_file.is_file() else set()
 
 
 def _entries(listing: bytes) -> Iterator[_Entry]:
-    """`git log -z --raw` as entries, newest commit first, each path the file's name now."""
-    now_named: dict[str, str | None] = {}  # a path in an older commit -> the file it is now (None: none)
+    """`git log -z --raw` as entries, newest commit first."""
     commit = ""
     fields = iter(listing.split(b"\0"))
     for item in fields:
@@ -154,47 +208,14 @@ def _entries(listing: bytes) -> Iterator[_Entry]:
         parts = token[1:].split(b" ")
         if len(parts) != 5:
             raise ValueError("git log printed a listing this build cannot read")
-        old_blob, new_blob, status = (p.decode("ascii", "replace") for p in parts[2:])
-        source = next(fields, b"").decode("utf-8", "surrogateescape")
-        target = next(fields, b"").decode("utf-8", "surrogateescape") if status[:1] in ("R", "C") else source
-        current = now_named.get(target, target)
-        if status[:1] == "R":
-            now_named[source] = current  # before this commit, the file had its old name
-        if status[:1] in ("A", "R", "C"):
-            now_named[target] = None  # before it, that name held no file, or another one
-        if current is not None:
-            modified = status[:1] in ("M", "R", "T") and old_blob != _NO_FILE
-            yield _Entry(commit, current, old_blob, new_blob, modified)
+        path = next(fields, b"").decode("utf-8", "surrogateescape")
+        yield _Entry(commit, path, parts[3].decode("ascii", "replace"))
 
 
 def _wanted(entries: list[_Entry]) -> list[str]:
-    """The objects to read: each commit, and both versions of each modified file."""
-    wanted = dict.fromkeys(e.commit for e in entries)
-    for entry in entries:
-        if entry.modified:
-            wanted.update(dict.fromkeys((entry.old_blob, entry.new_blob)))
-    return [name for name in wanted if len(name) == 40 and all(c in "0123456789abcdef" for c in name)]
-
-
-def _objects(git: str, where: Path, names: list[str]) -> dict[str, bytes]:
-    """The named objects' contents, read by one `git cat-file --batch`."""
-    if not names:
-        return {}
-    output = _git(git, where, "cat-file", "--batch", stdin="".join(f"{name}\n" for name in names).encode())
-    found: dict[str, bytes] = {}
-    at = 0
-    for name in names:
-        header_end = output.find(b"\n", at)
-        if header_end < 0:
-            break
-        header = output[at:header_end].split(b" ")
-        if len(header) != 3 or not header[2].isdigit():  # "<name> missing": in no commit this copy holds
-            at = header_end + 1
-            continue
-        size = int(header[2])
-        found[name] = output[header_end + 1 : header_end + 1 + size]
-        at = header_end + 1 + size + 1
-    return found
+    """The objects to read: each commit, and each version of each file (none for a deletion)."""
+    names = dict.fromkeys(name for e in entries for name in (e.commit, e.blob))
+    return [name for name in names if is_object_id(name) and name.strip("0")]
 
 
 def _commit(raw: bytes | None) -> tuple[date, str] | None:
@@ -232,8 +253,8 @@ def _rating(raw: bytes | None) -> tuple[str, str] | None:
     rating = evidence.get("rating") if isinstance(evidence, dict) else None
     if not isinstance(rating, str):
         return None
-    note = evidence.get("note")
-    return rating, " ".join(note.split()) if isinstance(note, str) else ""
+    note = escape_invisible(" ".join(evidence["note"].split())) if isinstance(evidence.get("note"), str) else ""
+    return rating, note if len(note) <= MAX_NOTE_CHARACTERS else note[: MAX_NOTE_CHARACTERS - 1].rstrip() + "…"
 
 
 def _below(path: str, prefix: str) -> str | None:

@@ -20,22 +20,25 @@ class ChangesShown:
     completeness: Completeness
     listed: tuple[Change, ...]  # newest first
     not_listed: int  # older changes left out (none of them a change of rating)
-
     ratings: Vocabulary
+    rating: str  # the case study's rating now
 
     @property
     def latest_rating_change(self) -> Change | None:
-        return next((change for change in self.listed if change.rating), None)
+        """The latest committed change of rating, if it is to the rating the page shows (a
+        rating changed since, and not yet committed, has no date to give)."""
+        latest = next((change for change in self.listed if change.rating), None)
+        return latest if latest and latest.rating and latest.rating.new == self.rating else None
 
     def rating_label(self, rating_id: str) -> str:
-        """A rating's name; an id the taxonomy no longer holds (in an old version) as it was written."""
-        return self.ratings[rating_id].label.lower() if rating_id in self.ratings else rating_id
+        """A rating's name (history holds only ratings the taxonomy names)."""
+        return self.ratings[rating_id].label.lower()
 
 
-def changes_shown(history: History, source_file: str, ratings: Vocabulary) -> ChangesShown:
-    changes = history.of(source_file)
+def changes_shown(history: History, case_study: CaseStudy, ratings: Vocabulary) -> ChangesShown:
+    changes = history.of(case_study.source_file)
     listed = tuple(c for i, c in enumerate(changes) if i < NEWEST_CHANGES_SHOWN or c.rating)
-    return ChangesShown(history.completeness, listed, len(changes) - len(listed), ratings)
+    return ChangesShown(history.completeness, listed, len(changes) - len(listed), ratings, case_study.evidence.rating)
 
 
 @dataclass(frozen=True)
@@ -49,7 +52,7 @@ class RatingNews:
 def rating_news(history: History, case_studies: Iterable[CaseStudy], ratings: Vocabulary) -> dict[str, RatingNews]:
     news = {}
     for case_study in case_studies:
-        shown = changes_shown(history, case_study.source_file, ratings)
+        shown = changes_shown(history, case_study, ratings)
         if (change := shown.latest_rating_change) and change.rating:
             old, new = shown.rating_label(change.rating.old), shown.rating_label(change.rating.new)
             news[case_study.id] = RatingNews(

@@ -49,7 +49,8 @@ class SiteRenderer:
     review: ReviewPolicy = field(default_factory=ReviewPolicy)
     as_of: date = field(default_factory=lambda: build_date(None))  # the day review status is judged on
     publication: Publication = DEFAULT_PUBLICATION  # publisher, licences, code host
-    history: History = NO_HISTORY  # each case study's changes, from git
+    # Each case study's changes, from git. Not compared: a page's inputs carry its own part of it.
+    history: History = field(default=NO_HISTORY, compare=False)
 
     @cached_property
     def evidence(self) -> EvidenceFacts:
@@ -119,7 +120,7 @@ class SiteRenderer:
                 model_total=len(by_model[case_study.model.id]) if case_study.model else 0,
                 citation=citation(case_study, self.site_name, self.site_url),
                 review_due_on=self._review_due_on(case_study),
-                changes=changes_shown(self.history, case_study.source_file, self.taxonomy.ratings),
+                changes=changes_shown(self.history, case_study, self.taxonomy.ratings),
                 review_period=self.review.period,
             )
         pages[urls.GLOSSARY] = self._page(
