@@ -21,7 +21,7 @@ from generator.config.project import Project
 from generator.config.publication import DEFAULT_PUBLICATION, Publication
 from generator.config.synonyms import Synonyms
 from generator.config.taxonomy import Taxonomy
-from generator.load.history import read_history
+from generator.load.history import HISTORY_UNREAD, read_history
 from generator.problems import Problem, Severity
 from generator.render.deferred import Deferred
 from generator.render.page import PageOutput
@@ -64,9 +64,11 @@ def build_site(project: Project, settings: SiteSettings, store: MemoryStore | No
         return SiteBuild({}, {}, SearchCollection((), {}), collection.problems, collection.files_checked, 0, None)
     history = read_history(project.root, project.practice_dir, frozenset(taxonomy.ratings.ids))
     problems = collection.problems
-    if history.problem:  # git is there but failed: the pages say the history is missing, and so does the build
-        problems = [*problems, Problem("practice/", f"its git history could not be read: {history.problem}",
-                                       severity=Severity.WARNING)]  # fmt: skip
+    if history.problem:  # git is there but failed: the pages say so; a strict build fails (the plugin)
+        problems = [
+            *problems,
+            Problem(HISTORY_UNREAD, f"could not be read: {history.problem}", severity=Severity.WARNING),
+        ]
     renderer = SiteRenderer(
         taxonomy,
         history=history,

@@ -22,6 +22,7 @@ from generator.config.project import Project
 from generator.config.publication import publication_from
 from generator.incremental.preview import preview_only, watched_paths
 from generator.incremental.session import BuildSession
+from generator.load.history import HISTORY_UNREAD
 from generator.problems import SetupError, escape_invisible
 from generator.render.page import PageOutput
 from generator.render.urls import HAND_WRITTEN
@@ -32,8 +33,7 @@ from generator.site_build import SiteBuild, SiteSettings, build_site
 log = get_plugin_logger(__name__)
 _USER_SOURCE_DATE_EPOCH = os.environ.get("SOURCE_DATE_EPOCH")  # the user's to keep; else set from the data
 _DIRTY_WARNING = "A 'dirty' build is being performed"  # the plugin plans dirty builds itself
-# The logger that warns of it, by the engine's own module name: under ProperDocs, `mkdocs.*`
-# imports are its `properdocs.*` modules, which log under their own names.
+# Its logger, by the engine's own name (under ProperDocs, `mkdocs.*` imports are `properdocs.*`).
 _BUILD_LOG = engine_build.__name__
 
 
@@ -89,8 +89,9 @@ class PracticePlugin(BasePlugin):
         for page in HAND_WRITTEN:
             if files.get_file_from_path(page) is None:
                 raise PluginError(f"{config.docs_dir}/{page} is missing; generated pages link to it")
-        for problem in build.problems:  # warnings only: shown, never fatal
-            log.info("%s: %s", escape_invisible(problem.location()), escape_invisible(problem.message))
+        for problem in build.problems:  # warnings only: shown; only an unread git history fails a strict build
+            say = log.warning if problem.file == HISTORY_UNREAD else log.info
+            say("%s: %s", escape_invisible(problem.location()), escape_invisible(problem.message))
         outputs = {**build.pages, **build.data_files}
         plan = self.session.plan(outputs)
         for src_uri, output in outputs.items():
@@ -139,8 +140,7 @@ class PracticePlugin(BasePlugin):
 
 
 def _site_sources(config: MkDocsConfig) -> list[Path]:
-    """Everything besides practice/ and schema/ that a page may be made from, resolved: given
-    `-f`, MkDocs names the config relatively on the first load only (a save rebuilt all)."""
+    """What else a page is made from, resolved (given -f, MkDocs names the config relatively once)."""
     sources = [Path(config.config_file_path).resolve(), Path(config.docs_dir).resolve()]
     return [*sources, Path(config.theme.custom_dir).resolve()] if config.theme.custom_dir else sources
 

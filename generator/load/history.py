@@ -2,10 +2,11 @@
 file, newest first, and, where the evidence rating changed, the old and new rating with the
 note that came with the new one.
 
-The history is the main line's: `git log --first-parent`, a merge standing for the pull request
-it brought in (its diff against the branch it landed on, its date the day it landed), so
-nothing committed only on a contributor's branch, with its own dates and unreviewed versions,
-reaches a page. A file is a case study by its name, which the validator holds equal to its id:
+The history is the main line's: `git log --first-parent`, a merge commit standing for the pull
+request it brought in (its diff against the branch it landed on, its date the day it landed),
+so with merge commits or squash merges nothing committed only on a contributor's branch, with
+its own dates and versions, reaches a page (a rebase or fast-forward merge puts those commits
+on the main line). A file is a case study by its name, which the validator holds equal to its id:
 a file renamed is a new case study (git would pair two similar case studies as a rename).
 
 Four git processes read the whole collection's history, whatever its size: two small
@@ -81,6 +82,7 @@ class History:
 
 
 NO_HISTORY = History(Completeness.NONE)
+HISTORY_UNREAD = "git history"  # where a build's warning that git failed points
 
 
 @dataclass(frozen=True)
@@ -114,13 +116,16 @@ def read_history(root: Path, practice_dir: Path, ratings: frozenset[str]) -> His
         return NO_HISTORY  # a repository with no commit yet
     except (OSError, ValueError) as error:
         return _unreadable(error)
-    key = (str(toplevel), folder, prefix, head, shallow, *sorted(ratings))
-    if key not in _KEPT:
+    try:
+        boundary = _boundary(root / shallow_file if shallow.strip() == "true" else None)
+    except OSError as error:
+        return _unreadable(error)
+    key = (str(toplevel), folder, prefix, head, *sorted(boundary or ("not shallow",)), *sorted(ratings))
+    if key not in _KEPT:  # a failure is kept too: a preview would otherwise wait for git again on every save
         try:
-            boundary = _boundary(root / shallow_file if shallow.strip() == "true" else None)
             history = _read(git, toplevel, folder, prefix, boundary, ratings)
         except (OSError, subprocess.SubprocessError, ValueError) as error:
-            return _unreadable(error)
+            history = _unreadable(error)
         _KEPT.clear()
         _KEPT[key] = history
     return _KEPT[key]
@@ -129,43 +134,46 @@ def read_history(root: Path, practice_dir: Path, ratings: frozenset[str]) -> His
 def _read(
     git: str, toplevel: Path, folder: str, prefix: str, boundary: set[str] | None, ratings: frozenset[str]
 ) -> History:
-    entries = [
-        e for e in _entries(run_git(git, toplevel, *_LOG, "--", folder)) if not boundary or e.commit not in boundary
-    ]
+    entries = list(_entries(run_git(git, toplevel, *_LOG, "--", folder)))
     if not entries and boundary is None:
         return NO_HISTORY  # git tracks nothing here: a copy unpacked inside another repository
-    unread = [name for name in _wanted(entries) if name not in _RATINGS]
-    objects = read_objects(git, toplevel, unread)
-    commits = {commit: parsed for commit in {e.commit for e in entries} if (parsed := _commit(objects.get(commit)))}
-    for entry in entries:
-        if entry.blob not in _RATINGS and entry.blob in objects:
-            _RATINGS[entry.blob] = _rating(objects[entry.blob])
+    commit_ids = {e.commit for e in entries}
+    commits: dict[str, tuple[date, str]] = {}
+    for name, raw in read_objects(git, toplevel, [n for n in _wanted(entries) if n not in _RATINGS]):
+        if name not in commit_ids:
+            _RATINGS[name] = _rating(raw)  # a version: only its rating is kept
+        elif (parsed := _commit(raw)) is not None:
+            commits[name] = parsed
     by_path: dict[str, list[_Entry]] = {}
     for entry in entries:  # newest first
         by_path.setdefault(entry.path, []).append(entry)
     changes: dict[str, tuple[Change, ...]] = {}
     for path, found in by_path.items():
         shown = path if prefix in ("", ".") else _below(path, prefix)
-        if shown is not None:
-            changes[shown] = _changes(found, commits, ratings)
+        if shown is not None and (listed := _changes(found, commits, ratings, boundary or set())):
+            changes[shown] = listed
     return History(Completeness.FULL if boundary is None else Completeness.PARTIAL, changes)
 
 
 def _changes(
-    entries: list[_Entry], commits: dict[str, tuple[date, str]], ratings: frozenset[str]
+    entries: list[_Entry], commits: dict[str, tuple[date, str]], ratings: frozenset[str], boundary: set[str]
 ) -> tuple[Change, ...]:
     """One file's changes, newest first. A change of rating is a version whose rating differs
-    from the last one before it that could be read."""
+    from the last one before it that could be read; a deletion leaves none before the next. A
+    shallow clone's oldest commits give the versions they hold, but no change: what they
+    changed is not in the clone."""
     changes: list[Change] = []
     last: str | None = None
     for entry in reversed(entries):  # oldest first
         read = _RATINGS.get(entry.blob)
         rating = None
-        if read and read[0] in ratings:
+        if not entry.blob.strip("0"):
+            last = None  # deleted: a file that comes back under the name starts afresh
+        elif read and read[0] in ratings:
             if last is not None and read[0] != last:
                 rating = RatingChange(last, read[0], read[1])
             last = read[0]
-        if entry.commit in commits:
+        if entry.commit in commits and entry.commit not in boundary:
             day, message = commits[entry.commit]
             changes.append(Change(entry.commit, day, message, rating))
     return tuple(reversed(changes))

@@ -49,8 +49,10 @@ def atom_feed(
     feed: Feed,
     taxonomy: Taxonomy,
     news: dict[str, RatingNews],
+    since: date,
 ) -> str:
-    """The feed's XML: newest update first. Links are relative to the feed's own address."""
+    """The feed's XML: newest update first. Links are relative to the feed's own address. A
+    feed with no entry yet is dated `since`, the collection's latest update."""
     ET.register_namespace("", ATOM)
     root = ET.Element(f"{{{ATOM}}}feed")
     where = feed.path.rpartition("/")[0]
@@ -58,7 +60,7 @@ def atom_feed(
     dated.reverse()
     ET.SubElement(root, f"{{{ATOM}}}id").text = FEED_ID + ("feed" if feed.path == FEED_PATH else feed.path)
     ET.SubElement(root, f"{{{ATOM}}}title").text = f"{site_name}: {feed.title}"
-    newest = dated[0][0].isoformat() if dated else "1970-01-01"
+    newest = (dated[0][0] if dated else since).isoformat()
     ET.SubElement(root, f"{{{ATOM}}}updated").text = f"{newest}T00:00:00Z"
     ET.SubElement(root, f"{{{ATOM}}}link", rel="self", href=relative_path(feed.path, where))
     ET.SubElement(root, f"{{{ATOM}}}link", rel="alternate", href=_link(page_url(feed.page), where))
@@ -83,14 +85,15 @@ def feed_files(
     ranked: list[CaseStudy], taxonomy: Taxonomy, site_name: str, news: dict[str, RatingNews]
 ) -> dict[str, Deferred]:
     """The whole collection's feed, and one for each model and each outcome area."""
-    files = {FEED_PATH: Deferred(atom_feed, (ranked, site_name, WHOLE_COLLECTION, taxonomy, news))}
+    since = max((_updated(c, news) for c in ranked), default=date(1970, 1, 1))
+    files = {FEED_PATH: Deferred(atom_feed, (ranked, site_name, WHOLE_COLLECTION, taxonomy, news, since))}
     for folder in FOLLOWED_FACETS:
         facet = FACET[folder]
         for term in facet.vocabulary(taxonomy).terms:
             feed = facet_feed(folder, term.id, term.label)
             members = facet.members(term.id, ranked)
             their_news = {c.id: news[c.id] for c in members if c.id in news}
-            files[feed.path] = Deferred(atom_feed, (members, site_name, feed, taxonomy, their_news))
+            files[feed.path] = Deferred(atom_feed, (members, site_name, feed, taxonomy, their_news, since))
     return files
 
 

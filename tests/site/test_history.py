@@ -239,18 +239,53 @@ def test_a_practice_folder_git_does_not_track_has_no_history(tmp_path, leeds_tex
     assert history.completeness == Completeness.NONE
 
 
-def test_git_that_fails_is_said_to_have_failed_not_to_be_missing(edited_twice, tmp_path_factory):
+def test_git_that_fails_is_said_to_have_failed_and_fails_a_strict_build(edited_twice, tmp_path_factory):
     project, _ = edited_twice
     fake = tmp_path_factory.mktemp("fake-git")
     (fake / "git").write_text("#!/bin/sh\necho 'fatal: detected dubious ownership in repository' >&2\nexit 128\n")
     (fake / "git").chmod(0o755)
-    env = {**os.environ, "PATH": f"{fake}{os.pathsep}{os.environ['PATH']}"}
+    env = {**os.environ, "PATH": f"{fake}{os.pathsep}{os.environ['PATH']}", "NO_MKDOCS_2_WARNING": "1"}
+    strict = build(project.root, tmp_path_factory.mktemp("unreadable-strict"), env=env)
+    assert strict.returncode != 0  # publishing stops rather than ship pages without their history
+    assert "git history: could not be read: fatal: detected dubious ownership" in strict.stderr
     out = tmp_path_factory.mktemp("unreadable-site")
-    result = build(project.root, out, env=env)
-    assert result.returncode == 0, result.stderr
-    assert "its git history could not be read: fatal: detected dubious ownership" in result.stderr
+    config = project.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("strict: true", "strict: false"), encoding="utf-8")
+    lenient = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-f", str(project.root / "mkdocs.yml"), "-d", str(out)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert lenient.returncode == 0, lenient.stderr
     text = read_page(out / "practice" / "leeds-family-valued" / "index.html").text
     assert "The repository's history could not be read when this copy of the site was built" in text
+
+
+def test_a_deleted_case_study_brought_back_starts_its_ratings_afresh(edited_twice, leeds_text):
+    project, _ = edited_twice
+    path = project.practice_dir / "leeds-family-valued.yaml"
+    path.unlink()
+    withdrawn = commit(project.root, "Withdraw Leeds", "2026-04-01T12:00:00+00:00")
+    path.write_text(leeds_text, encoding="utf-8")  # promising, where the withdrawn one ended emerging
+    back = commit(project.root, "A new case study under the id", "2026-05-01T12:00:00+00:00")
+    changes = read_history(project.root, project.practice_dir, RATINGS).of("practice/leeds-family-valued.yaml")
+    assert [(c.commit, c.rating) for c in changes[:2]] == [(back, None), (withdrawn, None)]
+
+
+def test_a_shallow_clone_reads_ratings_from_the_versions_it_holds_and_deepening_it_is_seen(edited_twice, tmp_path):
+    project, commits = edited_twice
+    clone = tmp_path / "shallow"
+    subprocess.run(["git", "clone", "-q", "--depth", "2", project.root.as_uri(), str(clone)], check=True)
+    changes = read_history(clone, clone / "practice", RATINGS).of("practice/leeds-family-valued.yaml")
+    # The boundary (the re-rating) is not listed, but its version is the one the title change
+    # started from: that change is no change of rating.
+    assert [(c.commit, c.rating) for c in changes] == [(commits[0], None)]
+    subprocess.run(["git", "-C", str(clone), "fetch", "-q", "--deepen=1"], check=True)
+    changes = read_history(clone, clone / "practice", RATINGS).of("practice/leeds-family-valued.yaml")
+    assert [c.commit for c in changes] == commits[:2]
+    assert changes[1].rating is not None and changes[1].rating.new == "emerging"
 
 
 def test_without_git_on_the_path_there_is_no_history(edited_twice, monkeypatch):
