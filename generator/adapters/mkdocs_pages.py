@@ -12,12 +12,14 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from generator.render.deferred import Deferred
 from generator.render.page import Heading, PageOutput
+from generator.render.parallel import ParallelRenderError, StoredPage, render_to_files
 
 
 class GeneratedFile(File):
@@ -57,11 +59,36 @@ class GeneratedPage(Page):
     def read_source(self, config: MkDocsConfig) -> None:
         self.markdown = ""
 
+    stored: StoredPage | None = None  # its body, rendered ahead into a file (render_ahead)
+
     def render(self, config: MkDocsConfig, files: Files) -> None:
-        rendered = self.output.body()
-        self.content = rendered.html
-        self.toc = get_toc([_toc_token(heading) for heading in rendered.headings])
-        self.present_anchor_ids = set(rendered.anchor_ids)
+        rendered = self.output.body() if self.stored is None else None
+        self.content = rendered.html if rendered else ""  # a stored body is read back by load()
+        headings, anchors = (rendered.headings, rendered.anchor_ids) if rendered else self.stored_facts()
+        self.toc = get_toc([_toc_token(heading) for heading in headings])
+        self.present_anchor_ids = set(anchors)
+
+    def stored_facts(self) -> tuple[tuple[Heading, ...], frozenset[str]]:
+        assert self.stored is not None
+        return self.stored.headings, self.stored.anchor_ids
+
+    def load(self) -> None:
+        """Just before MkDocs writes the page: its stored body, if it has one."""
+        if self.stored is not None:
+            self.content = self.stored.html_file.read_text(encoding="utf-8")
+
+
+def render_ahead(files: Files, folder: Path, workers: int) -> None:
+    """Render every generated page's body into `folder` on `workers` cores, ahead of MkDocs'
+    page loop, which holds every body it renders until it writes them all (most of a large
+    build's memory) and runs on one core."""
+    pages = {file.src_uri: file.page for file in files if isinstance(file.page, GeneratedPage)}
+    try:
+        stored = render_to_files({uri: page.output for uri, page in pages.items()}, folder, workers)
+    except ParallelRenderError as error:
+        raise PluginError(f"a generated page could not be rendered:\n{error}") from None
+    for uri, page in pages.items():
+        page.stored = stored[uri]
 
 
 def _toc_token(heading: Heading) -> Any:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import logging
 import os
+import tempfile
 from pathlib import Path
 
-from mkdocs.commands import build as engine_build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -15,8 +15,10 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
+from mkdocs.utils.templates import TemplateContext
 
-from generator.adapters.mkdocs_pages import GeneratedFile, GeneratedPage
+from generator.adapters.mkdocs_pages import GeneratedFile, GeneratedPage, render_ahead
+from generator.adapters.mkdocs_support import BUILD_LOG, site_sources, without_dirty_warning
 from generator.config.build_date import build_date, source_date_epoch
 from generator.config.project import Project
 from generator.config.publication import publication_from
@@ -32,20 +34,18 @@ from generator.site_build import SiteBuild, SiteSettings, build_site
 
 log = get_plugin_logger(__name__)
 _USER_SOURCE_DATE_EPOCH = os.environ.get("SOURCE_DATE_EPOCH")  # the user's to keep; else set from the data
-_DIRTY_WARNING = "A 'dirty' build is being performed"  # the plugin plans dirty builds itself
-# Its logger, by the engine's own name (under ProperDocs, `mkdocs.*` imports are `properdocs.*`).
-_BUILD_LOG = engine_build.__name__
 
 
 class PracticePlugin(BasePlugin):
     def __init__(self) -> None:
         super().__init__()
         self.session, self.serving = BuildSession(preview=False), False
+        self._bodies = tempfile.TemporaryDirectory(prefix="practice-pages-")  # bodies rendered ahead
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
         self.session = BuildSession(preview=self.serving and dirty)  # `practice serve` runs `mkdocs serve --dirty`
-        logging.getLogger(_BUILD_LOG).addFilter(_without_dirty_warning)
+        logging.getLogger(BUILD_LOG).addFilter(without_dirty_warning)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.project = Project(Path(config.config_file_path).resolve().parent)
@@ -71,7 +71,7 @@ class PracticePlugin(BasePlugin):
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        if self.session.begin(_site_sources(config)):
+        if self.session.begin(site_sources(config)):
             clean_directory(config.site_dir)  # mkdocs.yml, a hand-written page or the theme changed
         if self.build.ok:
             try:
@@ -104,11 +104,21 @@ class PracticePlugin(BasePlugin):
                 GeneratedPage(output, file, config)
             files.append(file)
         self._removed = [File.generated(config, uri, content="").abs_dest_path for uri in plan.removed]
+        if not self.serving:  # a build (no server threads to fork): every body at once, on every core, into files
+            self._bodies = tempfile.TemporaryDirectory(prefix="practice-pages-")
+            render_ahead(files, Path(self._bodies.name), os.cpu_count() or 1)
         if plan.everything:
             log.info("generated %d pages and data files from %d case studies", len(outputs), build.case_study_count)
         else:
             log.info("%d of %d generated pages and data files changed", len(plan.changed), len(outputs))
         return files
+
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: object
+    ) -> TemplateContext:
+        if isinstance(page, GeneratedPage):
+            page.load()  # its body, if it was rendered ahead
+        return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if isinstance(page, GeneratedPage):
@@ -116,6 +126,7 @@ class PracticePlugin(BasePlugin):
         return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._bodies.cleanup()
         try:
             self.session.search.install(Path(config.site_dir))
         except SetupError as error:
@@ -131,20 +142,9 @@ class PracticePlugin(BasePlugin):
 
     def on_shutdown(self) -> None:
         self.session.search.discard()
-        logging.getLogger(_BUILD_LOG).removeFilter(_without_dirty_warning)
+        logging.getLogger(BUILD_LOG).removeFilter(without_dirty_warning)
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: object) -> LiveReloadServer:
         for path in watched_paths(self.project):
             server.watch(str(path))
         return server
-
-
-def _site_sources(config: MkDocsConfig) -> list[Path]:
-    """What else a page is made from, resolved (given -f, MkDocs names the config relatively once)."""
-    sources = [Path(config.config_file_path).resolve(), Path(config.docs_dir).resolve()]
-    return [*sources, Path(config.theme.custom_dir).resolve()] if config.theme.custom_dir else sources
-
-
-def _without_dirty_warning(record: logging.LogRecord) -> bool:
-    """MkDocs warns that a dirty build leaves pages stale, which fails a strict build; the plugin plans them."""
-    return not record.getMessage().startswith(_DIRTY_WARNING)
