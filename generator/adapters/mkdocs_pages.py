@@ -13,13 +13,17 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from generator.incremental.rebuild import RebuildPlan
 from generator.render.deferred import Deferred
 from generator.render.page import Heading, PageOutput
-from generator.render.parallel import ParallelRenderError, StoredPage, render_to_files
+from generator.render.parallel import Job, ParallelRenderError, StoredPage, read_back, render_to_files, run_in_workers
+
+log = get_plugin_logger(__name__)
 
 
 class GeneratedFile(File):
@@ -27,11 +31,12 @@ class GeneratedFile(File):
 
     output: PageOutput | Deferred
     modified: bool = True
+    made: Path | None = None  # a data file's text, made ahead (render_ahead)
 
     @property
     def content_bytes(self) -> bytes:
         assert isinstance(self.output, Deferred)
-        return self.output().encode()
+        return (read_back(self.made) if self.made else self.output()).encode()
 
     def is_modified(self) -> bool:
         return self.modified
@@ -60,6 +65,7 @@ class GeneratedPage(Page):
         self.markdown = ""
 
     stored: StoredPage | None = None  # its body, rendered ahead into a file (render_ahead)
+    final: Path | None = None  # the whole page, made ahead with the theme (mkdocs_prerender)
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         rendered = self.output.body() if self.stored is None else None
@@ -73,22 +79,53 @@ class GeneratedPage(Page):
         return self.stored.headings, self.stored.anchor_ids
 
     def load(self) -> None:
-        """Just before MkDocs writes the page: its stored body, if it has one."""
-        if self.stored is not None:
-            self.content = self.stored.html_file.read_text(encoding="utf-8")
+        """Just before the page is written: the whole page made ahead, or else its stored body."""
+        made = self.final or (self.stored.html_file if self.stored else None)
+        if made is not None:
+            self.content = read_back(made)
+
+
+def add_generated(
+    files: Files, config: MkDocsConfig, outputs: dict[str, PageOutput | Deferred], plan: RebuildPlan, case_studies: int
+) -> None:
+    """The core's pages and data files, as MkDocs files (and pages) in `files`."""
+    changed = plan.changed
+    for src_uri, output in outputs.items():
+        if files.get_file_from_path(src_uri) is not None:
+            raise PluginError(f"{config.docs_dir}/{src_uri} clashes with a generated page; remove or rename it")
+        file = GeneratedFile.generated(config, src_uri, content="")
+        assert isinstance(file, GeneratedFile)
+        file.output, file.modified = output, src_uri in changed
+        if isinstance(output, PageOutput):
+            GeneratedPage(output, file, config)
+        files.append(file)
+    if plan.everything:
+        log.info("generated %d pages and data files from %d case studies", len(outputs), case_studies)
+    else:
+        log.info("%d of %d generated pages and data files changed", len(changed), len(outputs))
 
 
 def render_ahead(files: Files, folder: Path, workers: int) -> None:
-    """Render every generated page's body into `folder` on `workers` cores, ahead of MkDocs'
-    page loop, which holds every body it renders until it writes them all (most of a large
-    build's memory) and runs on one core."""
-    pages = {file.src_uri: file.page for file in files if isinstance(file.page, GeneratedPage)}
+    """Every generated page's body and data file's text, made into `folder` on `workers`
+    cores, ahead of MkDocs' page loop, which holds every body it renders until it writes them
+    all (most of a large build's memory) and runs on one core."""
+    generated = [file for file in files if isinstance(file, GeneratedFile)]
+    pages = {f.src_uri: f.page for f in generated if isinstance(f.page, GeneratedPage)}
+    data = {f.src_uri: f for f in generated if f.page is None}
     try:
-        stored = render_to_files({uri: page.output for uri, page in pages.items()}, folder, workers)
+        stored = render_to_files({uri: page.output for uri, page in pages.items()}, folder / "pages", workers)
+        made = run_in_workers({uri: _text_job(file.output) for uri, file in data.items()}, folder / "data", workers)
     except ParallelRenderError as error:
-        raise PluginError(f"a generated page could not be rendered:\n{error}") from None
+        raise PluginError(f"a generated page or file could not be made:\n{error}") from None
     for uri, page in pages.items():
         page.stored = stored[uri]
+    for uri, file in data.items():
+        file.made = made[uri][0]
+
+
+def _text_job(output: PageOutput | Deferred) -> Job:
+    assert isinstance(output, Deferred)
+    return lambda: (output(), None)
 
 
 def _toc_token(heading: Heading) -> Any:

@@ -8,16 +8,19 @@ import os
 import tempfile
 from pathlib import Path
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
 from mkdocs.utils.templates import TemplateContext
 
-from generator.adapters.mkdocs_pages import GeneratedFile, GeneratedPage, render_ahead
+from generator.adapters.mkdocs_pages import GeneratedPage, add_generated, render_ahead
+from generator.adapters.mkdocs_prerender import prerender
 from generator.adapters.mkdocs_support import BUILD_LOG, site_sources, without_dirty_warning
 from generator.config.build_date import build_date, source_date_epoch
 from generator.config.project import Project
@@ -26,7 +29,6 @@ from generator.incremental.preview import preview_only, watched_paths
 from generator.incremental.session import BuildSession
 from generator.load.history import HISTORY_UNREAD
 from generator.problems import SetupError, escape_invisible
-from generator.render.page import PageOutput
 from generator.render.urls import HAND_WRITTEN
 from generator.reporting import Report
 from generator.reporting.text import format_text
@@ -94,24 +96,21 @@ class PracticePlugin(BasePlugin):
             say("%s: %s", escape_invisible(problem.location()), escape_invisible(problem.message))
         outputs = {**build.pages, **build.data_files}
         plan = self.session.plan(outputs)
-        for src_uri, output in outputs.items():
-            if files.get_file_from_path(src_uri) is not None:
-                raise PluginError(f"{config.docs_dir}/{src_uri} clashes with a generated page; remove or rename it")
-            file = GeneratedFile.generated(config, src_uri, content="")
-            assert isinstance(file, GeneratedFile)
-            file.output, file.modified = output, src_uri in plan.changed
-            if isinstance(output, PageOutput):
-                GeneratedPage(output, file, config)
-            files.append(file)
+        add_generated(files, config, outputs, plan, build.case_study_count)
         self._removed = [File.generated(config, uri, content="").abs_dest_path for uri in plan.removed]
         if not self.serving:  # a build (no server threads to fork): every body at once, on every core, into files
             self._bodies = tempfile.TemporaryDirectory(prefix="practice-pages-")
             render_ahead(files, Path(self._bodies.name), os.cpu_count() or 1)
-        if plan.everything:
-            log.info("generated %d pages and data files from %d case studies", len(outputs), build.case_study_count)
-        else:
-            log.info("%d of %d generated pages and data files changed", len(plan.changed), len(outputs))
         return files
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self._nav = nav
+        return nav
+
+    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        if not self.serving:  # a build: each generated page made whole, on every core
+            prerender(files, config, self._nav, env, Path(self._bodies.name) / "whole", os.cpu_count() or 1)
+        return env
 
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: object

@@ -1,15 +1,15 @@
-"""Rendering a whole build's generated pages on every core, into files, before the engine
-writes them.
+"""Making a whole build's generated pages and files on every core, into files, before the
+engine writes them.
 
 An engine's page loop runs on one core, and it renders every page's body before it writes
 any page (MkDocs does), so every body was held in memory at once: most of a 10,000-page
-build's peak. Here each body is made once, by one of `workers` processes forked from the
+build's peak. Here each output is made once, by one of `workers` processes forked from the
 build (they share its collection and templates without copying them), and written to a
-scratch folder; the build keeps only each page's headings and anchor ids, and the engine
-reads a body back just before it writes that page.
+scratch folder with a few facts about it; the build keeps only the facts, and reads an
+output back just before the engine writes it.
 
-Pages are dealt to the workers in turn, so each gets a like share of every kind of page. A
-worker that fails makes the whole render fail with its error, never a page left out.
+Jobs are dealt to the workers in turn, in sorted order, so each gets a like share of every
+kind. A worker that fails makes the whole run fail with its error, never an output left out.
 """
 
 from __future__ import annotations
@@ -17,15 +17,58 @@ from __future__ import annotations
 import json
 import os
 import traceback
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from generator.render.page import Heading, PageOutput, RenderedPage
+
+Job = Callable[[], tuple[str, Any]]  # -> (the output's text, facts about it that JSON can hold)
 
 
 class ParallelRenderError(RuntimeError):
     pass
+
+
+def run_in_workers(jobs: Mapping[str, Job], folder: Path, workers: int) -> dict[str, tuple[Path, Any]]:
+    """Each job's text in a file in `folder`, with its facts, made by `workers` processes
+    (this one among them)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    order = sorted(jobs)
+    shares = max(1, min(workers, len(order)))
+    children = []
+    for share in range(1, shares if hasattr(os, "fork") else 1):
+        pid = os.fork()
+        if pid == 0:  # the child: do its share, say how it went, and leave without the parent's clean-up
+            os._exit(_run_share(jobs, order, share, shares, folder))
+        children.append(pid)
+    failures = [] if _run_share(jobs, order, 0, len(children) + 1, folder) == 0 else [0]
+    for share, pid in enumerate(children, start=1):
+        if os.waitpid(pid, 0)[1] != 0:
+            failures.append(share)
+    if failures:
+        errors = [folder / f"error-{share}.txt" for share in failures]
+        raise ParallelRenderError("\n".join(e.read_text(encoding="utf-8") for e in errors if e.is_file()))
+    made: dict[str, tuple[Path, Any]] = {}
+    for share in range(len(children) + 1):
+        for name, number, facts in json.loads((folder / f"done-{share}.json").read_text(encoding="utf-8")):
+            made[name] = (folder / f"{number}.out", facts)
+    return made
+
+
+def _run_share(jobs: Mapping[str, Job], order: list[str], share: int, shares: int, folder: Path) -> int:
+    try:
+        done = []
+        for number in range(share, len(order), shares):
+            text, facts = jobs[order[number]]()
+            (folder / f"{number}.out").write_bytes(text.encode("utf-8", errors="surrogatepass"))  # read back as made
+            done.append((order[number], number, facts))
+        (folder / f"done-{share}.json").write_text(json.dumps(done), encoding="utf-8")
+        return 0
+    except BaseException:  # reported by the parent, with the job's own traceback
+        (folder / f"error-{share}.txt").write_text(traceback.format_exc(), encoding="utf-8")
+        return 1
 
 
 @dataclass(frozen=True)
@@ -37,50 +80,26 @@ class StoredPage:
     anchor_ids: frozenset[str]
 
     def load(self) -> RenderedPage:
-        return RenderedPage(self.html_file.read_text(encoding="utf-8"), self.headings, self.anchor_ids)
+        return RenderedPage(read_back(self.html_file), self.headings, self.anchor_ids)
+
+
+def read_back(made: Path) -> str:
+    """An output's text, exactly as its job made it."""
+    return made.read_bytes().decode("utf-8", errors="surrogatepass")
 
 
 def render_to_files(pages: Mapping[str, PageOutput], folder: Path, workers: int) -> dict[str, StoredPage]:
-    """Render every page into `folder` with `workers` processes (this one among them)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    order = sorted(pages)
-    shares = max(1, min(workers, len(order)))
-    children = []
-    for share in range(1, shares if hasattr(os, "fork") else 1):
-        pid = os.fork()
-        if pid == 0:  # the child: render its share, say how it went, and leave without cleaning up the parent's state
-            status = _render_share(pages, order, share, shares, folder)
-            os._exit(status)
-        children.append(pid)
-    failures = [] if _render_share(pages, order, 0, len(children) + 1, folder) == 0 else [0]
-    for share, pid in enumerate(children, start=1):
-        _, status = os.waitpid(pid, 0)
-        if status != 0:
-            failures.append(share)
-    if failures:
-        errors = [(folder / f"error-{share}.txt") for share in failures]
-        raise ParallelRenderError("\n".join(e.read_text(encoding="utf-8") for e in errors if e.is_file()))
-    stored: dict[str, StoredPage] = {}
-    for share in range(len(children) + 1):
-        for path, number, headings, anchor_ids in json.loads((folder / f"pages-{share}.json").read_text("utf-8")):
-            stored[path] = StoredPage(
-                folder / f"{number}.html",
-                tuple(Heading(level, anchor, text) for level, anchor, text in headings),
-                frozenset(anchor_ids),
-            )
-    return stored
+    """Every page's body rendered into `folder` by `workers` processes."""
+    made = run_in_workers({path: _body_job(output) for path, output in pages.items()}, folder, workers)
+    return {
+        path: StoredPage(file, tuple(Heading(*heading) for heading in facts[0]), frozenset(facts[1]))
+        for path, (file, facts) in made.items()
+    }
 
 
-def _render_share(pages: Mapping[str, PageOutput], order: list[str], share: int, shares: int, folder: Path) -> int:
-    try:
-        written = []
-        for number in range(share, len(order), shares):
-            rendered = pages[order[number]].body()
-            (folder / f"{number}.html").write_text(rendered.html, encoding="utf-8")
-            headings = [(h.level, h.id, h.text) for h in rendered.headings]
-            written.append((order[number], number, headings, sorted(rendered.anchor_ids)))
-        (folder / f"pages-{share}.json").write_text(json.dumps(written), encoding="utf-8")
-        return 0
-    except BaseException:  # reported by the parent, with the page's own traceback
-        (folder / f"error-{share}.txt").write_text(traceback.format_exc(), encoding="utf-8")
-        return 1
+def _body_job(output: PageOutput) -> Job:
+    def job() -> tuple[str, Any]:
+        rendered = output.body()
+        return rendered.html, ([(h.level, h.id, h.text) for h in rendered.headings], sorted(rendered.anchor_ids))
+
+    return job
