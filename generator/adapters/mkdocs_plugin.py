@@ -29,6 +29,7 @@ from generator.incremental.preview import preview_only, watched_paths
 from generator.incremental.session import BuildSession
 from generator.load.history import HISTORY_UNREAD
 from generator.problems import SetupError, escape_invisible
+from generator.render.parallel import available_workers
 from generator.render.urls import HAND_WRITTEN
 from generator.reporting import Report
 from generator.reporting.text import format_text
@@ -100,7 +101,7 @@ class PracticePlugin(BasePlugin):
         self._removed = [File.generated(config, uri, content="").abs_dest_path for uri in plan.removed]
         if not self.serving:  # a build (no server threads to fork): every body at once, on every core, into files
             self._bodies = tempfile.TemporaryDirectory(prefix="practice-pages-")
-            render_ahead(files, Path(self._bodies.name), os.cpu_count() or 1)
+            render_ahead(files, Path(self._bodies.name), available_workers())
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -109,7 +110,7 @@ class PracticePlugin(BasePlugin):
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         if not self.serving:  # a build: each generated page made whole, on every core
-            prerender(files, config, self._nav, env, Path(self._bodies.name) / "whole", os.cpu_count() or 1)
+            prerender(files, config, self._nav, env, Path(self._bodies.name) / "whole", available_workers())
         return env
 
     def on_page_context(

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import traceback
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -27,8 +28,21 @@ from generator.render.page import Heading, PageOutput, RenderedPage
 Job = Callable[[], tuple[str, Any]]  # -> (the output's text, facts about it that JSON can hold)
 
 
+MAX_WORKERS = 8  # each worker may come to hold a copy of what it touches of the build's memory
+
+
 class ParallelRenderError(RuntimeError):
     pass
+
+
+def available_workers() -> int:
+    """The cores this process may run on (its affinity, not the machine's count), at most
+    MAX_WORKERS; 1 where forking is not safe: only Linux forks here (macOS's system libraries
+    may crash in a forked child, and Windows cannot fork)."""
+    if not sys.platform.startswith("linux") or not hasattr(os, "fork"):
+        return 1
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, min(MAX_WORKERS, cores))
 
 
 def run_in_workers(jobs: Mapping[str, Job], folder: Path, workers: int) -> dict[str, tuple[Path, Any]]:
@@ -38,7 +52,7 @@ def run_in_workers(jobs: Mapping[str, Job], folder: Path, workers: int) -> dict[
     order = sorted(jobs)
     shares = max(1, min(workers, len(order)))
     children = []
-    for share in range(1, shares if hasattr(os, "fork") else 1):
+    for share in range(1, shares if available_workers() > 1 else 1):
         pid = os.fork()
         if pid == 0:  # the child: do its share, say how it went, and leave without the parent's clean-up
             os._exit(_run_share(jobs, order, share, shares, folder))

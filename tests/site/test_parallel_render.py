@@ -5,6 +5,7 @@ fails the whole render with its own error."""
 from __future__ import annotations
 
 import os
+import sys
 
 import pytest
 
@@ -12,7 +13,7 @@ from generator.check.collection import check_collection
 from generator.config.taxonomy import Taxonomy
 from generator.render.deferred import Deferred
 from generator.render.page import PageOutput, RenderedPage
-from generator.render.parallel import ParallelRenderError, render_to_files
+from generator.render.parallel import MAX_WORKERS, ParallelRenderError, available_workers, render_to_files
 from generator.render.site import SiteRenderer
 
 
@@ -49,3 +50,11 @@ def test_no_worker_is_left_behind(repo, tmp_path):
     render_to_files(shipped_pages(repo), tmp_path / "bodies", 2)
     with pytest.raises(ChildProcessError):
         os.waitpid(-1, os.WNOHANG)  # every child was waited for
+
+
+def test_workers_follow_the_cores_this_process_may_use_not_the_machines(monkeypatch):
+    assert available_workers() == min(MAX_WORKERS, len(os.sched_getaffinity(0)))
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: set(range(64)))
+    assert available_workers() == MAX_WORKERS  # a container that shows the host's 64 cores
+    monkeypatch.setattr(sys, "platform", "darwin")
+    assert available_workers() == 1  # macOS's libraries may crash in a forked child
