@@ -15,6 +15,7 @@ kind. A worker that fails makes the whole run fail with its error, never an outp
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sys
 import traceback
@@ -55,7 +56,10 @@ def run_in_workers(jobs: Mapping[str, Job], folder: Path, workers: int) -> dict[
     for share in range(1, shares if available_workers() > 1 else 1):
         pid = os.fork()
         if pid == 0:  # the child: do its share, say how it went, and leave without the parent's clean-up
-            os._exit(_run_share(jobs, order, share, shares, folder))
+            kept = _KeptWarnings()
+            status = _run_share(jobs, order, share, shares, folder)
+            (folder / f"warnings-{share}.json").write_text(json.dumps(kept.records), encoding="utf-8")
+            os._exit(status)
         children.append(pid)
     failures = [] if _run_share(jobs, order, 0, len(children) + 1, folder) == 0 else [0]
     for share, pid in enumerate(children, start=1):
@@ -64,11 +68,32 @@ def run_in_workers(jobs: Mapping[str, Job], folder: Path, workers: int) -> dict[
     if failures:
         errors = [folder / f"error-{share}.txt" for share in failures]
         raise ParallelRenderError("\n".join(e.read_text(encoding="utf-8") for e in errors if e.is_file()))
+    for share in range(1, len(children) + 1):  # a worker's warnings count here too (a strict build fails on them)
+        for name, level, message in json.loads((folder / f"warnings-{share}.json").read_text(encoding="utf-8")):
+            logging.getLogger(name).log(level, "%s", message)
     made: dict[str, tuple[Path, Any]] = {}
     for share in range(len(children) + 1):
         for name, number, facts in json.loads((folder / f"done-{share}.json").read_text(encoding="utf-8")):
             made[name] = (folder / f"{number}.out", facts)
     return made
+
+
+class _KeptWarnings(logging.Handler):
+    """In a worker: every warning or error logged, on every logger that shows them, once each."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[tuple[str, int, str]] = []
+        self._seen: set[int] = set()
+        loggers = [logging.getLogger(), *logging.root.manager.loggerDict.values()]
+        for logger in loggers:
+            if isinstance(logger, logging.Logger) and (logger.handlers or logger is logging.root):
+                logger.addHandler(self)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if id(record) not in self._seen:
+            self._seen.add(id(record))
+            self.records.append((record.name, record.levelno, record.getMessage()))
 
 
 def _run_share(jobs: Mapping[str, Job], order: list[str], share: int, shares: int, folder: Path) -> int:

@@ -4,6 +4,7 @@ fails the whole render with its own error."""
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 
@@ -13,7 +14,13 @@ from generator.check.collection import check_collection
 from generator.config.taxonomy import Taxonomy
 from generator.render.deferred import Deferred
 from generator.render.page import PageOutput, RenderedPage
-from generator.render.parallel import MAX_WORKERS, ParallelRenderError, available_workers, render_to_files
+from generator.render.parallel import (
+    MAX_WORKERS,
+    ParallelRenderError,
+    available_workers,
+    render_to_files,
+    run_in_workers,
+)
 from generator.render.site import SiteRenderer
 
 
@@ -58,3 +65,17 @@ def test_workers_follow_the_cores_this_process_may_use_not_the_machines(monkeypa
     assert available_workers() == MAX_WORKERS  # a container that shows the host's 64 cores
     monkeypatch.setattr(sys, "platform", "darwin")
     assert available_workers() == 1  # macOS's libraries may crash in a forked child
+
+
+def _warns() -> tuple[str, None]:
+    logging.getLogger("mkdocs.plugins.generator").warning("a warning from the worker")
+    return "text", None
+
+
+def test_a_workers_warnings_are_logged_here_so_a_strict_build_counts_them(tmp_path, caplog):
+    jobs = {"a": lambda: ("text", None), "b": _warns}  # "b" is the forked worker's
+    with caplog.at_level(logging.WARNING):
+        run_in_workers(jobs, tmp_path / "out", 2)
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING].count(
+        "a warning from the worker"
+    ) == 1
