@@ -43,7 +43,7 @@ class PracticePlugin(BasePlugin):
     def __init__(self) -> None:
         super().__init__()
         self.session, self.serving = BuildSession(preview=False), False
-        self._bodies = tempfile.TemporaryDirectory(prefix="practice-pages-")  # bodies rendered ahead
+        self._ahead: tempfile.TemporaryDirectory[str] | None = None  # a build's pages, made ahead on every core
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -99,9 +99,9 @@ class PracticePlugin(BasePlugin):
         plan = self.session.plan(outputs)
         add_generated(files, config, outputs, plan, build.case_study_count)
         self._removed = [File.generated(config, uri, content="").abs_dest_path for uri in plan.removed]
-        if not self.serving:  # a build (no server threads to fork): every body at once, on every core, into files
-            self._bodies = tempfile.TemporaryDirectory(prefix="practice-pages-")
-            render_ahead(files, Path(self._bodies.name), available_workers())
+        if not self.serving and available_workers() > 1:  # a build (no server threads to fork) on several cores
+            self._ahead = tempfile.TemporaryDirectory(prefix="practice-pages-")
+            render_ahead(files, Path(self._ahead.name), available_workers())
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -109,8 +109,8 @@ class PracticePlugin(BasePlugin):
         return nav
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-        if not self.serving:  # a build: each generated page made whole, on every core
-            prerender(files, config, self._nav, env, Path(self._bodies.name) / "whole", available_workers())
+        if self._ahead is not None:  # each generated page made whole, on every core
+            prerender(files, config, self._nav, env, Path(self._ahead.name) / "whole", available_workers())
         return env
 
     def on_page_context(
@@ -126,7 +126,7 @@ class PracticePlugin(BasePlugin):
         return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        self._bodies.cleanup()
+        self._ahead = self._ahead and self._ahead.cleanup()  # None, once its files are gone
         try:
             self.session.search.install(Path(config.site_dir))
         except SetupError as error:

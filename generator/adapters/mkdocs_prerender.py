@@ -43,6 +43,8 @@ def prerender(
     for uri, page in pages.items():
         page.final = made[uri][0]
         page.meta["template"] = PRERENDERED
+        if page.stored is not None:  # its body is in the whole page now (and a RAM-backed /tmp holds less)
+            page.stored.html_file.unlink(missing_ok=True)
 
 
 def _whole_page(

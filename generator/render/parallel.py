@@ -14,9 +14,12 @@ kind. A worker that fails makes the whole run fail with its error, never an outp
 
 from __future__ import annotations
 
+import ctypes
+import gc
 import json
 import logging
 import os
+import signal
 import sys
 import traceback
 from collections.abc import Callable, Mapping
@@ -30,84 +33,125 @@ Job = Callable[[], tuple[str, Any]]  # -> (the output's text, facts about it tha
 
 
 MAX_WORKERS = 8  # each worker may come to hold a copy of what it touches of the build's memory
+WORKERS_VARIABLE = "PRACTICE_WORKERS"  # how many processes a build makes its pages with; 1: MkDocs' own loop alone
+_PR_SET_PDEATHSIG = 1  # Linux prctl: a signal for the child when its parent dies
 
 
 class ParallelRenderError(RuntimeError):
     pass
 
 
+def can_fork() -> bool:
+    """Only Linux forks here: macOS's system libraries may crash in a forked child, and
+    Windows cannot fork."""
+    return sys.platform.startswith("linux") and hasattr(os, "fork")
+
+
 def available_workers() -> int:
-    """The cores this process may run on (its affinity, not the machine's count), at most
-    MAX_WORKERS; 1 where forking is not safe: only Linux forks here (macOS's system libraries
-    may crash in a forked child, and Windows cannot fork)."""
-    if not sys.platform.startswith("linux") or not hasattr(os, "fork"):
+    """PRACTICE_WORKERS if set (1 or more), else the cores this process may run on (its
+    affinity, not the machine's count), at most MAX_WORKERS; 1 where it cannot fork."""
+    if not can_fork():
         return 1
+    chosen = os.environ.get(WORKERS_VARIABLE, "")
+    if chosen.isdigit() and int(chosen) > 0:
+        return min(MAX_WORKERS, int(chosen))
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     return max(1, min(MAX_WORKERS, cores))
 
 
 def run_in_workers(jobs: Mapping[str, Job], folder: Path, workers: int) -> dict[str, tuple[Path, Any]]:
     """Each job's text in a file in `folder`, with its facts, made by `workers` processes
-    (this one among them)."""
+    (this one among them). Every worker is waited for, or stopped, before this returns or
+    raises; a worker's warnings are logged here, so that a strict build counts them."""
     folder.mkdir(parents=True, exist_ok=True)
     order = sorted(jobs)
-    shares = max(1, min(workers, len(order)))
-    children = []
-    for share in range(1, shares if available_workers() > 1 else 1):
-        pid = os.fork()
-        if pid == 0:  # the child: do its share, say how it went, and leave without the parent's clean-up
-            kept = _KeptWarnings()
-            status = _run_share(jobs, order, share, shares, folder)
-            (folder / f"warnings-{share}.json").write_text(json.dumps(kept.records), encoding="utf-8")
-            os._exit(status)
-        children.append(pid)
-    failures = [] if _run_share(jobs, order, 0, len(children) + 1, folder) == 0 else [0]
-    for share, pid in enumerate(children, start=1):
-        if os.waitpid(pid, 0)[1] != 0:
-            failures.append(share)
-    if failures:
-        errors = [folder / f"error-{share}.txt" for share in failures]
-        raise ParallelRenderError("\n".join(e.read_text(encoding="utf-8") for e in errors if e.is_file()))
-    for share in range(1, len(children) + 1):  # a worker's warnings count here too (a strict build fails on them)
-        for name, level, message in json.loads((folder / f"warnings-{share}.json").read_text(encoding="utf-8")):
+    shares = max(1, min(workers, len(order))) if can_fork() else 1
+    children: list[int] = []
+    gc.freeze()  # the build's objects stay where they are: workers share them instead of copying them
+    try:
+        for share in range(1, shares):
+            try:
+                pid = os.fork()
+            except OSError:  # no more processes allowed: the shares left are done here
+                break
+            if pid == 0:
+                _child(jobs, order, share, shares, folder)
+            children.append(pid)
+        failures = _run_share(jobs, order, 0, shares, folder, extra=range(len(children) + 1, shares))
+        for share, pid in enumerate(list(children), start=1):
+            status = os.waitpid(pid, 0)[1]
+            children.remove(pid)
+            if status != 0:
+                failures.append(
+                    f"worker {share} "
+                    + (f"was stopped by signal {os.WTERMSIG(status)}" if os.WIFSIGNALED(status) else "failed")
+                )
+    finally:
+        for pid in children:  # interrupted: stop the workers, never leave them running
+            os.kill(pid, signal.SIGTERM)
+            os.waitpid(pid, 0)
+        gc.unfreeze()
+    errors = [f.read_text(encoding="utf-8") for f in sorted(folder.glob("error-*.txt"))]
+    if failures or errors:
+        raise ParallelRenderError("\n".join([*errors, *(f for f in failures if f)]) or "a worker failed")
+    for share in range(1, shares):
+        kept = folder / f"warnings-{share}.json"
+        for name, level, message in json.loads(kept.read_text(encoding="utf-8")) if kept.is_file() else ():
             logging.getLogger(name).log(level, "%s", message)
     made: dict[str, tuple[Path, Any]] = {}
-    for share in range(len(children) + 1):
-        for name, number, facts in json.loads((folder / f"done-{share}.json").read_text(encoding="utf-8")):
+    for done in sorted(folder.glob("done-*.json")):
+        for name, number, facts in json.loads(done.read_text(encoding="utf-8")):
             made[name] = (folder / f"{number}.out", facts)
     return made
 
 
+def _child(jobs: Mapping[str, Job], order: list[str], share: int, shares: int, folder: Path) -> None:
+    """A worker: do its share, say how it went, and leave without ever running the parent's
+    code (its clean-up would delete the folder the parent reads, its buffers print twice)."""
+    status = 1
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)  # dies with its parent
+        kept = _KeptWarnings()
+        status = 0 if not _run_share(jobs, order, share, shares, folder) else 1
+        (folder / f"warnings-{share}.json").write_text(json.dumps(kept.records), encoding="utf-8")
+    finally:
+        os._exit(status)
+
+
 class _KeptWarnings(logging.Handler):
-    """In a worker: every warning or error logged, on every logger that shows them, once each."""
+    """In a worker: every warning or error logged, in place of the loggers' own handlers (the
+    build's process logs them, once)."""
 
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
         self.records: list[tuple[str, int, str]] = []
-        self._seen: set[int] = set()
-        loggers = [logging.getLogger(), *logging.root.manager.loggerDict.values()]
-        for logger in loggers:
+        for logger in [logging.getLogger(), *logging.root.manager.loggerDict.values()]:
             if isinstance(logger, logging.Logger) and (logger.handlers or logger is logging.root):
-                logger.addHandler(self)
+                logger.handlers = [self]
 
     def emit(self, record: logging.LogRecord) -> None:
-        if id(record) not in self._seen:
-            self._seen.add(id(record))
-            self.records.append((record.name, record.levelno, record.getMessage()))
+        self.records.append((record.name, record.levelno, record.getMessage()))
 
 
-def _run_share(jobs: Mapping[str, Job], order: list[str], share: int, shares: int, folder: Path) -> int:
+def _run_share(
+    jobs: Mapping[str, Job], order: list[str], share: int, shares: int, folder: Path, extra: range = range(0)
+) -> list[str]:
+    """Jobs share, share + shares, ... (and, in this process, the shares of workers that could
+    not be started); returns what failed ([] or one line; the error file holds the traceback)."""
     try:
         done = []
-        for number in range(share, len(order), shares):
-            text, facts = jobs[order[number]]()
-            (folder / f"{number}.out").write_bytes(text.encode("utf-8", errors="surrogatepass"))  # read back as made
-            done.append((order[number], number, facts))
+        for each in (share, *extra):
+            for number in range(each, len(order), shares):
+                text, facts = jobs[order[number]]()
+                (folder / f"{number}.out").write_bytes(
+                    text.encode("utf-8", errors="surrogatepass")
+                )  # read back as made
+                done.append((order[number], number, facts))
         (folder / f"done-{share}.json").write_text(json.dumps(done), encoding="utf-8")
-        return 0
-    except BaseException:  # reported by the parent, with the job's own traceback
+        return []
+    except Exception:  # reported by the parent, with the job's own traceback
         (folder / f"error-{share}.txt").write_text(traceback.format_exc(), encoding="utf-8")
-        return 1
+        return [""]
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import sys
 
 import pytest
@@ -16,12 +17,14 @@ from generator.render.deferred import Deferred
 from generator.render.page import PageOutput, RenderedPage
 from generator.render.parallel import (
     MAX_WORKERS,
+    WORKERS_VARIABLE,
     ParallelRenderError,
     available_workers,
     render_to_files,
     run_in_workers,
 )
 from generator.render.site import SiteRenderer
+from tests.conftest import REPO, build
 
 
 def shipped_pages(repo) -> dict[str, PageOutput]:
@@ -63,19 +66,43 @@ def test_workers_follow_the_cores_this_process_may_use_not_the_machines(monkeypa
     assert available_workers() == min(MAX_WORKERS, len(os.sched_getaffinity(0)))
     monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: set(range(64)))
     assert available_workers() == MAX_WORKERS  # a container that shows the host's 64 cores
+    monkeypatch.setenv(WORKERS_VARIABLE, "3")
+    assert available_workers() == 3  # chosen
     monkeypatch.setattr(sys, "platform", "darwin")
     assert available_workers() == 1  # macOS's libraries may crash in a forked child
 
 
 def _warns() -> tuple[str, None]:
-    logging.getLogger("mkdocs.plugins.generator").warning("a warning from the worker")
+    for n in range(5):
+        logging.getLogger("mkdocs.plugins.generator").warning("warning %d from the worker", n)
     return "text", None
 
 
-def test_a_workers_warnings_are_logged_here_so_a_strict_build_counts_them(tmp_path, caplog):
+def test_every_warning_of_a_worker_is_logged_here_once_so_a_strict_build_counts_them(tmp_path, caplog):
     jobs = {"a": lambda: ("text", None), "b": _warns}  # "b" is the forked worker's
     with caplog.at_level(logging.WARNING):
         run_in_workers(jobs, tmp_path / "out", 2)
-    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING].count(
-        "a warning from the worker"
-    ) == 1
+    shown = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert shown == [f"warning {n} from the worker" for n in range(5)]
+
+
+def _killed() -> tuple[str, None]:
+    os.kill(os.getpid(), signal.SIGKILL)  # as the out-of-memory killer would
+    return "never", None
+
+
+def test_a_worker_killed_by_a_signal_is_named_with_it(tmp_path):
+    with pytest.raises(ParallelRenderError, match="worker 1 was stopped by signal 9"):
+        run_in_workers({"a": lambda: ("text", None), "b": _killed}, tmp_path / "out", 2)
+
+
+def test_mkdocs_own_page_loop_and_the_workers_build_the_same_site(tmp_path_factory):
+    """The oracle is MkDocs itself: PRACTICE_WORKERS=1 leaves every page to its own loop."""
+    sites = {}
+    for workers in ("1", "3"):
+        sites[workers] = tmp_path_factory.mktemp(f"workers-{workers}")
+        result = build(REPO, sites[workers], env={**os.environ, WORKERS_VARIABLE: workers})
+        assert result.returncode == 0, result.stderr
+    own, ahead = ({p.relative_to(s): p.read_bytes() for p in s.rglob("*") if p.is_file()} for s in sites.values())
+    assert own.keys() == ahead.keys()
+    assert [name for name in own if own[name] != ahead[name]] == []
