@@ -55,8 +55,13 @@ def available_workers() -> int:
     chosen = os.environ.get(WORKERS_VARIABLE, "")
     if chosen.isdigit() and int(chosen) > 0:
         return min(MAX_WORKERS, int(chosen))
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return max(1, min(MAX_WORKERS, cores))
+    return max(1, min(MAX_WORKERS, usable_cores()))
+
+
+def usable_cores() -> int:
+    """The cores this process may run on: its affinity, not the machine's count (a container
+    may show the host's 64)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
 def run_in_workers(jobs: Mapping[str, Job], folder: Path, workers: int) -> dict[str, tuple[Path, Any]]:

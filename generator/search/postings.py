@@ -18,6 +18,7 @@ import sys
 from array import array
 from pathlib import Path
 
+from generator.render.parallel import usable_cores
 from generator.search.records import WEIGHTS, SearchRecord
 from generator.search.words import STOP_WORDS, stem, words, written_words
 
@@ -142,7 +143,7 @@ def read_postings(records: tuple[SearchRecord, ...]) -> Postings:
     cores (two here: 10,000 case studies in about half the time). Each run of records goes
     to a fresh `python -m generator.search.index_writer` and its postings come back pickled
     (both ends are this module). Anything amiss and they are read here instead."""
-    workers = min(os.cpu_count() or 1, MAX_WORKERS)
+    workers = min(usable_cores(), MAX_WORKERS)
     if len(records) < PARALLEL_FROM or workers < 2:
         return _postings_of(records, 0)
     size = -(-len(records) // workers)
