@@ -2,9 +2,9 @@
 
     python benchmarks/validation.py [--count 10000] [--repeats 5]
 
-Targets (issue 3): validating the whole collection takes at most 1.5x the time libyaml
-(yaml.CSafeLoader) alone takes to read and parse the same files; re-validating an
-unchanged collection takes under 1 second. Each repeat runs the baseline and validation
+Targets (issue 28; issue 3 asked 1.5x and 1 s): validating the whole collection takes at
+most 1.2x the time libyaml (yaml.CSafeLoader) alone takes to read and parse the same files;
+re-validating an unchanged collection takes under 0.3 seconds, the whole command. Each repeat runs the baseline and validation
 back to back, in alternating order, so they meet the same machine load (this machine is
 noisy: the same run varies by 1.5x over a minute); the ratio reported is the median of the
 ratios within each pair, and the times are medians.
@@ -31,8 +31,8 @@ from generator.check.collection import validate
 from generator.config.project import Project
 from generator.load.files import case_study_paths
 
-COLD_RATIO_TARGET = 1.5
-WARM_SECONDS_TARGET = 1.0
+COLD_RATIO_TARGET = 1.2  # issue 28 (issue 3 asked 1.5)
+WARM_SECONDS_TARGET = 0.3  # issue 28 (issue 3 asked 1 s)
 
 
 def libyaml_parse(project: Project) -> None:

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from generator.check.cache import CheckStore, DiskStore, context_key, file_fingerprint
+from generator.check.cache import CheckStore, DiskStore, context_key
 from generator.check.file_check import check_file, duplicate_id_problems, originator_problems
 from generator.check.schema_validator import SchemaFileError, SchemaValidator, read_schema
 from generator.config.policy import ReviewPolicy
@@ -67,7 +67,7 @@ def check_collection(
         store.begin(context_key(project, today))
     checks = []
     for path, display in files:
-        fingerprint = file_fingerprint(path) if store is not None else None
+        fingerprint = store.fingerprint(path, display) if store is not None else None
         check = store.get(display, fingerprint) if store is not None and fingerprint else None
         if check is None:
             validator = validator or SchemaValidator.from_file(project.schema_path, schema)

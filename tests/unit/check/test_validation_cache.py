@@ -183,3 +183,91 @@ def test_without_the_variable_the_platforms_user_cache_folder_is_used(project, t
     path = validation_cache_path(project)
     assert path.parent == xdg / "practice-repository"
     assert project.root not in path.parents
+
+
+# ---------- an unchanged file is known by its state, as git's index knows it ----------
+
+
+@pytest.fixture
+def reads(monkeypatch):
+    """Count the case-study files whose bytes are hashed."""
+    from generator.check import cache as cache_module
+
+    calls: list[str] = []
+    real = cache_module.file_fingerprint
+
+    def spy(path):
+        calls.append(path.name)
+        return real(path)
+
+    monkeypatch.setattr(cache_module, "file_fingerprint", spy)
+    return calls
+
+
+def settled(cache) -> None:
+    """Make the store look written long after its files' last change (no waiting)."""
+    stored = json.loads(cache.read_text(encoding="utf-8"))
+    stored["written_ns"] += 3600 * 10**9
+    cache.write_text(json.dumps(stored), encoding="utf-8")
+
+
+def test_a_settled_unchanged_file_is_not_read_again(project, tmp_path, counted, reads):
+    cache = tmp_path / "cache.json"
+    first = validate(project, today=TODAY, cache_path=cache)
+    assert len(reads) == 3
+    settled(cache)
+    reads.clear()
+    counted.clear()
+    assert validate(project, today=TODAY, cache_path=cache) == first
+    assert (reads, counted) == ([], [])
+
+
+def test_a_file_changed_just_before_the_store_was_written_is_read_again(project, tmp_path, reads):
+    """Racily clean: a second edit within the same clock tick leaves the state unchanged."""
+    cache = tmp_path / "cache.json"
+    validate(project, today=TODAY, cache_path=cache)
+    reads.clear()
+    validate(project, today=TODAY, cache_path=cache)
+    assert len(reads) == 3  # the files are seconds old: their state is not yet trusted
+    reads.clear()
+    validate(project, today=TODAY, cache_path=cache)
+    assert len(reads) == 3
+
+
+def test_an_edit_is_seen_though_the_size_and_modification_time_are_restored(project, tmp_path, counted):
+    import os
+
+    cache = tmp_path / "cache.json"
+    validate(project, today=TODAY, cache_path=cache)
+    settled(cache)
+    path = sorted(project.practice_dir.glob("*.yaml"))[0]
+    before = os.stat(path)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("locality:", "localitx:", 1), encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert os.stat(path).st_size == before.st_size
+    counted.clear()
+    report = validate(project, today=TODAY, cache_path=cache)
+    assert counted == [f"practice/{path.name}"]
+    assert any(p.message == "unknown field 'localitx'" for p in report.errors)
+
+
+def test_a_file_touched_but_unchanged_is_read_once_then_known_by_its_new_state(project, tmp_path, counted, reads):
+    import os
+
+    cache = tmp_path / "cache.json"
+    validate(project, today=TODAY, cache_path=cache)
+    settled(cache)
+    path = sorted(project.practice_dir.glob("*.yaml"))[0]
+    os.utime(path)
+    reads.clear()
+    counted.clear()
+    validate(project, today=TODAY, cache_path=cache)
+    assert (reads, counted) == ([path.name], [])  # read to compare its bytes; not checked again
+    stored = json.loads(cache.read_text(encoding="utf-8"))
+    state = os.stat(path)
+    assert stored["files"][f"practice/{path.name}"]["state"][:3] == [
+        state.st_size,
+        state.st_mtime_ns,
+        state.st_ctime_ns,
+    ]
