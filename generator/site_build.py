@@ -21,6 +21,7 @@ from generator.config.project import Project
 from generator.config.publication import DEFAULT_PUBLICATION, Publication
 from generator.config.synonyms import Synonyms
 from generator.config.taxonomy import Taxonomy
+from generator.incremental.reuse import REUSE, loaded
 from generator.load.history import HISTORY_UNREAD, read_history
 from generator.problems import Problem, Severity
 from generator.render.deferred import Deferred
@@ -56,8 +57,9 @@ class SiteBuild:
 def build_site(project: Project, settings: SiteSettings, store: MemoryStore | None = None) -> SiteBuild:
     """Check the collection and, if it has no errors, make every page, data file and search
     record. Raises SetupError (with a message naming file and line) for a fault in the set-up."""
-    review = ReviewPolicy.load(project.policy_path)
-    taxonomy = Taxonomy.load(project.taxonomy_path)
+    REUSE.next_build()
+    review = loaded(ReviewPolicy, project.policy_path)
+    taxonomy = loaded(Taxonomy, project.taxonomy_path)
     collection = check_collection(project, paths=settings.only, review=review, store=store, taxonomy=taxonomy)
     case_studies = collection.case_studies
     if not collection.ok:
@@ -83,7 +85,7 @@ def build_site(project: Project, settings: SiteSettings, store: MemoryStore | No
     return SiteBuild(
         pages={path: output for path, output in outputs.items() if isinstance(output, PageOutput)},
         data_files={path: output for path, output in outputs.items() if not isinstance(output, PageOutput)},
-        search=search_collection(case_studies, taxonomy, Synonyms.load(project.synonyms_path)),
+        search=search_collection(case_studies, taxonomy, loaded(Synonyms, project.synonyms_path)),
         problems=problems,
         files_checked=collection.files_checked,
         case_study_count=len(case_studies),

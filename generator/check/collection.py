@@ -15,6 +15,7 @@ from generator.config.policy import ReviewPolicy
 from generator.config.project import Project
 from generator.config.schema_sync import synced
 from generator.config.taxonomy import Taxonomy
+from generator.incremental.reuse import REUSE
 from generator.load.files import case_study_paths, display_path, named_file, peek_id
 from generator.model import CaseStudy
 from generator.problems import Problem, SetupError
@@ -87,7 +88,7 @@ def check_collection(
         problems.append(Problem(folder, "holds no case studies", hint='add one: practice new "Title" --locality ...'))
     bad_files = {p.file for p in problems if p.is_error}
     case_studies = [
-        CaseStudy.from_data(check.data, check.display)
+        REUSE(CaseStudy.from_data, check.data, check.display)  # a preview's unchanged file: last build's
         for check in checks
         if check.data is not None and check.display not in bad_files
     ]

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from generator.check.cache import MemoryStore
 from generator.incremental.rebuild import FileStates, RebuildPlan, Rebuilds, file_states
+from generator.incremental.reuse import REUSE
 from generator.search.bundle import SearchBundle
 
 
@@ -22,6 +23,7 @@ class BuildSession:
         self.search = SearchBundle()
         self._rebuilds = Rebuilds()
         self._site_files: FileStates = ()
+        REUSE.start() if preview else REUSE.stop()  # a preview's builds share what has not changed
 
     def begin(self, site_sources: list[Path]) -> bool:
         """Start a build made with `site_sources` (the engine's configuration, hand-written

@@ -7,9 +7,11 @@ import csv
 import io
 import json
 import re
+import textwrap
 from typing import Any
 
 from generator.config.taxonomy import Taxonomy
+from generator.incremental.reuse import REUSE
 from generator.model import CaseStudy, to_data
 from generator.render.costs import cost_line, lead_cost
 from generator.render.deferred import Deferred, same_text
@@ -73,9 +75,15 @@ CSV_COLUMNS = (
 def json_export(case_studies: list[CaseStudy], taxonomy: Taxonomy) -> str:
     """A JSON array of case studies, each valid against data/case-study.schema.json, each with
     its impact evidence (computed from its outcomes; a case-study file may not give it)."""
-    facts = EvidenceFacts(taxonomy)
-    items = [_with_impact(to_data(c), facts.impact(c)) for c in sorted(case_studies, key=lambda c: c.id)]
-    return json.dumps(items, indent=2, ensure_ascii=False, allow_nan=False) + "\n"  # strict JSON, never NaN
+    facts = REUSE(EvidenceFacts, taxonomy)
+    items = [REUSE(_json_item, c, facts) for c in sorted(case_studies, key=lambda c: c.id)]
+    return "[\n" + ",\n".join(items) + "\n]\n" if items else "[]\n"
+
+
+def _json_item(case_study: CaseStudy, facts: EvidenceFacts) -> str:
+    """One case study as json.dumps(items, indent=2) writes each item: one level in."""
+    item = _with_impact(to_data(case_study), facts.impact(case_study))
+    return textwrap.indent(json.dumps(item, indent=2, ensure_ascii=False, allow_nan=False), "  ")  # never NaN
 
 
 def _with_impact(data: dict[str, Any], impact: str) -> dict[str, Any]:

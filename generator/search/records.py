@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from generator.config.synonyms import Synonyms
 from generator.config.taxonomy import Taxonomy
+from generator.incremental.reuse import REUSE
 from generator.model import CaseStudy
 from generator.render.evidence_facts import EvidenceFacts
 from generator.render.markdown_subset import plain_text
@@ -117,8 +118,8 @@ class SearchCollection:
 def search_collection(
     case_studies: list[CaseStudy], taxonomy: Taxonomy, synonyms: Synonyms | None = None
 ) -> SearchCollection:
-    evidence = EvidenceFacts(taxonomy)
-    records = tuple(search_record(c, taxonomy, synonyms, evidence) for c in _in_index_order(case_studies))
+    evidence = REUSE(EvidenceFacts, taxonomy)
+    records = tuple(REUSE(search_record, c, taxonomy, synonyms, evidence) for c in _in_index_order(case_studies))
     return SearchCollection(records, facet_values(taxonomy))
 
 
