@@ -73,3 +73,15 @@ FACETS = (
     Facet("regions", "Regions", "region", "Case studies by where the practice runs.", lambda c: (c.region,)),
 )
 FACET = {facet.folder: facet for facet in FACETS}
+
+MODEL_ROLES = (("originated", "Developed it"), ("programme", "National programme"), ("adopted", "Adopted it"))
+
+
+def model_table(members: list[CaseStudy]) -> list[tuple[str, CaseStudy]]:
+    """(role's label, case study) for each row of a model's side-by-side table: the originator
+    first, then any national programme, then adopters by the year they began."""
+    return [
+        (label, c)
+        for role, label in MODEL_ROLES
+        for c in sorted((c for c in members if c.model and c.model.role == role), key=lambda c: c.period.start)
+    ]

@@ -26,11 +26,12 @@ from generator.render.coverage import coverage
 from generator.render.deferred import Deferred
 from generator.render.environment import TEMPLATES
 from generator.render.evidence_facts import EvidenceFacts
-from generator.render.facets import FACET, FACETS, Facet
+from generator.render.facets import FACET, FACETS, Facet, model_table
 from generator.render.feeds import FOLLOWED_FACETS, facet_feed, feed_files
 from generator.render.map_and_data_pages import map_and_data_pages
 from generator.render.outcome_sentence import OutcomeSentences
 from generator.render.page import PageAnchors, PageOutput, RenderedPage
+from generator.render.pagination import CARDS_PER_PAGE, paginate
 from generator.render.publication_pages import publication_pages
 from generator.render.recent import update_days
 from generator.render.related import RelatedPractice
@@ -209,19 +210,25 @@ class SiteRenderer:
             )
         }
         for term in vocabulary.terms:
-            path = urls.facet_page(facet.folder, term.id)
             feed = facet_feed(facet.folder, term.id, term.label) if facet.folder in FOLLOWED_FACETS else None
-            pages[path] = self._page(
-                "facet_term.html.j2",
-                path,
-                term.label,
-                term.description,
-                feed=(feed.path, feed.title) if feed else ("", ""),
-                facet=facet,
-                term=term,
-                case_studies=members[term.id],
-                feed_path=feed.path if feed else "",
-            )
+            for pagination, shown in paginate(facet.folder, term.id, members[term.id]):
+                path = pagination.paths[pagination.number - 1]
+                numbered = f" (page {pagination.number} of {pagination.count})" if pagination.number > 1 else ""
+                pages[path] = self._page(
+                    "facet_term.html.j2",
+                    path,
+                    term.label + numbered,
+                    term.description,
+                    feed=(feed.path, feed.title) if feed else ("", ""),
+                    facet=facet,
+                    term=term,
+                    case_studies=members[term.id],
+                    shown=shown,
+                    pages=pagination,
+                    side_by_side=model_table(members[term.id]) if facet.folder == "models" else [],
+                    rows_shown=CARDS_PER_PAGE,
+                    feed_path=feed.path if feed else "",
+                )
         return pages
 
     def _page(

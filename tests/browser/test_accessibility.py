@@ -168,6 +168,25 @@ def test_a_page_with_review_due_has_no_violations(browser, scratch_project, tmp_
             reader.page.close()
 
 
+def test_a_term_split_across_pages_has_no_violations(browser, tmp_path_factory):
+    """The shipped collection fills no term's first page; 130 synthetic case studies do."""
+    from benchmarks.synthetic import make_collection
+
+    project = make_collection(tmp_path_factory.mktemp("paged") / "project", 130)
+    out = tmp_path_factory.mktemp("paged-site")
+    result = build(project, out)
+    assert result.returncode == 0, result.stderr
+    term = sorted(out.glob("themes/*/page"))[0].parent.relative_to(out).as_posix()
+    with serve(out) as url:
+        for viewport in (DESKTOP, PHONE):
+            reader = Reader(browser, url, viewport)
+            for path in (f"{term}/", f"{term}/page/2/"):
+                reader.open(path)
+                assert reader.page.locator("nav.pagination a[aria-current=page]").count() == 1
+                assert scan(reader.page) == [], path
+            reader.page.close()
+
+
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
 @pytest.mark.parametrize(
     "address",
