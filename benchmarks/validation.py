@@ -4,10 +4,10 @@
 
 Targets (issue 28; issue 3 asked 1.5x and 1 s): validating the whole collection takes at
 most 1.2x the time libyaml (yaml.CSafeLoader) alone takes to read and parse the same files;
-re-validating an unchanged collection takes under 0.3 seconds, the whole command. Each repeat runs the baseline and validation
-back to back, in alternating order, so they meet the same machine load (this machine is
-noisy: the same run varies by 1.5x over a minute); the ratio reported is the median of the
-ratios within each pair, and the times are medians.
+re-validating an unchanged collection takes under 0.3 seconds, the whole command. Each
+repeat runs the baseline and validation back to back, in alternating order, so they meet
+the same machine load (this machine is noisy: the same run varies by 1.5x over a minute);
+the ratio reported is the median of the ratios within each pair, and the times are medians.
 """
 
 from __future__ import annotations

@@ -8,6 +8,7 @@ import io
 import json
 import re
 import textwrap
+from collections.abc import Iterable
 from typing import Any
 
 from generator.config.taxonomy import Taxonomy
@@ -99,52 +100,59 @@ def _cell(value: str) -> str:
 
 def csv_export(case_studies: list[CaseStudy], taxonomy: Taxonomy) -> str:
     """One row per case study; lists joined with "; "."""
-    facts = EvidenceFacts(taxonomy)
+    facts = REUSE(EvidenceFacts, taxonomy)
+    rows = (REUSE(_csv_row, c, taxonomy, facts) for c in sorted(case_studies, key=lambda c: c.id))
+    return _csv_line(CSV_COLUMNS) + "".join(rows)
+
+
+def _csv_line(cells: Iterable[str]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for c in sorted(case_studies, key=lambda c: c.id):
-        row = [
-            c.id,
-            page_url(case_study_page(c.id)),
-            c.title,
-            c.locality,
-            taxonomy.regions[c.region].label,
-            str(c.period.start),
-            str(c.period.end),
-            taxonomy.ratings[c.evidence.rating].label,
-            c.evidence.rated_by,
-            c.evidence.rated_on.isoformat(),
-            "; ".join(taxonomy.evidence_bases[b].label for b in c.evidence.basis),
-            "; ".join(taxonomy.themes[t].label for t in c.themes),
-            "; ".join(taxonomy.characteristics[k].label for k in c.characteristics),
-            "; ".join(taxonomy.age_groups[a].label for a in c.audience.age_groups),
-            "; ".join(c.audience.target_groups),
-            c.setting,
-            "; ".join(c.partners),
-            "; ".join(f"{o.measure}: {o.change.as_reported}" for o in c.outcomes),
-            " ".join(c.summary.split()),
-            "; ".join(s.title.strip() for s in c.sources),
-            c.published.isoformat(),
-            c.last_reviewed.isoformat(),
-            c.headline,
-            "; ".join(dict.fromkeys(taxonomy.outcome_domains[o.domain].label for o in c.outcomes)),
-            taxonomy.models[c.model.id].label if c.model else "",
-            c.model.role if c.model else "",
-            cost_line(c.costs, count_others=False),
-            c.contact.organisation if c.contact else "",
-            c.contact.url if c.contact else "",
-            facts.impact_label(c),
-            "; ".join(
-                f"{o.measure}: {taxonomy.directions[o.direction].label.lower()}"
-                for o in c.outcomes
-                if facts.did_not_improve(o)
-            ),
-            lead.covers if (lead := lead_cost(c.costs)) else "",
-            (lead.price_year or "") if lead else "",
-        ]
-        writer.writerow([_cell(" ".join(str(value).split())) for value in row])
+    csv.writer(out, lineterminator="\n").writerow(cells)
     return out.getvalue()
+
+
+def _csv_row(c: CaseStudy, taxonomy: Taxonomy, facts: EvidenceFacts) -> str:
+    """A case study's line of the CSV file."""
+    row = [
+        c.id,
+        page_url(case_study_page(c.id)),
+        c.title,
+        c.locality,
+        taxonomy.regions[c.region].label,
+        str(c.period.start),
+        str(c.period.end),
+        taxonomy.ratings[c.evidence.rating].label,
+        c.evidence.rated_by,
+        c.evidence.rated_on.isoformat(),
+        "; ".join(taxonomy.evidence_bases[b].label for b in c.evidence.basis),
+        "; ".join(taxonomy.themes[t].label for t in c.themes),
+        "; ".join(taxonomy.characteristics[k].label for k in c.characteristics),
+        "; ".join(taxonomy.age_groups[a].label for a in c.audience.age_groups),
+        "; ".join(c.audience.target_groups),
+        c.setting,
+        "; ".join(c.partners),
+        "; ".join(f"{o.measure}: {o.change.as_reported}" for o in c.outcomes),
+        " ".join(c.summary.split()),
+        "; ".join(s.title.strip() for s in c.sources),
+        c.published.isoformat(),
+        c.last_reviewed.isoformat(),
+        c.headline,
+        "; ".join(dict.fromkeys(taxonomy.outcome_domains[o.domain].label for o in c.outcomes)),
+        taxonomy.models[c.model.id].label if c.model else "",
+        c.model.role if c.model else "",
+        cost_line(c.costs, count_others=False),
+        c.contact.organisation if c.contact else "",
+        c.contact.url if c.contact else "",
+        facts.impact_label(c),
+        "; ".join(
+            f"{o.measure}: {taxonomy.directions[o.direction].label.lower()}"
+            for o in c.outcomes
+            if facts.did_not_improve(o)
+        ),
+        lead.covers if (lead := lead_cost(c.costs)) else "",
+        (lead.price_year or "") if lead else "",
+    ]
+    return _csv_line(_cell(" ".join(str(value).split())) for value in row)
 
 
 def gap_map_header(gap_map: GapMap, taxonomy: Taxonomy) -> list[str]:
