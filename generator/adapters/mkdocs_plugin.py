@@ -19,9 +19,9 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
 from mkdocs.utils.templates import TemplateContext
 
+from generator.adapters import mkdocs_support as support
 from generator.adapters.mkdocs_pages import GeneratedPage, add_generated, render_ahead
 from generator.adapters.mkdocs_prerender import prerender
-from generator.adapters.mkdocs_support import BUILD_LOG, site_sources, without_dirty_warning
 from generator.config.build_date import build_date, source_date_epoch
 from generator.config.project import Project
 from generator.config.publication import publication_from
@@ -30,7 +30,6 @@ from generator.incremental.session import BuildSession
 from generator.load.history import HISTORY_UNREAD
 from generator.problems import SetupError, escape_invisible
 from generator.render.parallel import available_workers
-from generator.render.urls import HAND_WRITTEN
 from generator.reporting import Report
 from generator.reporting.text import format_text
 from generator.site_build import SiteBuild, SiteSettings, build_site
@@ -48,7 +47,7 @@ class PracticePlugin(BasePlugin):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
         self.session = BuildSession(preview=self.serving and dirty)  # `practice serve` runs `mkdocs serve --dirty`
-        logging.getLogger(BUILD_LOG).addFilter(without_dirty_warning)
+        logging.getLogger(support.BUILD_LOG).addFilter(support.without_dirty_warning)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.project = Project(Path(config.config_file_path).resolve().parent)
@@ -74,8 +73,10 @@ class PracticePlugin(BasePlugin):
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        if self.session.begin(site_sources(config)):
+        if self.session.begin(support.site_sources(config)):
             clean_directory(config.site_dir)  # mkdocs.yml, a hand-written page or the theme changed
+        if self.session.preview:
+            support.keep_theme_listing(config, self.session.site_files)
         if self.build.ok:
             try:
                 self.session.search.start(self.build.search, Path(config.site_dir), preview=self.session.preview)
@@ -89,9 +90,7 @@ class PracticePlugin(BasePlugin):
         if not build.ok:
             report = format_text(Report(build.problems, build.files_checked))
             raise PluginError(f"the case-study collection has problems; nothing was built.\n{report}")
-        for page in HAND_WRITTEN:
-            if files.get_file_from_path(page) is None:
-                raise PluginError(f"{config.docs_dir}/{page} is missing; generated pages link to it")
+        support.require_hand_written(files, config)
         for problem in build.problems:  # warnings only: shown; only an unread git history fails a strict build
             say = log.warning if problem.file == HISTORY_UNREAD else log.info
             say("%s: %s", escape_invisible(problem.location()), escape_invisible(problem.message))
@@ -142,7 +141,7 @@ class PracticePlugin(BasePlugin):
 
     def on_shutdown(self) -> None:
         self.session.search.discard()
-        logging.getLogger(BUILD_LOG).removeFilter(without_dirty_warning)
+        logging.getLogger(support.BUILD_LOG).removeFilter(support.without_dirty_warning)
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: object) -> LiveReloadServer:
         for path in watched_paths(self.project):

@@ -34,6 +34,11 @@ class BuildSession:
         self._site_files = file_states(site_sources)
         return not self._rebuilds.knows(self._site_files)
 
+    @property
+    def site_files(self) -> FileStates:
+        """The engine's configuration, hand-written pages and theme, as this build found them."""
+        return self._site_files
+
     def plan(self, outputs: Mapping[str, object]) -> RebuildPlan:
         return self._rebuilds.plan(outputs, self._site_files)
 

@@ -179,7 +179,7 @@ def test_after_a_failed_rebuild_the_fixed_collection_is_built_whole(project, tmp
 
 @pytest.mark.parametrize(
     "change",
-    ["taxonomy label", "hand-written page", "mkdocs.yml", "theme override"],
+    ["taxonomy label", "hand-written page", "mkdocs.yml", "theme override", "new theme file"],
 )
 def test_a_change_outside_practice_rebuilds_everything(project, tmp_path, change):
     preview = Preview(project, tmp_path / "served")
@@ -188,6 +188,9 @@ def test_a_change_outside_practice_rebuilds_everything(project, tmp_path, change
         path, old, new = root / "schema" / "taxonomy.yaml", "label: Disability", "label: Disability and SEND"
     elif change == "hand-written page":
         path, old, new = root / "docs" / "contributing" / "format.md", "\n", "\nA new first line.\n"
+    elif change == "new theme file":  # a preview keeps the theme's listing: a new file is listed again
+        path, old, new = root / "site_overrides" / "added.css", "", "p { margin: 0; }\n"
+        path.write_text(old, encoding="utf-8")
     elif change == "mkdocs.yml":
         path, old, new = root / "mkdocs.yml", "  - About the evidence:", "  - About our evidence:"
     else:
