@@ -17,7 +17,7 @@ beyond its own build, and a worker forked from it has nothing to share.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -33,15 +33,20 @@ class Reuse:
 
     def __call__(self, make: Callable[..., Result], *inputs: Any) -> Result:
         """`make(*inputs)`, or its result from this build or the last one."""
+        return self.keyed(make, inputs, lambda: make(*inputs))
+
+    def keyed(self, name: Hashable, inputs: tuple[Any, ...], make: Callable[[], Result]) -> Result:
+        """`make()`, or what it made under the same `name` (matched by value: a function, a
+        label) from the same `inputs`, which must be all it reads, in this build or the last."""
         if not self.enabled:
-            return make(*inputs)
-        key = (make, *(value if isinstance(value, _BY_VALUE) else id(value) for value in inputs))
+            return make()
+        key = (name, *(value if isinstance(value, _BY_VALUE) else id(value) for value in inputs))
         kept = self._now.get(key) or self._last.get(key)
         # The inputs are kept with the result, so an id is never reused while its entry lives.
         if kept is None or any(
             a is not b and not isinstance(a, _BY_VALUE) for a, b in zip(kept[0], inputs, strict=True)
         ):
-            kept = (inputs, make(*inputs))
+            kept = (inputs, make())
         self._now[key] = kept
         return kept[1]
 

@@ -15,6 +15,7 @@ from generator.config.policy import ReviewPolicy
 from generator.config.publication import DEFAULT_PUBLICATION, Publication
 from generator.config.standards import requirements
 from generator.config.taxonomy import Taxonomy
+from generator.incremental.reuse import REUSE
 from generator.load.history import NO_HISTORY, History
 from generator.model import CaseStudy
 from generator.render import linked_data, open_data, urls
@@ -267,6 +268,9 @@ def _render_page(renderer: SiteRenderer, template: str, path: str, context: dict
         ),
         heading=anchors.heading,
         anchor=anchors.anchor,
+        # A card as the last preview build made it on this page (incremental/reuse): what else it
+        # reads comes from the taxonomy, and the card's own inputs are named where it is called.
+        kept=lambda name, *inputs, caller: REUSE.keyed(name, (path, renderer.taxonomy, *inputs), caller),
         **context,
     )
     return anchors.page(body)
