@@ -66,7 +66,7 @@ def check_collection(
     validator = None if store is not None else SchemaValidator.from_file(project.schema_path, schema)
     if store is not None:
         store.begin(context_key(project, today))
-    checks = []
+    checks, made = [], {}
     for path, display in files:
         fingerprint = store.fingerprint(path, display) if store is not None else None
         check = store.get(display, fingerprint) if store is not None and fingerprint else None
@@ -77,6 +77,10 @@ def check_collection(
                 check.data = None
             if store is not None and fingerprint:
                 store.put(display, fingerprint, check)
+        if models and check.data is not None:  # a preview's unchanged file: the last build's case study
+            made[display] = REUSE(CaseStudy.from_data, check.data, display)
+            if store is None:  # its parsed data is not needed again: 10,000 files' held 100 MB more
+                check.data = None
         checks.append(check)
     if store is not None:
         store.end(whole_collection=paths is None)
@@ -87,11 +91,7 @@ def check_collection(
         folder = display_path(project.practice_dir, project.root)
         problems.append(Problem(folder, "holds no case studies", hint='add one: practice new "Title" --locality ...'))
     bad_files = {p.file for p in problems if p.is_error}
-    case_studies = [
-        REUSE(CaseStudy.from_data, check.data, check.display)  # a preview's unchanged file: last build's
-        for check in checks
-        if check.data is not None and check.display not in bad_files
-    ]
+    case_studies = [made[check.display] for check in checks if check.display in made and check.display not in bad_files]
     return Collection(sorted(case_studies, key=lambda c: c.id), sorted(problems, key=Problem.sort_key), len(files))
 
 
