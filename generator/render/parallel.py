@@ -22,7 +22,7 @@ import os
 import signal
 import sys
 import traceback
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -64,17 +64,21 @@ def usable_cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def run_in_workers(jobs: Mapping[str, Job], folder: Path, workers: int) -> dict[str, tuple[Path, Any]]:
+def run_in_workers(
+    jobs: Mapping[str, Job], folder: Path, workers: int, *, here: bool = True
+) -> dict[str, tuple[Path, Any]]:
     """Each job's text in a file in `folder`, with its facts, made by `workers` processes
-    (this one among them). Every worker is waited for, or stopped, before this returns or
-    raises; a worker's warnings are logged here, so that a strict build counts them."""
+    (this one among them, unless not `here`). Every worker is waited for, or stopped, before
+    this returns or raises; a worker's warnings are logged here, so that a strict build counts
+    them."""
     folder.mkdir(parents=True, exist_ok=True)
     order = sorted(jobs)
     shares = max(1, min(workers, len(order))) if can_fork() else 1
+    first = 1 if here or not can_fork() else 0  # the shares from `first` on go to workers
     children: list[int] = []
     gc.freeze()  # the build's objects stay where they are: workers share them instead of copying them
     try:
-        for share in range(1, shares):
+        for share in range(first, shares):
             try:
                 pid = os.fork()
             except OSError:  # no more processes allowed: the shares left are done here
@@ -82,8 +86,9 @@ def run_in_workers(jobs: Mapping[str, Job], folder: Path, workers: int) -> dict[
             if pid == 0:
                 _child(jobs, order, share, shares, folder)
             children.append(pid)
-        failures = _run_share(jobs, order, 0, shares, folder, extra=range(len(children) + 1, shares))
-        for share, pid in enumerate(list(children), start=1):
+        mine = [*range(first), *range(first + len(children), shares)]
+        failures = _run_share(jobs, order, mine[0], shares, folder, extra=mine[1:]) if mine else []
+        for share, pid in enumerate(list(children), start=first):
             status = os.waitpid(pid, 0)[1]
             children.remove(pid)
             if status != 0:
@@ -99,7 +104,7 @@ def run_in_workers(jobs: Mapping[str, Job], folder: Path, workers: int) -> dict[
     errors = [f.read_text(encoding="utf-8") for f in sorted(folder.glob("error-*.txt"))]
     if failures or errors:
         raise ParallelRenderError("\n".join([*errors, *(f for f in failures if f)]) or "a worker failed")
-    for share in range(1, shares):
+    for share in range(shares):  # a worker's warnings; this process logged its own
         kept = folder / f"warnings-{share}.json"
         for name, level, message in json.loads(kept.read_text(encoding="utf-8")) if kept.is_file() else ():
             logging.getLogger(name).log(level, "%s", message)
@@ -139,7 +144,7 @@ class _KeptWarnings(logging.Handler):
 
 
 def _run_share(
-    jobs: Mapping[str, Job], order: list[str], share: int, shares: int, folder: Path, extra: range = range(0)
+    jobs: Mapping[str, Job], order: list[str], share: int, shares: int, folder: Path, extra: Sequence[int] = ()
 ) -> list[str]:
     """Jobs share, share + shares, ... (and, in this process, the shares of workers that could
     not be started); returns what failed ([] or one line; the error file holds the traceback)."""

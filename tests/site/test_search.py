@@ -173,3 +173,31 @@ def test_word_rules_on_examples_a_reader_would_check():
         "care",
         "fip",
     ]
+
+
+def test_a_build_writes_the_index_in_a_worker_and_reports_its_failure(monkeypatch):
+    """On Linux a build's index is written by a forked process (its memory is never the
+    build's); what goes wrong there is reported as it would be in the build's own process."""
+    import os
+
+    from generator.search import bundle
+    from generator.search.records import SearchCollection
+
+    def write(collection, output_dir):
+        output_dir.mkdir(parents=True)
+        (output_dir / "pid").write_text(str(os.getpid()), encoding="utf-8")
+
+    monkeypatch.setattr(bundle, "write_search_index", write)
+    job = bundle.SearchIndexJob(SearchCollection((), {}), background=False)
+    written_by = int((job.wait() / "pid").read_text(encoding="utf-8"))
+    assert written_by != os.getpid()
+    job.discard()
+
+    def failing(collection, output_dir):
+        raise SearchIndexError(f"could not write the search index in {output_dir}: disk full")
+
+    monkeypatch.setattr(bundle, "write_search_index", failing)
+    job = bundle.SearchIndexJob(SearchCollection((), {}), background=False)
+    with pytest.raises(SearchIndexError, match=r"could not write the search index in .*: disk full"):
+        job.wait()
+    job.discard()
