@@ -27,7 +27,7 @@ from generator.problems import Problem, Severity
 from generator.render.deferred import Deferred
 from generator.render.page import PageOutput
 from generator.render.site import SiteRenderer
-from generator.search.records import SearchCollection, search_collection
+from generator.search.records import search_collection
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ class SiteSettings:
 class SiteBuild:
     pages: dict[str, PageOutput]  # by source path, e.g. practice/leeds-family-valued.md
     data_files: dict[str, Deferred]  # by path in the site, e.g. data/case-studies.json
-    search: SearchCollection  # what the search index is written from
+    search: Deferred  # -> SearchCollection, what the search index is written from (a build makes it in a worker)
     problems: list[Problem]  # errors and warnings, sorted
     files_checked: int
     case_study_count: int
@@ -63,7 +63,8 @@ def build_site(project: Project, settings: SiteSettings, store: MemoryStore | No
     collection = check_collection(project, paths=settings.only, review=review, store=store, taxonomy=taxonomy)
     case_studies = collection.case_studies
     if not collection.ok:
-        return SiteBuild({}, {}, SearchCollection((), {}), collection.problems, collection.files_checked, 0, None)
+        no_search = Deferred(search_collection, ([], taxonomy))
+        return SiteBuild({}, {}, no_search, collection.problems, collection.files_checked, 0, None)
     history = read_history(project.root, project.practice_dir, frozenset(taxonomy.ratings.ids))
     problems = collection.problems
     if history.problem:  # git is there but failed: the pages say so; a strict build fails (the plugin)
@@ -85,7 +86,7 @@ def build_site(project: Project, settings: SiteSettings, store: MemoryStore | No
     return SiteBuild(
         pages={path: output for path, output in outputs.items() if isinstance(output, PageOutput)},
         data_files={path: output for path, output in outputs.items() if not isinstance(output, PageOutput)},
-        search=search_collection(case_studies, taxonomy, loaded(Synonyms, project.synonyms_path)),
+        search=Deferred(search_collection, (case_studies, taxonomy, loaded(Synonyms, project.synonyms_path))),
         problems=problems,
         files_checked=collection.files_checked,
         case_study_count=len(case_studies),

@@ -129,7 +129,7 @@ def render_ahead(files: Files, folder: Path, workers: int) -> None:
 
 def _text_job(output: PageOutput | Deferred) -> Job:
     assert isinstance(output, Deferred)
-    return lambda: (output(), None)
+    return lambda: (output.pieces(), None)
 
 
 def _toc_token(heading: Heading) -> Any:

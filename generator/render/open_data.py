@@ -8,7 +8,7 @@ import io
 import json
 import re
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from generator.config.taxonomy import Taxonomy
@@ -76,9 +76,18 @@ CSV_COLUMNS = (
 def json_export(case_studies: list[CaseStudy], taxonomy: Taxonomy) -> str:
     """A JSON array of case studies, each valid against data/case-study.schema.json, each with
     its impact evidence (computed from its outcomes; a case-study file may not give it)."""
+    return "".join(json_pieces(case_studies, taxonomy))
+
+
+def json_pieces(case_studies: list[CaseStudy], taxonomy: Taxonomy) -> Iterator[str]:
+    """json_export's text, a case study at a time."""
     facts = REUSE(EvidenceFacts, taxonomy)
-    items = [REUSE(_json_item, c, facts) for c in sorted(case_studies, key=lambda c: c.id)]
-    return "[\n" + ",\n".join(items) + "\n]\n" if items else "[]\n"
+    if not case_studies:
+        yield "[]\n"
+        return
+    for number, c in enumerate(sorted(case_studies, key=lambda c: c.id)):
+        yield ("[\n" if number == 0 else ",\n") + REUSE(_json_item, c, facts)
+    yield "\n]\n"
 
 
 def _json_item(case_study: CaseStudy, facts: EvidenceFacts) -> str:
@@ -100,9 +109,14 @@ def _cell(value: str) -> str:
 
 def csv_export(case_studies: list[CaseStudy], taxonomy: Taxonomy) -> str:
     """One row per case study; lists joined with "; "."""
+    return "".join(csv_pieces(case_studies, taxonomy))
+
+
+def csv_pieces(case_studies: list[CaseStudy], taxonomy: Taxonomy) -> Iterator[str]:
+    """csv_export's text, a line at a time."""
     facts = REUSE(EvidenceFacts, taxonomy)
-    rows = (REUSE(_csv_row, c, taxonomy, facts) for c in sorted(case_studies, key=lambda c: c.id))
-    return _csv_line(CSV_COLUMNS) + "".join(rows)
+    yield _csv_line(CSV_COLUMNS)
+    yield from (REUSE(_csv_row, c, taxonomy, facts) for c in sorted(case_studies, key=lambda c: c.id))
 
 
 def _csv_line(cells: Iterable[str]) -> str:
@@ -187,7 +201,7 @@ def gap_map_csv(gap_map: GapMap, taxonomy: Taxonomy) -> str:
 def open_data_files(case_studies: list[CaseStudy], taxonomy: Taxonomy, schema_text: str) -> dict[str, Deferred]:
     """Each file's text, made when called."""
     return {
-        JSON_PATH: Deferred(json_export, (case_studies, taxonomy)),
-        CSV_PATH: Deferred(csv_export, (case_studies, taxonomy)),
+        JSON_PATH: Deferred(json_pieces, (case_studies, taxonomy)),
+        CSV_PATH: Deferred(csv_pieces, (case_studies, taxonomy)),
         SCHEMA_PATH: Deferred(same_text, (schema_text,)),
     }

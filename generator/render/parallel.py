@@ -22,14 +22,14 @@ import os
 import signal
 import sys
 import traceback
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from generator.render.page import Heading, PageOutput, RenderedPage
 
-Job = Callable[[], tuple[str, Any]]  # -> (the output's text, facts about it that JSON can hold)
+Job = Callable[[], tuple[str | Iterable[str], Any]]  # -> (the output's text or its pieces, facts JSON can hold)
 
 
 MAX_WORKERS = 8  # each worker may come to hold a copy of what it touches of the build's memory
@@ -101,6 +101,12 @@ def run_in_workers(
             os.kill(pid, signal.SIGTERM)
             os.waitpid(pid, 0)
         gc.unfreeze()
+    return _collected(folder, shares, failures)
+
+
+def _collected(folder: Path, shares: int, failures: list[str]) -> dict[str, tuple[Path, Any]]:
+    """What the workers made, once all are done; raises ParallelRenderError if any failed, and
+    logs their warnings here."""
     errors = [f.read_text(encoding="utf-8") for f in sorted(folder.glob("error-*.txt"))]
     if failures or errors:
         raise ParallelRenderError("\n".join([*errors, *(f for f in failures if f)]) or "a worker failed")
@@ -113,6 +119,47 @@ def run_in_workers(
         for name, number, facts in json.loads(done.read_text(encoding="utf-8")):
             made[name] = (folder / f"{number}.out", facts)
     return made
+
+
+class Background:
+    """One job in a process forked now, while this one goes on; `result()` waits for it. Where
+    no process can be forked, the job is done at once, here."""
+
+    def __init__(self, job: Job, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        self._folder, self._failures = folder, []
+        pid = None
+        if can_fork():
+            gc.freeze()  # as run_in_workers: the worker shares the build's objects
+            try:
+                pid = os.fork()
+            except OSError:  # no more processes allowed: done here
+                pid = None
+            if pid == 0:
+                _child({"job": job}, ["job"], 0, 1, folder)
+            gc.unfreeze()
+        if pid is None:
+            self._failures = _run_share({"job": job}, ["job"], 0, 1, folder)
+        self._pid = pid or 0
+
+    def result(self) -> Any:
+        """The job's facts; raises ParallelRenderError if it failed."""
+        if self._pid > 0:
+            status = os.waitpid(self._pid, 0)[1]
+            self._pid = 0
+            if status != 0:
+                self._failures.append(
+                    "the worker "
+                    + (f"was stopped by signal {os.WTERMSIG(status)}" if os.WIFSIGNALED(status) else "failed")
+                )
+        return _collected(self._folder, 1, self._failures)["job"][1]
+
+    def stop(self) -> None:
+        """Stop the worker if it is still running (a build that failed)."""
+        if self._pid > 0:
+            os.kill(self._pid, signal.SIGTERM)
+            os.waitpid(self._pid, 0)
+            self._pid = 0
 
 
 def _child(jobs: Mapping[str, Job], order: list[str], share: int, shares: int, folder: Path) -> None:
@@ -153,9 +200,9 @@ def _run_share(
         for each in (share, *extra):
             for number in range(each, len(order), shares):
                 text, facts = jobs[order[number]]()
-                (folder / f"{number}.out").write_bytes(
-                    text.encode("utf-8", errors="surrogatepass")
-                )  # read back as made
+                with (folder / f"{number}.out").open("wb") as out:  # read back as made
+                    for piece in (text,) if isinstance(text, str) else text:
+                        out.write(piece.encode("utf-8", errors="surrogatepass"))
                 done.append((order[number], number, facts))
         (folder / f"done-{share}.json").write_text(json.dumps(done), encoding="utf-8")
         return []

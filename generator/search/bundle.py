@@ -1,9 +1,9 @@
 """The site's search bundle across builds: index when what search knows changed, install at the end.
 
-A build indexes before the engine renders, into a scratch folder, and moves the bundle into
-the site at the end (the engine's output folder is cleaned when it starts). A preview
-indexes on a thread alongside the engine, and not at all when the collection is the one the
-site's bundle already holds.
+A build indexes in a worker while the engine renders, into a scratch folder, and moves the
+bundle into the site at the end (the engine's output folder is cleaned when it starts). A
+preview indexes on a thread alongside the engine, and not at all when the collection is the
+one the site's bundle already holds.
 """
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ from __future__ import annotations
 import shutil
 import tempfile
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-from generator.render.parallel import can_fork, run_in_workers
+from generator.render.parallel import Background, can_fork
 from generator.search.index_writer import SearchIndexError, write_search_index
 from generator.search.records import SearchCollection
 
@@ -22,47 +22,45 @@ BUNDLE_FOLDER = "search-index"  # folder in the built site; docs/assets/search-e
 
 
 class SearchIndexJob:
-    """Writes the index into a scratch folder, at once or on a thread while the caller goes
-    on. `wait()` hands over the bundle's folder, or raises SearchIndexError.
+    """Writes the index into a scratch folder, on a thread or in a forked process, while the
+    caller goes on. `wait()` hands over the bundle's folder, or raises SearchIndexError.
 
-    At once, it is written by a process forked from the build where one can be (Linux): what
-    indexing holds (200 MB at 10,000 case studies) is then never part of the build's own
-    memory, which the pages' workers, forked later, would start from."""
+    A build's index is written by a process forked from the build (render/parallel.Background,
+    where one can be forked), which also makes the records: neither the records nor what
+    indexing holds (250 MB at 10,000 case studies) is ever the build's own memory, which the
+    pages' workers, forked later, start from, and the index is written while the pages are.
+    A preview indexes on a thread, from records it has already made to compare."""
 
-    def __init__(self, collection: SearchCollection, *, background: bool) -> None:
+    def __init__(self, make: Callable[[], SearchCollection], *, in_process: bool) -> None:
         self._scratch = tempfile.TemporaryDirectory(prefix="practice-search-index-")
         self.bundle = Path(self._scratch.name) / BUNDLE_FOLDER
         self._error: SearchIndexError | None = None
         self._thread: threading.Thread | None = None
-        if not background and can_fork():
-            self._in_worker(collection)
-            return
-        self._thread = threading.Thread(target=self._run, args=(collection,), daemon=True)
-        self._thread.start()
-        if not background:
-            self._thread.join()
+        self._worker: Background | None = None
+        if in_process:
+            self._thread = threading.Thread(target=self._run, args=(make,), daemon=True)
+            self._thread.start()
+        else:
+            self._worker = Background(lambda: ("", self._written(make)), Path(self._scratch.name) / "worker")
 
-    def _in_worker(self, collection: SearchCollection) -> None:
-        def job() -> tuple[str, Any]:
-            try:
-                write_search_index(collection, self.bundle)
-            except SearchIndexError as error:
-                return "", str(error)
-            return "", None
-
-        made = run_in_workers({"index": job}, Path(self._scratch.name) / "worker", 1, here=False)
-        if made["index"][1] is not None:
-            self._error = SearchIndexError(made["index"][1])
-
-    def _run(self, collection: SearchCollection) -> None:
+    def _written(self, make: Callable[[], SearchCollection]) -> str | None:
+        """Write the index; what went wrong, or None."""
         try:
-            write_search_index(collection, self.bundle)
+            write_search_index(make(), self.bundle)
         except SearchIndexError as error:
-            self._error = error
+            return str(error)
+        return None
+
+    def _run(self, make: Callable[[], SearchCollection]) -> None:
+        problem = self._written(make)
+        self._error = SearchIndexError(problem) if problem else None
 
     def wait(self) -> Path:
         if self._thread is not None:
             self._thread.join()
+        if self._worker is not None:
+            problem, self._worker = self._worker.result(), None
+            self._error = SearchIndexError(problem) if problem else None
         if self._error is not None:
             raise self._error
         return self.bundle
@@ -70,24 +68,29 @@ class SearchIndexJob:
     def discard(self) -> None:
         if self._thread is not None:
             self._thread.join()
+        if self._worker is not None:
+            self._worker.stop()
         self._scratch.cleanup()
 
 
 class SearchBundle:
     def __init__(self) -> None:
         self._job: SearchIndexJob | None = None
-        self._collection: SearchCollection | None = None  # what the next bundle holds
-        self._installed: SearchCollection | None = None  # what the site's bundle holds
+        self._collection: object = None  # what the next bundle holds
+        self._installed: object = None  # what the site's bundle holds
 
-    def start(self, collection: SearchCollection, site_dir: Path, *, preview: bool) -> None:
-        """Index `collection` (at once for a build, alongside for a preview); raises SearchIndexError."""
+    def start(self, search: Callable[[], SearchCollection], site_dir: Path, *, preview: bool) -> None:
+        """Index what `search` makes (a preview: alongside, unless unchanged; a build: in a
+        worker, waited for by `install`); raises SearchIndexError."""
         self.discard()
-        self._collection = collection
-        if preview and collection == self._installed and (site_dir / BUNDLE_FOLDER).is_dir():
-            return  # what search knows is unchanged: the site's bundle stays
-        self._job = SearchIndexJob(collection, background=preview)
         if not preview:
-            self._job.wait()
+            self._collection = search  # made in the worker; a build installs once
+            self._job = SearchIndexJob(search, in_process=not can_fork())
+            return
+        collection = self._collection = search()
+        if collection == self._installed and (site_dir / BUNDLE_FOLDER).is_dir():
+            return  # what search knows is unchanged: the site's bundle stays
+        self._job = SearchIndexJob(lambda: collection, in_process=True)
 
     def install(self, site_dir: Path) -> None:
         """Move the new bundle into the site; raises SearchIndexError if indexing failed."""

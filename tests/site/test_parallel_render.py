@@ -106,3 +106,20 @@ def test_mkdocs_own_page_loop_and_the_workers_build_the_same_site(tmp_path_facto
     own, ahead = ({p.relative_to(s): p.read_bytes() for p in s.rglob("*") if p.is_file()} for s in sites.values())
     assert own.keys() == ahead.keys()
     assert [name for name in own if own[name] != ahead[name]] == []
+
+
+def test_a_job_in_the_background_runs_in_another_process_and_says_how_it_went(tmp_path):
+    import os
+    import time
+
+    from generator.render.parallel import Background, ParallelRenderError
+
+    done = Background(lambda: ("", os.getpid()), tmp_path / "done")
+    assert done.result() not in (os.getpid(), None)
+    failed = Background(lambda: 1 / 0, tmp_path / "failed")
+    with pytest.raises(ParallelRenderError, match="ZeroDivisionError"):
+        failed.result()
+    slow = Background(lambda: (time.sleep(120), ("", None))[1], tmp_path / "slow")
+    started = time.perf_counter()
+    slow.stop()
+    assert time.perf_counter() - started < 10

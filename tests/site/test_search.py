@@ -188,7 +188,7 @@ def test_a_build_writes_the_index_in_a_worker_and_reports_its_failure(monkeypatc
         (output_dir / "pid").write_text(str(os.getpid()), encoding="utf-8")
 
     monkeypatch.setattr(bundle, "write_search_index", write)
-    job = bundle.SearchIndexJob(SearchCollection((), {}), background=False)
+    job = bundle.SearchIndexJob(lambda: SearchCollection((), {}), in_process=False)
     written_by = int((job.wait() / "pid").read_text(encoding="utf-8"))
     assert written_by != os.getpid()
     job.discard()
@@ -197,7 +197,7 @@ def test_a_build_writes_the_index_in_a_worker_and_reports_its_failure(monkeypatc
         raise SearchIndexError(f"could not write the search index in {output_dir}: disk full")
 
     monkeypatch.setattr(bundle, "write_search_index", failing)
-    job = bundle.SearchIndexJob(SearchCollection((), {}), background=False)
+    job = bundle.SearchIndexJob(lambda: SearchCollection((), {}), in_process=False)
     with pytest.raises(SearchIndexError, match=r"could not write the search index in .*: disk full"):
         job.wait()
     job.discard()

@@ -112,6 +112,8 @@ def test_a_preview_rebuild_remakes_only_the_saved_case_studys_search_record(scra
     saved = sorted(project.practice_dir.glob("*.yaml"))[0]
     saved.write_text(saved.read_text(encoding="utf-8").replace("title: ", "title: Renamed ", 1), encoding="utf-8")
     second = build_site(project, SiteSettings(), store)
-    changed = [a.url for a, b in zip(first.search.records, second.search.records, strict=True) if a is not b]
+    changed = [a.url for a, b in zip(first.search().records, second.search().records, strict=True) if a is not b]
     assert changed == [f"practice/{saved.stem}/"]
-    assert second.search.records[[r.url for r in second.search.records].index(changed[0])].title.startswith("Renamed ")
+    assert (
+        second.search().records[[r.url for r in second.search().records].index(changed[0])].title.startswith("Renamed ")
+    )
