@@ -2,9 +2,9 @@
 
     python benchmarks/build.py [--count 1000] [--repeats 3]
 
-Target (issue 6): the generator adds at most 15% to the build time of a plain `mkdocs
-build` of equivalent hand-written Markdown pages with Material's default search, and the
-build's peak memory at 10,000 case studies stays under 1 GB.
+Targets (issue 28; issue 6 had asked at most 1.15x and 1 GB): the build takes at most 0.35x
+the time of a plain `mkdocs build` of equivalent hand-written Markdown pages with Material's
+default search, and its largest process stays under 700 MB at 10,000 case studies.
 
 The contender is this repository's build of a synthetic collection of COUNT case studies:
 `mkdocs build` with the practice plugin, which reads and validates every YAML file, renders
@@ -14,9 +14,11 @@ by hand: every page the generator would make, saved as a Markdown file in docs/,
 So the baseline renders the same pages; what differs is everything the generator adds.
 
 Each repeat builds both, back to back in alternating order so that they meet the same
-machine load; the ratio reported is the median of the ratios within each pair. Peak memory
-is the largest resident size of the build's whole process tree (MkDocs and, for the
-contender, its search-index workers), sampled every 20 ms from /proc.
+machine load; the ratio reported is the median of the ratios within each pair. Memory is
+reported twice: the largest process, the kernel's own count of the largest resident size of
+the build or any process it started (wait4's ru_maxrss, as GNU time's %M), which is the
+target; and the whole process tree's resident size added up, sampled every 20 ms from /proc,
+which counts the pages a forked worker shares with the build once for each.
 """
 
 from __future__ import annotations
@@ -43,8 +45,8 @@ from generator.config.taxonomy import Taxonomy
 from generator.render.page import PageOutput
 from generator.render.site import SiteRenderer
 
-MAX_OVERHEAD = 0.15
-MAX_PEAK_BYTES = 1024**3
+MAX_RATIO = 0.35
+MAX_LARGEST_PROCESS_BYTES = 700 * 2**20
 PAGE_BYTES = os.sysconf("SC_PAGE_SIZE")
 
 
@@ -89,36 +91,39 @@ def tree_rss(pid: int) -> int:
     return total
 
 
-def timed_build(root: Path, site: Path) -> tuple[float, int]:
-    """Wall seconds and peak resident bytes of one `mkdocs build` from an empty output folder."""
+def timed_build(root: Path, site: Path) -> tuple[float, int, int]:
+    """Wall seconds, the largest process's peak resident bytes and the process tree's peak
+    resident bytes (added up) of one `mkdocs build` from an empty output folder."""
     shutil.rmtree(site, ignore_errors=True)
     started = time.perf_counter()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "--strict", "-d", str(site)],
-        cwd=root,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    peak = 0
-    done = threading.Event()
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as errors:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "build", "-q", "--strict", "-d", str(site)],
+            cwd=root,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            stdout=subprocess.DEVNULL,
+            stderr=errors,
+        )
+        tree_peak = 0
+        done = threading.Event()
 
-    def sample() -> None:
-        nonlocal peak
-        while not done.is_set():
-            peak = max(peak, tree_rss(process.pid))
-            done.wait(0.02)
+        def sample() -> None:
+            nonlocal tree_peak
+            while not done.is_set():
+                tree_peak = max(tree_peak, tree_rss(process.pid))
+                done.wait(0.02)
 
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    _, errors = process.communicate()
-    elapsed = time.perf_counter() - started
-    done.set()
-    sampler.join()
-    if process.returncode != 0:
-        raise SystemExit(f"mkdocs build failed in {root}:\n{errors[-3000:]}")
-    return elapsed, peak
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        _, status, usage = os.wait4(process.pid, 0)  # reaped here, for its usage
+        process.returncode = os.waitstatus_to_exitcode(status)
+        elapsed = time.perf_counter() - started
+        done.set()
+        sampler.join()
+        if process.returncode != 0:
+            errors.seek(0)
+            raise SystemExit(f"mkdocs build failed in {root}:\n{errors.read()[-3000:]}")
+    return elapsed, usage.ru_maxrss * 1024, tree_peak  # ru_maxrss: kilobytes on Linux
 
 
 def main() -> int:
@@ -126,13 +131,21 @@ def main() -> int:
     parser.add_argument("--count", type=int, default=1000, help="case studies in the synthetic collection")
     parser.add_argument("--repeats", type=int, default=3, help="pairs of builds (medians reported)")
     parser.add_argument("--check", action="store_true", help="exit 1 if a target is missed")
+    parser.add_argument("--write-baseline", nargs=2, type=Path, metavar=("PROJECT", "TARGET"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.write_baseline:
+        write_baseline(Project(args.write_baseline[0]), args.write_baseline[1])
+        return 0
 
     with tempfile.TemporaryDirectory(prefix="practice-build-bench-") as folder:
         project = Project(make_collection(Path(folder) / "project", args.count))
-        baseline = write_baseline(project, Path(folder) / "baseline")
+        baseline = Path(folder) / "baseline"
+        # Written by another process: a process started from this one would otherwise count the
+        # collection this one held among its own resident size (Linux carries the largest size
+        # a process reached across fork and exec into ru_maxrss).
+        subprocess.run([sys.executable, __file__, "--write-baseline", str(project.root), str(baseline)], check=True)
         pages = sum(1 for _ in (baseline / "docs").rglob("*.md"))
-        runs: dict[str, list[tuple[float, int]]] = {"baseline": [], "generator": []}
+        runs: dict[str, list[tuple[float, int, int]]] = {"baseline": [], "generator": []}
         ratios = []
         for repeat in range(args.repeats):
             pair = [("baseline", baseline), ("generator", project.root)]
@@ -140,27 +153,30 @@ def main() -> int:
                 runs[name].append(timed_build(root, Path(folder) / f"site-{name}"))
             ratios.append(runs["generator"][-1][0] / runs["baseline"][-1][0])
 
-    seconds = {name: statistics.median(t for t, _ in values) for name, values in runs.items()}
-    peaks = {name: max(p for _, p in values) for name, values in runs.items()}
-    overhead = statistics.median(ratios) - 1
-    time_ok = overhead <= MAX_OVERHEAD
-    memory_ok = peaks["generator"] < MAX_PEAK_BYTES
+    seconds = {name: statistics.median(run[0] for run in values) for name, values in runs.items()}
+    largest = {name: max(run[1] for run in values) for name, values in runs.items()}
+    tree = {name: max(run[2] for run in values) for name, values in runs.items()}
+    ratio = statistics.median(ratios)
+    time_ok = ratio <= MAX_RATIO
+    memory_ok = largest["generator"] < MAX_LARGEST_PROCESS_BYTES
     verdict = {True: "met", False: "MISSED"}
+    spread = f"{min(ratios):.2f}x to {max(ratios):.2f}x"
     print(
         f"{args.count} case studies ({pages} Markdown pages in the baseline), median of {args.repeats} "
         f"paired builds, Python {sys.version.split()[0]}, {os.cpu_count()} CPUs"
     )
+    for name, label in (
+        ("baseline", "plain mkdocs build, Material search (baseline)"),
+        ("generator", "practice build (YAML to site, search index)   "),
+    ):
+        print(
+            f"  {label} {seconds[name]:7.1f} s   largest process {largest[name] / 2**20:5.0f} MB   "
+            f"process tree added up {tree[name] / 2**20:5.0f} MB"
+        )
     print(
-        f"  plain mkdocs build, Material search (baseline) {seconds['baseline']:7.1f} s   "
-        f"peak {peaks['baseline'] / 2**20:5.0f} MB"
-    )
-    print(
-        f"  practice build (YAML to site, search index)    {seconds['generator']:7.1f} s   "
-        f"peak {peaks['generator'] / 2**20:5.0f} MB"
-    )
-    print(
-        f"  generator adds {overhead:+.1%} (median of paired ratios; target at most +{MAX_OVERHEAD:.0%}): "
-        f"{verdict[time_ok]}; peak memory target under {MAX_PEAK_BYTES // 2**20} MB: {verdict[memory_ok]}"
+        f"  time {ratio:.2f}x the baseline (median of paired ratios, {spread}; target at most {MAX_RATIO}x): "
+        f"{verdict[time_ok]}; largest process target under {MAX_LARGEST_PROCESS_BYTES // 2**20} MB: "
+        f"{verdict[memory_ok]}"
     )
     return 0 if (time_ok and memory_ok) or not args.check else 1
 

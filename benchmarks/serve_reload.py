@@ -3,8 +3,8 @@
     python benchmarks/serve_reload.py [--count 0] [--repeats 5] [--only]
 
 --count 0 uses a copy of the shipped collection; otherwise a synthetic one of that size.
-Target (issue 4): under 2 seconds at the shipped collection's size; issue 6 asks for the
-figure at 1,000 case studies (`--count 1000`), with no target of its own. `practice serve`
+Targets: under 2 seconds at the shipped collection's size (issue 4), and under 1 second at
+1,000 case studies for the whole collection (issue 28); `--only` has none. `practice serve`
 rebuilds only the pages a save changes (generator/incremental/rebuild.py). Each repeat changes one
 case study's title and polls the page on 127.0.0.1 until the new title is served.
 """
@@ -27,7 +27,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.synthetic import REPO, make_collection
 
-TARGET_SECONDS = 2.0
+SHIPPED_TARGET_SECONDS = 2.0  # issue 4, at the shipped collection's size
+AT_1000_TARGET_SECONDS = 1.0  # issue 28, the whole collection at 1,000 case studies
 
 
 def free_port() -> int:
@@ -68,6 +69,7 @@ def main() -> int:
     parser.add_argument("--count", type=int, default=0, help="synthetic case studies (0: the shipped collection)")
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--only", action="store_true", help="serve with `practice serve --only` the changed file")
+    parser.add_argument("--check", action="store_true", help="exit 1 if a target is missed")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="practice-serve-bench-") as folder:
@@ -114,14 +116,18 @@ def main() -> int:
             server.wait(timeout=30)
     count = args.count or len(list((REPO / "practice").glob("*.yaml")))
     median = statistics.median(times)
-    if args.count:  # issue 4 sets its target at the shipped collection's size only
-        verdict = f"(the {TARGET_SECONDS:.0f} s target is for the shipped collection)"
+    target = None if args.only else SHIPPED_TARGET_SECONDS if not args.count else AT_1000_TARGET_SECONDS
+    if target is None:
+        verdict = "(no target for --only)"
+    elif args.count and args.count != 1000:
+        verdict = "(the targets are for the shipped collection and for 1,000 case studies)"
+        target = None
     else:
-        verdict = f"(target under {TARGET_SECONDS:.0f} s): {'met' if median < TARGET_SECONDS else 'MISSED'}"
+        verdict = f"(target under {target:g} s): {'met' if median < target else 'MISSED'}"
     how = "practice serve --only the changed file" if args.only else "practice serve (whole collection)"
-    print(f"{count} case studies, {how}; median of {args.repeats} saves")
+    print(f"{count} case studies, {how}; median of {args.repeats} saves (spread {min(times):.2f}-{max(times):.2f} s)")
     print(f"  save to changed page served: {median:.2f} s {verdict}")
-    return 0
+    return 1 if args.check and target is not None and median >= target else 0
 
 
 if __name__ == "__main__":

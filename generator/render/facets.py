@@ -23,8 +23,15 @@ class Facet:
     def vocabulary(self, taxonomy: Taxonomy) -> Vocabulary:
         return getattr(taxonomy, self.vocabulary_name or self.folder)
 
-    def members(self, term_id: str, case_studies: list[CaseStudy]) -> list[CaseStudy]:
-        return [c for c in case_studies if term_id in self.terms_of(c)]
+    def members(self, term_ids: Iterable[str], case_studies: list[CaseStudy]) -> dict[str, list[CaseStudy]]:
+        """Each term's case studies, in the order given; read in one pass (a pass per term
+        took 1.5 s at 10,000 case studies)."""
+        found: dict[str, list[CaseStudy]] = {term_id: [] for term_id in term_ids}
+        for case_study in case_studies:
+            for term_id in dict.fromkeys(self.terms_of(case_study)):
+                if term_id in found:
+                    found[term_id].append(case_study)
+        return found
 
 
 def _outcomes_in(case_study: CaseStudy, domain: str) -> list[Outcome]:

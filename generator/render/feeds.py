@@ -89,9 +89,11 @@ def feed_files(
     files = {FEED_PATH: Deferred(atom_feed, (ranked, site_name, WHOLE_COLLECTION, taxonomy, news, since))}
     for folder in FOLLOWED_FACETS:
         facet = FACET[folder]
-        for term in facet.vocabulary(taxonomy).terms:
+        vocabulary = facet.vocabulary(taxonomy)
+        by_term = facet.members(vocabulary.ids, ranked)
+        for term in vocabulary.terms:
             feed = facet_feed(folder, term.id, term.label)
-            members = facet.members(term.id, ranked)
+            members = by_term[term.id]
             their_news = {c.id: news[c.id] for c in members if c.id in news}
             files[feed.path] = Deferred(atom_feed, (members, site_name, feed, taxonomy, their_news, since))
     return files

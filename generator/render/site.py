@@ -196,7 +196,7 @@ class SiteRenderer:
 
     def _facet_pages(self, facet: Facet, ranked: list[CaseStudy]) -> dict[str, Deferred]:
         vocabulary = facet.vocabulary(self.taxonomy)
-        members = {term.id: facet.members(term.id, ranked) for term in vocabulary.terms}
+        members = facet.members(vocabulary.ids, ranked)
         overview = urls.facet_page(facet.folder)
         pages = {
             overview: self._page(

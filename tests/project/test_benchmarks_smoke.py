@@ -25,29 +25,44 @@ def run_benchmark(script: str, *args: str) -> list[str]:
 def test_scale_benchmark_runs_every_part_and_writes_its_report(tmp_path):
     """CI runs the scale benchmark only at a tiny size: this proves each part still works."""
     report = tmp_path / "RESULTS.md"
-    lines = run_benchmark("scale.py", "--sizes", "20", "--repeats", "1", "--output", str(report))
+    lines = run_benchmark(
+        "scale.py",
+        *("--sizes", "20", "--preview-size", "20", "--growth", "20", "40", "--repeats", "1"),
+        *("--output", str(report)),
+    )
     assert lines[0].startswith("Machine: ") and "CPUs" in lines[0]
     commands = [line for line in lines if line.startswith("$ python benchmarks/")]
     assert [c.split()[2] for c in commands] == [
         "benchmarks/validation.py",
         "benchmarks/build.py",
+        "benchmarks/serve_reload.py",
+        "benchmarks/serve_reload.py",
+        "benchmarks/serve_reload.py",
         "benchmarks/search.py",
-        "benchmarks/serve_reload.py",
-        "benchmarks/serve_reload.py",
-        "benchmarks/serve_reload.py",
         "benchmarks/hostile.py",
     ]
     assert any(line.strip().startswith("libyaml parse alone") for line in lines)
     assert any("x baseline" in line for line in lines)
     assert any(line.strip().startswith("plain mkdocs build, Material search (baseline)") for line in lines)
-    assert any(line.strip().startswith("generator adds ") for line in lines)
+    assert any(line.strip().startswith("time ") and "x the baseline" in line for line in lines)
+    assert any("largest process" in line and "process tree added up" in line for line in lines)
     assert sum("first results" in line and "downloaded" in line for line in lines) == 5
     assert any(line.startswith("indexing ") and "byte-identical" in line for line in lines)
     assert sum("save to changed page served:" in line for line in lines) == 3
     assert any("practice serve --only the changed file" in line for line in lines)
     assert sum("KB files: checked, against libyaml's parse of the same file" in line for line in lines) == 2
+    assert sum("case studies" in line and "largest process" in line and " s " in line for line in lines) >= 2
+    assert sum("per 1,000 case studies (least squares)" in line for line in lines) == 2
+    assert lines[-1] == "Floors not checked (run with --check)."
     written = report.read_text(encoding="utf-8")
-    assert written.startswith("# Scale benchmark results") and "generator adds " in written
+    assert written.startswith("# Scale benchmark results") and "x the baseline" in written
+
+
+def test_the_growth_slope_is_least_squares():
+    from benchmarks.scale import slope
+
+    assert slope([(1000, 10.0), (3000, 30.0), (10_000, 100.0)]) == 0.01
+    assert abs(slope([(0, 1.0), (1, 2.0), (2, 4.0)]) - 1.5) < 1e-12
 
 
 def test_finder_benchmark_runs():
