@@ -14,12 +14,15 @@ is used only when both match.
 Reading and hashing 10,000 files is most of an unchanged re-run (0.27 s of 0.44 s), so the
 DiskStore, as git's index does, also keeps each file's state (size, modification and change
 times in nanoseconds, inode, device) and takes the stored hash without reading a file whose
-state is unchanged. Two cases are still read: a file whose times fall within RACY_SECONDS of
-the store's writing, which a second edit in the same clock tick could have changed unseen (git's
-"racily clean" entries), and any file whose state differs. The change time cannot be set by
-a program (touch and os.utime set it to now), so restoring a file's modification time after
-editing it does not hide the edit. The store is trusted as far as it is already: it lives in
-the user's cache folder, which a pull request cannot write (config/cache_location).
+state is unchanged. A state is stored only once it is settled: a file whose times fall within
+RACY_SECONDS before the start of the run that read it (or after) could be edited again in the
+same clock tick without its state changing (git's "racily clean" entries; some filesystems
+keep whole seconds), so it is stored without one and read again next time. The change time
+cannot be set by a program (touch and os.utime set it to now), so restoring a file's
+modification time after editing it does not hide the edit. (A network filesystem whose
+server's clock runs RACY_SECONDS or more behind this machine's defeats the window.) The store
+is trusted as far as it is already: it lives in the user's cache folder, which a pull
+request cannot write (config/cache_location).
 """
 
 from __future__ import annotations
@@ -39,8 +42,8 @@ from generator.config.project import Project
 from generator.load.files import regular_file_bytes
 from generator.problems import Problem, Severity
 
-CACHE_FORMAT = 4
-RACY_SECONDS = 2  # a file's times this close to the store's writing: read it, not trusted
+CACHE_FORMAT = 5
+RACY_SECONDS = 2  # a file's times this close to the run that read it: its state is not stored
 PACKAGE_DIR = Path(__file__).resolve().parents[1]  # the whole generator package
 
 
@@ -135,19 +138,18 @@ class DiskStore(CheckStore):
         super().__init__()
         self.path = path
         self._saved: dict[str, Any] = {}
-        self._trusted_before = 0  # nanoseconds: a state older than this may stand for the bytes
+        self._settled_before = 0  # nanoseconds: a state with times before this may be stored
         self._states: dict[str, FileState] = {}  # the files read this run, as they were
-        self._rewrite = False
 
     def begin(self, context: str) -> None:
-        self._saved, self._trusted_before, self._states, self._rewrite = {}, 0, {}, False
+        self._saved, self._states = {}, {}
+        self._settled_before = time.time_ns() - RACY_SECONDS * 10**9  # before any file is read
         try:
             stored = json.loads(self.path.read_text(encoding="utf-8"))
             if stored.get("format") == CACHE_FORMAT and stored.get("key") == context:
                 self._saved = {name: (entry.pop("digest"), entry) for name, entry in stored["files"].items()}
-                self._trusted_before = int(stored["written_ns"]) - RACY_SECONDS * 10**9
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            self._saved, self._trusted_before = {}, 0  # missing or unreadable: start empty
+            self._saved = {}  # missing or unreadable: start empty
         self._context, self._old, self._new = context, dict(self._saved), {}
 
     def fingerprint(self, path: Path, display: str) -> str | None:
@@ -156,39 +158,37 @@ class DiskStore(CheckStore):
             return None
         saved = self._saved.get(display)
         if saved is not None and saved[1].get("state") == list(state):
-            if max(state[1], state[2]) < self._trusted_before:
-                return saved[0]
-            self._rewrite = True  # read now; written again, it can be trusted next time
+            return saved[0]  # stored only once settled: the bytes are those hashed then
         self._states[display] = state  # taken before the read: a later edit changes it
         return file_fingerprint(path)
 
     def get(self, display: str, fingerprint: str) -> FileCheck | None:
         check = super().get(display, fingerprint)
-        state = self._states.get(display)
-        if check is not None and state is not None:  # same bytes, read again: keep the new state
-            self._new[display] = (fingerprint, {**self._new[display][1], "state": list(state)})
+        if check is not None and display in self._states:  # same bytes, read again: its state now
+            self._new[display] = (fingerprint, {**self._new[display][1], "state": self._settled(display)})
         return check
 
     def end(self, whole_collection: bool) -> None:
         super().end(whole_collection)
-        if self._old == self._saved and not self._rewrite:
+        if self._old == self._saved:
             return  # every result came from the store and no file went away: nothing to write
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with tempfile.NamedTemporaryFile("w", dir=self.path.parent, delete=False, encoding="utf-8") as tmp:
                 files = {name: {"digest": digest, **entry} for name, (digest, entry) in self._old.items()}
-                written = time.time_ns()  # after every read: a state older than this is settled
-                tmp.write(
-                    json.dumps({"format": CACHE_FORMAT, "key": self._context, "written_ns": written, "files": files})
-                )
+                tmp.write(json.dumps({"format": CACHE_FORMAT, "key": self._context, "files": files}))
             os.replace(tmp.name, self.path)
         except OSError:
             pass
 
+    def _settled(self, display: str) -> list[int] | None:
+        """The state this run read the file in, if it may stand for its bytes next time."""
+        state = self._states.get(display)
+        return list(state) if state is not None and max(state[1], state[2]) < self._settled_before else None
+
     def _freeze(self, check: FileCheck) -> Any:
-        state = self._states.get(check.display)
         return {
-            "state": list(state) if state is not None else None,
+            "state": self._settled(check.display),
             "case_id": check.case_id,
             "id_line": check.id_line,
             "originates": check.originates,

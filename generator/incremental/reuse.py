@@ -40,7 +40,7 @@ class Reuse:
         label) from the same `inputs`, which must be all it reads, in this build or the last."""
         if not self.enabled:
             return make()
-        key = (name, *(value if isinstance(value, _BY_VALUE) else id(value) for value in inputs))
+        key = _key(name, inputs)
         kept = self._now.get(key) or self._last.get(key)
         # The inputs are kept with the result, so an id is never reused while its entry lives.
         if kept is None or any(
@@ -49,6 +49,12 @@ class Reuse:
             kept = (inputs, make())
         self._now[key] = kept
         return kept[1]
+
+    def drop(self, name: Hashable, inputs: tuple[Any, ...]) -> None:
+        """Forget what was made under `name` from `inputs`."""
+        key = _key(name, inputs)
+        self._now.pop(key, None)
+        self._last.pop(key, None)
 
     def start(self) -> None:
         """Keep results from now on (a preview session)."""
@@ -62,18 +68,30 @@ class Reuse:
         self.enabled, self._last, self._now = False, {}, {}
 
 
+def _key(name: Hashable, inputs: tuple[Any, ...]) -> tuple[Any, ...]:
+    return (name, *(value if isinstance(value, _BY_VALUE) else id(value) for value in inputs))
+
+
 REUSE = Reuse()
 
 
 def loaded(kind: Any, path: Path) -> Any:
     """`kind.load(path)` (a taxonomy, a policy, the synonyms), reused while the file's bytes
-    are the same. Read twice in a race with an editor's save, the next save's rebuild reads it
-    again, since its bytes differ."""
+    are the same. A file saved again while it was being read is read afresh and not kept:
+    kept under the bytes read before, it would stand for them after an undo."""
+    raw = _bytes(path)
+    result = REUSE(_load, kind, str(path), raw)
+    if _bytes(path) == raw:
+        return result
+    REUSE.drop(_load, (kind, str(path), raw))
+    return kind.load(path)
+
+
+def _bytes(path: Path) -> bytes | None:
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError:
-        raw = None  # the loader says what is wrong
-    return REUSE(_load, kind, str(path), raw)
+        return None  # the loader says what is wrong
 
 
 def _load(kind: Any, path: str, raw: bytes | None) -> Any:

@@ -7,7 +7,6 @@ import csv
 import io
 import json
 import re
-import textwrap
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -93,7 +92,8 @@ def json_pieces(case_studies: list[CaseStudy], taxonomy: Taxonomy) -> Iterator[s
 def _json_item(case_study: CaseStudy, facts: EvidenceFacts) -> str:
     """One case study as json.dumps(items, indent=2) writes each item: one level in."""
     item = _with_impact(to_data(case_study), facts.impact(case_study))
-    return textwrap.indent(json.dumps(item, indent=2, ensure_ascii=False, allow_nan=False), "  ")  # never NaN
+    text = json.dumps(item, indent=2, ensure_ascii=False, allow_nan=False)  # strict JSON, never NaN
+    return "\n".join("  " + line for line in text.split("\n"))  # JSON's own line breaks only
 
 
 def _with_impact(data: dict[str, Any], impact: str) -> dict[str, Any]:

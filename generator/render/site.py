@@ -212,6 +212,7 @@ class SiteRenderer:
         }
         for term in vocabulary.terms:
             feed = facet_feed(facet.folder, term.id, term.label) if facet.folder in FOLLOWED_FACETS else None
+            side_by_side = model_table(members[term.id]) if facet.folder == "models" else []
             for pagination, shown in paginate(facet.folder, term.id, members[term.id]):
                 path = pagination.paths[pagination.number - 1]
                 numbered = f" (page {pagination.number} of {pagination.count})" if pagination.number > 1 else ""
@@ -226,7 +227,7 @@ class SiteRenderer:
                     case_studies=members[term.id],
                     shown=shown,
                     pages=pagination,
-                    side_by_side=model_table(members[term.id]) if facet.folder == "models" else [],
+                    side_by_side=side_by_side if pagination.number == 1 else [],
                     rows_shown=CARDS_PER_PAGE,
                     feed_path=feed.path if feed else "",
                 )

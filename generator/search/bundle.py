@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from generator.render.parallel import Background, can_fork
+from generator.render.parallel import Background, ParallelRenderError, available_workers
 from generator.search.index_writer import SearchIndexError, write_search_index
 from generator.search.records import SearchCollection
 
@@ -38,7 +38,8 @@ class SearchIndexJob:
         self._thread: threading.Thread | None = None
         self._worker: Background | None = None
         if in_process:
-            self._thread = threading.Thread(target=self._run, args=(make,), daemon=True)
+            collection = make()  # here, so that a fault in it is this process's, as the build's
+            self._thread = threading.Thread(target=self._run, args=(lambda: collection,), daemon=True)
             self._thread.start()
         else:
             self._worker = Background(lambda: ("", self._written(make)), Path(self._scratch.name) / "worker")
@@ -59,7 +60,11 @@ class SearchIndexJob:
         if self._thread is not None:
             self._thread.join()
         if self._worker is not None:
-            problem, self._worker = self._worker.result(), None
+            worker, self._worker = self._worker, None
+            try:
+                problem = worker.result()
+            except ParallelRenderError as error:  # the worker itself failed: say so, not a traceback
+                problem = f"the search index's worker failed: {error}"
             self._error = SearchIndexError(problem) if problem else None
         if self._error is not None:
             raise self._error
@@ -85,7 +90,7 @@ class SearchBundle:
         self.discard()
         if not preview:
             self._collection = search  # made in the worker; a build installs once
-            self._job = SearchIndexJob(search, in_process=not can_fork())
+            self._job = SearchIndexJob(search, in_process=not _may_fork())
             return
         collection = self._collection = search()
         if collection == self._installed and (site_dir / BUNDLE_FOLDER).is_dir():
@@ -112,3 +117,10 @@ class SearchBundle:
             job.discard()
         if forget:
             self._installed = None
+
+
+def _may_fork() -> bool:
+    """Whether a build's index may be made by a forked worker: where forking is safe (Linux;
+    no other thread running, as there is in `mkdocs serve`'s server) and workers are wanted
+    (not PRACTICE_WORKERS=1)."""
+    return available_workers() > 1 and threading.active_count() == 1

@@ -165,6 +165,8 @@ def test_a_models_side_by_side_table_names_at_most_a_pages_worth(big, monkeypatc
     table = html.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
     assert table.count("<tr>") == 3
     assert f"The first 3 of {members} case studies here of " in html
+    pages = -(-members // 3)
+    assert f"(all are listed below, across {pages} pages)" in html
     assert html.count('data-case-study="') == 3
     second = outputs.pages[f"models/{model}/page/2.md"].body().html
     assert "<table>" not in second and 'data-case-study="' in second

@@ -201,3 +201,14 @@ def test_a_build_writes_the_index_in_a_worker_and_reports_its_failure(monkeypatc
     with pytest.raises(SearchIndexError, match=r"could not write the search index in .*: disk full"):
         job.wait()
     job.discard()
+
+    def killed(collection, output_dir):  # as the kernel's out-of-memory killer would
+        import signal
+
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    monkeypatch.setattr(bundle, "write_search_index", killed)
+    job = bundle.SearchIndexJob(lambda: SearchCollection((), {}), in_process=False)
+    with pytest.raises(SearchIndexError, match=r"the search index's worker failed: .*stopped by signal 9"):
+        job.wait()
+    job.discard()

@@ -204,18 +204,19 @@ def reads(monkeypatch):
     return calls
 
 
-def settled(cache) -> None:
-    """Make the store look written long after its files' last change (no waiting)."""
-    stored = json.loads(cache.read_text(encoding="utf-8"))
-    stored["written_ns"] += 3600 * 10**9
-    cache.write_text(json.dumps(stored), encoding="utf-8")
+@pytest.fixture
+def settled(monkeypatch):
+    """Every file as if its last change were long before the run that reads it (no waiting):
+    the window in which a state is not stored is moved an hour ahead."""
+    from generator.check import cache as cache_module
+
+    monkeypatch.setattr(cache_module, "RACY_SECONDS", -3600)
 
 
-def test_a_settled_unchanged_file_is_not_read_again(project, tmp_path, counted, reads):
+def test_a_settled_unchanged_file_is_not_read_again(project, tmp_path, counted, reads, settled):
     cache = tmp_path / "cache.json"
     first = validate(project, today=TODAY, cache_path=cache)
     assert len(reads) == 3
-    settled(cache)
     reads.clear()
     counted.clear()
     assert validate(project, today=TODAY, cache_path=cache) == first
@@ -234,12 +235,11 @@ def test_a_file_changed_just_before_the_store_was_written_is_read_again(project,
     assert len(reads) == 3
 
 
-def test_an_edit_is_seen_though_the_size_and_modification_time_are_restored(project, tmp_path, counted):
+def test_an_edit_is_seen_though_the_size_and_modification_time_are_restored(project, tmp_path, counted, settled):
     import os
 
     cache = tmp_path / "cache.json"
     validate(project, today=TODAY, cache_path=cache)
-    settled(cache)
     path = sorted(project.practice_dir.glob("*.yaml"))[0]
     before = os.stat(path)
     text = path.read_text(encoding="utf-8")
@@ -252,12 +252,13 @@ def test_an_edit_is_seen_though_the_size_and_modification_time_are_restored(proj
     assert any(p.message == "unknown field 'localitx'" for p in report.errors)
 
 
-def test_a_file_touched_but_unchanged_is_read_once_then_known_by_its_new_state(project, tmp_path, counted, reads):
+def test_a_file_touched_but_unchanged_is_read_once_then_known_by_its_new_state(
+    project, tmp_path, counted, reads, settled
+):
     import os
 
     cache = tmp_path / "cache.json"
     validate(project, today=TODAY, cache_path=cache)
-    settled(cache)
     path = sorted(project.practice_dir.glob("*.yaml"))[0]
     os.utime(path)
     reads.clear()
@@ -271,3 +272,17 @@ def test_a_file_touched_but_unchanged_is_read_once_then_known_by_its_new_state(p
         state.st_mtime_ns,
         state.st_ctime_ns,
     ]
+
+
+def test_a_check_of_named_files_does_not_settle_the_others(project, tmp_path, reads):
+    """A file read seconds before a run is stored without its state; a later check of other
+    files must not make that state trusted (it carries the entry over as it was)."""
+    cache = tmp_path / "cache.json"
+    validate(project, today=TODAY, cache_path=cache)
+    paths = sorted(project.practice_dir.glob("*.yaml"))
+    validate(project, [paths[1]], today=TODAY, cache_path=cache)
+    stored = json.loads(cache.read_text(encoding="utf-8"))["files"]
+    assert stored[f"practice/{paths[0].name}"]["state"] is None
+    reads.clear()
+    validate(project, today=TODAY, cache_path=cache)
+    assert paths[0].name in reads

@@ -117,3 +117,27 @@ def test_a_preview_rebuild_remakes_only_the_saved_case_studys_search_record(scra
     assert (
         second.search().records[[r.url for r in second.search().records].index(changed[0])].title.startswith("Renamed ")
     )
+
+
+def test_a_file_saved_again_while_it_is_read_is_not_kept_for_its_old_bytes(tmp_path):
+    """Bytes read, then the file saved, then loaded: kept under the old bytes, the new settings
+    would stand for the old file after an undo."""
+    path = tmp_path / "policy.yaml"
+    path.write_text("v1", encoding="utf-8")
+    saves = ["v2"]
+
+    class Kind:
+        @classmethod
+        def load(cls, read_from):
+            if saves:
+                read_from.write_text(saves.pop(), encoding="utf-8")  # an editor's save, mid-read
+            return read_from.read_text(encoding="utf-8")
+
+    REUSE.start()
+    try:
+        assert loaded(Kind, path) == "v2"
+        path.write_text("v1", encoding="utf-8")  # undone
+        REUSE.next_build()
+        assert loaded(Kind, path) == "v1"
+    finally:
+        REUSE.stop()
