@@ -29,7 +29,7 @@ from generator.incremental.preview import preview_only, watched_paths
 from generator.incremental.session import BuildSession
 from generator.load.history import HISTORY_UNREAD
 from generator.problems import SetupError, escape_invisible
-from generator.render.parallel import available_workers
+from generator.render.parallel import available_workers, may_fork
 from generator.reporting import Report
 from generator.reporting.text import format_text
 from generator.site_build import SiteBuild, SiteSettings, build_site
@@ -98,7 +98,7 @@ class PracticePlugin(BasePlugin):
         plan = self.session.plan(outputs)
         add_generated(files, config, outputs, plan, build.case_study_count)
         self._removed = [File.generated(config, uri, content="").abs_dest_path for uri in plan.removed]
-        if not self.serving and available_workers() > 1:  # a build (no server threads to fork) on several cores
+        if not self.serving and may_fork():  # a build, not a preview, on several cores
             self._ahead = tempfile.TemporaryDirectory(prefix="practice-pages-")
             render_ahead(files, Path(self._ahead.name), available_workers())
         return files

@@ -33,6 +33,8 @@ class Reuse:
 
     def __call__(self, make: Callable[..., Result], *inputs: Any) -> Result:
         """`make(*inputs)`, or its result from this build or the last one."""
+        if not self.enabled:  # a plain build: nothing to look up
+            return make(*inputs)
         return self.keyed(make, inputs, lambda: make(*inputs))
 
     def keyed(self, name: Hashable, inputs: tuple[Any, ...], make: Callable[[], Result]) -> Result:

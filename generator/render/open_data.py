@@ -72,14 +72,10 @@ CSV_COLUMNS = (
 )
 
 
-def json_export(case_studies: list[CaseStudy], taxonomy: Taxonomy) -> str:
-    """A JSON array of case studies, each valid against data/case-study.schema.json, each with
-    its impact evidence (computed from its outcomes; a case-study file may not give it)."""
-    return "".join(json_pieces(case_studies, taxonomy))
-
-
 def json_pieces(case_studies: list[CaseStudy], taxonomy: Taxonomy) -> Iterator[str]:
-    """json_export's text, a case study at a time."""
+    """A JSON array of case studies, each valid against data/case-study.schema.json, each with
+    its impact evidence (computed from its outcomes; a case-study file may not give it), a
+    case study at a time."""
     facts = REUSE(EvidenceFacts, taxonomy)
     if not case_studies:
         yield "[]\n"

@@ -21,6 +21,7 @@ import logging
 import os
 import signal
 import sys
+import threading
 import traceback
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -58,6 +59,13 @@ def available_workers() -> int:
     return max(1, min(MAX_WORKERS, usable_cores()))
 
 
+def may_fork() -> bool:
+    """Whether this build may hand work to forked workers: it can fork (available_workers),
+    workers are wanted (not PRACTICE_WORKERS=1), and no other thread runs, as the server's do
+    under `mkdocs serve` (a child forked beside threads may hang on a lock one of them held)."""
+    return available_workers() > 1 and threading.active_count() == 1
+
+
 def usable_cores() -> int:
     """The cores this process may run on: its affinity, not the machine's count (a container
     may show the host's 64)."""
@@ -92,10 +100,7 @@ def run_in_workers(
             status = os.waitpid(pid, 0)[1]
             children.remove(pid)
             if status != 0:
-                failures.append(
-                    f"worker {share} "
-                    + (f"was stopped by signal {os.WTERMSIG(status)}" if os.WIFSIGNALED(status) else "failed")
-                )
+                failures.append(f"worker {share} {_how_it_ended(status)}")
     finally:
         for pid in children:  # interrupted: stop the workers, never leave them running
             os.kill(pid, signal.SIGTERM)
@@ -148,10 +153,7 @@ class Background:
             status = os.waitpid(self._pid, 0)[1]
             self._pid = 0
             if status != 0:
-                self._failures.append(
-                    "the worker "
-                    + (f"was stopped by signal {os.WTERMSIG(status)}" if os.WIFSIGNALED(status) else "failed")
-                )
+                self._failures.append(f"the worker {_how_it_ended(status)}")
         return _collected(self._folder, 1, self._failures)["job"][1]
 
     def stop(self) -> None:
@@ -160,6 +162,11 @@ class Background:
             os.kill(self._pid, signal.SIGTERM)
             os.waitpid(self._pid, 0)
             self._pid = 0
+
+
+def _how_it_ended(status: int) -> str:
+    """A worker's exit status (not 0), as a report names it."""
+    return f"was stopped by signal {os.WTERMSIG(status)}" if os.WIFSIGNALED(status) else "failed"
 
 
 def _child(jobs: Mapping[str, Job], order: list[str], share: int, shares: int, folder: Path) -> None:

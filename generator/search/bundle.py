@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from generator.render.parallel import Background, ParallelRenderError, available_workers
+from generator.render.parallel import Background, ParallelRenderError, may_fork
 from generator.search.index_writer import SearchIndexError, write_search_index
 from generator.search.records import SearchCollection
 
@@ -90,7 +90,7 @@ class SearchBundle:
         self.discard()
         if not preview:
             self._collection = search  # made in the worker; a build installs once
-            self._job = SearchIndexJob(search, in_process=not _may_fork())
+            self._job = SearchIndexJob(search, in_process=not may_fork())
             return
         collection = self._collection = search()
         if collection == self._installed and (site_dir / BUNDLE_FOLDER).is_dir():
@@ -117,10 +117,3 @@ class SearchBundle:
             job.discard()
         if forget:
             self._installed = None
-
-
-def _may_fork() -> bool:
-    """Whether a build's index may be made by a forked worker: where forking is safe (Linux;
-    no other thread running, as there is in `mkdocs serve`'s server) and workers are wanted
-    (not PRACTICE_WORKERS=1)."""
-    return available_workers() > 1 and threading.active_count() == 1
