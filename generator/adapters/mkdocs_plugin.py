@@ -20,6 +20,7 @@ from mkdocs.utils import clean_directory
 from mkdocs.utils.templates import TemplateContext
 
 from generator.adapters import mkdocs_support as support
+from generator.adapters.mkdocs_owed import OwedOutputs
 from generator.adapters.mkdocs_pages import GeneratedPage, add_generated, render_ahead
 from generator.adapters.mkdocs_prerender import prerender
 from generator.config.build_date import build_date, source_date_epoch
@@ -28,7 +29,7 @@ from generator.config.publication import publication_from
 from generator.incremental.preview import preview_only, watched_paths
 from generator.incremental.session import BuildSession
 from generator.load.history import HISTORY_UNREAD
-from generator.problems import SetupError, escape_invisible
+from generator.problems import escape_invisible
 from generator.render.parallel import available_workers, may_fork
 from generator.reporting import Report
 from generator.reporting.text import format_text
@@ -43,6 +44,7 @@ class PracticePlugin(BasePlugin):
         super().__init__()
         self.session, self.serving = BuildSession(preview=False), False
         self._ahead: tempfile.TemporaryDirectory[str] | None = None  # a build's pages, made ahead on every core
+        self.owed = OwedOutputs(lambda: self.session.failed())  # a preview's, written after its build
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -50,10 +52,11 @@ class PracticePlugin(BasePlugin):
         logging.getLogger(support.BUILD_LOG).addFilter(support.without_dirty_warning)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self._unwritten = self.owed.start_build()
         self.project = Project(Path(config.config_file_path).resolve().parent)
         if not config.use_directory_urls:
             raise PluginError("mkdocs.yml: use_directory_urls must be true; the generated links depend on it")
-        try:
+        with support.as_plugin_error():
             publication = publication_from(config.repo_url, config.edit_uri, config.extra.get("publication"))
             config.extra["publication"] = publication  # the footer (site_overrides) reads it
             settings = SiteSettings(
@@ -64,8 +67,6 @@ class PracticePlugin(BasePlugin):
                 only=preview_only(os.environ, self.serving),
             )
             self.build = build_site(self.project, settings, self.session.checks)
-        except SetupError as error:
-            raise PluginError(str(error)) from None
         if settings.only is not None:
             log.info("previewing %d case studies only (practice serve --only)", self.build.case_study_count)
         if _USER_SOURCE_DATE_EPOCH is None and self.build.newest_date:  # reproducible sitemap dates
@@ -76,12 +77,10 @@ class PracticePlugin(BasePlugin):
         if self.session.begin(support.site_sources(config)):
             clean_directory(config.site_dir)  # mkdocs.yml, a hand-written page or the theme changed
         if self.session.preview:
-            support.keep_theme_listing(config, self.session.site_files)
+            support.keep_theme(config, self.session.site_files)
         if self.build.ok:
-            try:
+            with support.as_plugin_error():
                 self.session.search.start(self.build.search, Path(config.site_dir), preview=self.session.preview)
-            except SetupError as error:
-                raise PluginError(str(error)) from None
         else:
             self.session.search.discard()
 
@@ -95,8 +94,9 @@ class PracticePlugin(BasePlugin):
             say = log.warning if problem.file == HISTORY_UNREAD else log.info
             say("%s: %s", escape_invisible(problem.location()), escape_invisible(problem.message))
         outputs = {**build.pages, **build.data_files}
-        plan = self.session.plan(outputs)
+        plan = self.session.plan(outputs, self._unwritten)
         add_generated(files, config, outputs, plan, build.case_study_count)
+        self.owed.hold_back(files, plan)
         self._removed = [File.generated(config, uri, content="").abs_dest_path for uri in plan.removed]
         if not self.serving and may_fork():  # a build, not a preview, on several cores
             self._ahead = tempfile.TemporaryDirectory(prefix="practice-pages-")
@@ -110,6 +110,7 @@ class PracticePlugin(BasePlugin):
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         if self._ahead is not None:  # each generated page made whole, on every core
             prerender(files, config, self._nav, env, Path(self._ahead.name) / "whole", available_workers())
+        self._env, self._files = env, files
         return env
 
     def on_page_context(
@@ -126,24 +127,23 @@ class PracticePlugin(BasePlugin):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._ahead = self._ahead and self._ahead.cleanup()  # None, once its files are gone
-        try:
-            self.session.search.install(Path(config.site_dir))
-        except SetupError as error:
-            raise PluginError(str(error)) from None
-        for path in map(Path, self._removed):  # a case study deleted or renamed during a preview
-            path.unlink(missing_ok=True)
-            if path.parent.is_dir() and not any(path.parent.iterdir()):
-                path.parent.rmdir()
+        support.remove_outputs(self._removed)  # a case study deleted or renamed during a preview
         self.session.built({**self.build.pages, **self.build.data_files})
+        install_search = lambda: self.session.search.install(Path(config.site_dir))  # noqa: E731
+        if not self.owed.owe(config, self._files, self._nav, self._env, install_search):  # a build wrote all
+            with support.as_plugin_error():
+                install_search()
 
     def on_build_error(self, *, error: Exception) -> None:
         self.session.failed()
 
     def on_shutdown(self) -> None:
+        self.owed.start_build()  # none: stop writing
         self.session.search.discard()
         logging.getLogger(support.BUILD_LOG).removeFilter(support.without_dirty_warning)
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: object) -> LiveReloadServer:
         for path in watched_paths(self.project):
             server.watch(str(path))
+        server.set_app(self.owed.serve_when_made(server.get_app(), server.mount_path))
         return server

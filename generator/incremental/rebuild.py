@@ -55,12 +55,15 @@ class Rebuilds:
         plan rebuilds everything, and whatever the site folder holds is stale."""
         return self._outputs is not None and site_files == self._site_files
 
-    def plan(self, outputs: Mapping[str, object], site_files: FileStates) -> RebuildPlan:
+    def plan(self, outputs: Mapping[str, object], site_files: FileStates, unwritten: Iterable[str] = ()) -> RebuildPlan:
+        """`unwritten`: outputs of the last build it never wrote (incremental/owed), made again
+        even if unchanged."""
         previous = self._outputs if self.knows(site_files) else None
         if previous is None:
             return RebuildPlan(True, frozenset(outputs), frozenset())
-        changed = frozenset(path for path, output in outputs.items() if previous.get(path) != output)
-        return RebuildPlan(False, changed, frozenset(previous.keys() - outputs.keys()))
+        changed = {path for path, output in outputs.items() if previous.get(path) != output}
+        changed.update(path for path in unwritten if path in outputs)
+        return RebuildPlan(False, frozenset(changed), frozenset(previous.keys() - outputs.keys()))
 
     def built(self, outputs: Mapping[str, object], site_files: FileStates) -> None:
         self._outputs, self._site_files = outputs, site_files

@@ -7,7 +7,7 @@ rebuild must redo (generator.incremental.rebuild), and the search bundle the sit
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from generator.check.cache import MemoryStore
@@ -39,8 +39,8 @@ class BuildSession:
         """The engine's configuration, hand-written pages and theme, as this build found them."""
         return self._site_files
 
-    def plan(self, outputs: Mapping[str, object]) -> RebuildPlan:
-        return self._rebuilds.plan(outputs, self._site_files)
+    def plan(self, outputs: Mapping[str, object], unwritten: Iterable[str] = ()) -> RebuildPlan:
+        return self._rebuilds.plan(outputs, self._site_files, unwritten)
 
     def built(self, outputs: Mapping[str, object]) -> None:
         if self.preview:

@@ -6,11 +6,13 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
+from generator.config.taxonomy import Taxonomy
 from generator.contract import form_rules
+from generator.incremental.reuse import REUSE
 from generator.model import CaseStudy
 from generator.render import open_data, urls
 from generator.render.page import PageOutput
-from generator.render.proposal_form import proposal_steps
+from generator.render.proposal_form import Step, proposal_steps
 from generator.render.proposal_form_words import STEPS
 
 if TYPE_CHECKING:
@@ -41,9 +43,13 @@ def publication_pages(renderer: SiteRenderer, case_studies: list[CaseStudy], sch
         "Propose a case study: the form",
         "A form in short steps that makes a case-study file the editors can review.",
         hide=("toc",),
-        steps=proposal_steps(json.loads(schema_text), renderer.taxonomy),
+        steps=REUSE(_steps, schema_text, renderer.taxonomy),
         schema_path=open_data.SCHEMA_PATH,
         taken_ids=sorted(c.id for c in case_studies),
         rules=form_rules(renderer.taxonomy),
     )
     return pages
+
+
+def _steps(schema_text: str, taxonomy: Taxonomy) -> list[Step]:
+    return proposal_steps(json.loads(schema_text), taxonomy)

@@ -120,7 +120,7 @@ class SiteRenderer:
                 related=find_related(case_study),
                 model_members=self._also_runs_in(case_study, by_model),
                 model_total=len(by_model[case_study.model.id]) if case_study.model else 0,
-                citation=citation(case_study, self.site_name, self.site_url),
+                citation=REUSE(citation, case_study, self.site_name, self.site_url),
                 review_due_on=self._review_due_on(case_study),
                 changes=changes_shown(self.history, case_study, self.taxonomy.ratings),
                 review_period=self.review.period,

@@ -2,12 +2,13 @@
 
 A build indexes in a worker while the engine renders, into a scratch folder, and moves the
 bundle into the site at the end (the engine's output folder is cleaned when it starts). A
-preview indexes on a thread alongside the engine, and not at all when the collection is the
-one the site's bundle already holds.
+preview indexes in a process of its own (IndexProcess), and not at all when the collection is
+the one the site's bundle already holds.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import shutil
 import tempfile
 import threading
@@ -21,15 +22,60 @@ from generator.search.records import SearchCollection
 BUNDLE_FOLDER = "search-index"  # folder in the built site; docs/assets/search-engine.js reads it
 
 
+class IndexProcess:
+    """Indexing in a process started by multiprocessing's fork server, for a preview: apart
+    from the engine's threads (indexing 1,000 case studies on a thread took half of the
+    interpreter for 6-10 s, doubling every save's rebuild), never forked beside them, and
+    stopped at once when a new save makes its index useless."""
+
+    def __init__(self, collection: SearchCollection, bundle: Path) -> None:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["__main__", __name__])  # each process starts with them
+        self._problem = bundle.parent / "problem.txt"
+        self._process = context.Process(
+            target=_write_alone, args=(collection, bundle, self._problem), name="practice-search-index", daemon=True
+        )
+        self._process.start()
+
+    @staticmethod
+    def usable() -> bool:
+        return "forkserver" in multiprocessing.get_all_start_methods()
+
+    def wait(self) -> str | None:
+        """What went wrong, or None."""
+        self._process.join()
+        code = self._process.exitcode
+        if code == 0:
+            return None
+        if self._problem.is_file():
+            return self._problem.read_text(encoding="utf-8")
+        return f"the search index's process {f'was stopped by signal {-code}' if code and code < 0 else 'failed'}"
+
+    def stop(self) -> None:
+        if self._process.is_alive():
+            self._process.kill()
+        self._process.join()
+
+
+def _write_alone(collection: SearchCollection, bundle: Path, problem: Path) -> None:
+    """In the index's own process: what goes wrong is written down for the preview to say."""
+    try:
+        write_search_index(collection, bundle)
+    except BaseException as error:  # Ctrl-C too: a traceback here would be printed in the preview's log
+        problem.write_text(str(error) if isinstance(error, SearchIndexError) else repr(error), encoding="utf-8")
+        raise SystemExit(1) from None
+
+
 class SearchIndexJob:
-    """Writes the index into a scratch folder, on a thread or in a forked process, while the
+    """Writes the index into a scratch folder, in another process where it can, while the
     caller goes on. `wait()` hands over the bundle's folder, or raises SearchIndexError.
 
     A build's index is written by a process forked from the build (render/parallel.Background,
     where one can be forked), which also makes the records: neither the records nor what
     indexing holds (250 MB at 10,000 case studies) is ever the build's own memory, which the
     pages' workers, forked later, start from, and the index is written while the pages are.
-    A preview indexes on a thread, from records it has already made to compare."""
+    A preview indexes from records it has already made to compare, in an IndexProcess (or,
+    where there is none, on a thread)."""
 
     def __init__(self, make: Callable[[], SearchCollection], *, in_process: bool) -> None:
         self._scratch = tempfile.TemporaryDirectory(prefix="practice-search-index-")
@@ -37,10 +83,14 @@ class SearchIndexJob:
         self._error: SearchIndexError | None = None
         self._thread: threading.Thread | None = None
         self._worker: Background | None = None
+        self._process: IndexProcess | None = None
         if in_process:
             collection = make()  # here, so that a fault in it is this process's, as the build's
-            self._thread = threading.Thread(target=self._run, args=(lambda: collection,), daemon=True)
-            self._thread.start()
+            if IndexProcess.usable():
+                self._process = IndexProcess(collection, self.bundle)
+            else:
+                self._thread = threading.Thread(target=self._run, args=(lambda: collection,), daemon=True)
+                self._thread.start()
         else:
             self._worker = Background(lambda: ("", self._written(make)), Path(self._scratch.name) / "worker")
 
@@ -59,6 +109,9 @@ class SearchIndexJob:
     def wait(self) -> Path:
         if self._thread is not None:
             self._thread.join()
+        if self._process is not None:
+            problem = self._process.wait()
+            self._error = SearchIndexError(problem) if problem else None
         if self._worker is not None:
             worker, self._worker = self._worker, None
             try:
@@ -73,6 +126,8 @@ class SearchIndexJob:
     def discard(self) -> None:
         if self._thread is not None:
             self._thread.join()
+        if self._process is not None:
+            self._process.stop()
         if self._worker is not None:
             self._worker.stop()
         self._scratch.cleanup()

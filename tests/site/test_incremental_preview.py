@@ -19,12 +19,13 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from benchmarks.serve_reload import free_port, wait_for
+from benchmarks.serve_reload import fetch, free_port, wait_for
 from generator.adapters.cli import ENGINES
 from generator.config.project import Project
 from generator.incremental.preview import PREVIEW_ONLY_VARIABLE
 from tests.conftest import REPO, build
 from tests.support.site_html import read_page
+from tests.support.wsgi import ask, file_app
 
 SITE_URL = "http://127.0.0.1:8000/"
 LONG_AGO = 1_000_000_000  # seconds since 1970: earlier than any file a rebuild writes
@@ -43,11 +44,16 @@ class Preview:
         config.site_url = SITE_URL
         return config
 
-    def rebuild(self) -> set[str]:
-        """Rebuild after a save, as serve does; returns the files it wrote."""
+    def rebuild(self, *, read: bool = True) -> set[str]:
+        """Rebuild after a save, as serve does; returns the files it wrote. With `read`, a
+        reader then asks for every page and file (a preview writes them when asked for)."""
         for path in self.files():
             os.utime(path, (LONG_AGO, LONG_AGO))
-        mkdocs_build(self._config(), serve_url=SITE_URL, dirty=True)
+        config = self._config()
+        mkdocs_build(config, serve_url=SITE_URL, dirty=True)
+        self.plugin = config.plugins["practice"]
+        if read:
+            self.plugin.owed.finish()
         return {str(p.relative_to(self.site_dir)) for p in self.files() if p.stat().st_mtime > LONG_AGO}
 
     def files(self) -> list[Path]:
@@ -127,6 +133,23 @@ def test_a_new_title_rewrites_its_page_and_the_pages_that_show_it(project, tmp_p
     assert "about/evidence/index.html" not in written  # a new title changes none of the counts it shows
     assert any(name.startswith("search-index/") for name in written)  # search knows the new title
     assert read_page(preview.site_dir / "practice" / target / "index.html").h1[0].startswith("Renamed ")
+    assert_same_as_clean_build(preview, project, tmp_path)
+
+
+def test_a_page_a_save_changed_is_written_when_asked_for(project, tmp_path):
+    """The rebuild writes none of the pages a new title changes; each is made, from that
+    build, when a reader asks for it, and the site then is the clean build's."""
+    preview = Preview(project, tmp_path / "served")
+    target = "leeds-family-valued"
+    page = preview.site_dir / "practice" / target / "index.html"
+    edit(project, target, "\ntitle: ", "\ntitle: Renamed ")
+    written = preview.rebuild(read=False)
+    assert case_study_pages(written) == set() and not read_page(page).h1[0].startswith("Renamed ")
+    app = preview.plugin.owed.serve_when_made(file_app(preview.site_dir), "/")
+    served = ask(app, f"/practice/{target}/").decode()
+    assert read_page(page).h1[0].startswith("Renamed ") and "Renamed " in served
+    assert "Renamed " in ask(app, "/finder/").decode()  # a list that shows the card
+    preview.plugin.owed.finish()
     assert_same_as_clean_build(preview, project, tmp_path)
 
 
@@ -221,6 +244,8 @@ def test_practice_serve_rebuilds_a_saved_case_study_in_part(project, tmp_path, e
         assert wait_for(page, "</html>", 120) is not None, log.read_text()
         edit(project, "leeds-family-valued", "\ntitle: ", "\ntitle: Saved ")
         assert wait_for(page, "<h1>Saved Leeds", 60) is not None, log.read_text()
+        # Once the page is, every list showing it is served new too, though no build wrote it.
+        assert "Saved Leeds" in fetch(f"http://127.0.0.1:{port}/finder/"), log.read_text()
     finally:
         server.terminate()
         server.wait(timeout=30)

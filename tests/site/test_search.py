@@ -212,3 +212,30 @@ def test_a_build_writes_the_index_in_a_worker_and_reports_its_failure(monkeypatc
     with pytest.raises(SearchIndexError, match=r"the search index's worker failed: .*stopped by signal 9"):
         job.wait()
     job.discard()
+
+
+def test_a_preview_indexes_in_a_process_of_its_own_and_reports_its_failure(tmp_path):
+    """A preview's index is written apart from the engine's threads, by a process the fork
+    server starts; a fault there reaches the preview as a message, and a new save stops it."""
+    import os
+
+    from generator.search.bundle import IndexProcess
+    from generator.search.records import SearchCollection
+
+    assert IndexProcess.usable()  # Linux has a fork server (Windows would index on a thread)
+    empty = SearchCollection((), {"rating": []})
+    written = IndexProcess(empty, tmp_path / "ok" / "search-index")
+    assert written.wait() is None
+    assert (tmp_path / "ok" / "search-index" / "index.json").is_file()
+
+    blocked = tmp_path / "blocked" / "search-index"
+    blocked.parent.mkdir()
+    blocked.write_text("a file where the folder would go", encoding="utf-8")
+    failing = IndexProcess(empty, blocked)
+    problem = failing.wait()
+    assert problem is not None and problem.startswith("could not write the search index in ")
+
+    stopped = IndexProcess(empty, tmp_path / "stopped" / "search-index")
+    stopped.stop()
+    assert stopped.wait() in (None, "the search index's process was stopped by signal 9")
+    assert os.getpid() not in (written._process.pid, stopped._process.pid)

@@ -1,0 +1,140 @@
+"""A preview's changed pages and files, written when asked for (generator/incremental/owed.py
+says why).
+
+`mkdocs serve` answers no request while it builds. A preview's rebuild hands the generated
+outputs it changed, and the new search index, to `Owed` instead of writing them; MkDocs'
+server is wrapped so that a request makes what it asks for before MkDocs serves it. The
+first build of a preview, and any build that remakes everything, writes everything itself.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import shutil
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from mkdocs.commands import build as engine_build
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+
+from generator.adapters.mkdocs_pages import GeneratedFile, GeneratedPage
+from generator.incremental.owed import Maker, Owed
+from generator.incremental.rebuild import RebuildPlan
+from generator.problems import escape_invisible
+from generator.search.bundle import BUNDLE_FOLDER
+
+log = get_plugin_logger(__name__)
+WsgiApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
+
+
+class OwedOutputs:
+    def __init__(self, on_failure: Callable[[], None]) -> None:
+        self.owed = Owed(self._failed)
+        self._on_failure = on_failure  # the next build must make everything
+        self._held: list[GeneratedFile] = []
+        self._holding = False
+        self._sources: dict[str, str] = {}  # what is owed, by path in the site -> its source path
+        self._site_dir = Path()
+
+    def start_build(self) -> list[str]:
+        """A build starts: stop making the last one's outputs; the source paths still owed."""
+        left = self.owed.pause()
+        return [self._sources[path] for path in left if path in self._sources]
+
+    def hold_back(self, files: Files, plan: RebuildPlan) -> None:
+        """A preview's rebuild (not one that makes everything, as every plain build does):
+        MkDocs is to write none of the generated outputs that changed."""
+        self._holding = not plan.everything
+        self._held = [f for f in files if isinstance(f, GeneratedFile) and f.modified] if self._holding else []
+        for file in self._held:
+            file.modified = False
+
+    def owe(
+        self, config: MkDocsConfig, files: Files, nav: Navigation, env: jinja2.Environment, install_search: Maker
+    ) -> bool:
+        """After the build: owe what it held back and the search index's install. False if it
+        held nothing back: the build wrote everything, and the caller installs the index."""
+        if not self._holding:
+            return False
+        self._site_dir = Path(config.site_dir)
+        doc_files = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+        makers: dict[str, Maker] = {}
+        for file in self._held:
+            page = file.page
+            if isinstance(page, GeneratedPage):
+                makers[file.dest_uri] = _page_maker(page, config, files, doc_files, nav, env)
+            else:
+                makers[file.dest_uri] = _file_maker(file)
+        makers[f"{BUNDLE_FOLDER}/"] = install_search
+        self._sources = {file.dest_uri: file.src_uri for file in self._held}
+        self._held, self._holding = [], False
+        log.info("%d changed pages and files are written when first asked for", len(makers) - 1)
+        self.owed.owe(makers)
+        return True
+
+    def finish(self) -> None:
+        """Write everything owed now (the tests, which compare the whole site with a build's)."""
+        self.owed.finish()
+
+    def serve_when_made(self, app: WsgiApp, mount_path: str) -> WsgiApp:
+        """MkDocs' server app, making what a request asks for first if it is owed."""
+
+        def app_making_owed_first(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+            path = environ.get("PATH_INFO", "").encode("latin-1").decode("utf-8", "ignore")
+            if path.startswith("/livereload/") or not (path + "/").startswith(mount_path):
+                return app(environ, start_response)  # a long poll for the next build, or not a file
+            wanted = posixpath.normpath("/" + path[len(mount_path) :] + ("index.html" if path.endswith("/") else ""))
+            wanted = wanted.lstrip("/")
+            while True:
+                generation = self.owed.generation
+                self.owed.settle([wanted, f"{wanted}/index.html"])
+                answer, hold = _held_answer()
+                body = app(environ, hold)
+                if self.owed.generation == generation:  # no build started or ended meanwhile
+                    start_response(*answer)
+                    return body
+                getattr(body, "close", lambda: None)()  # a build came between: make it again if owed
+
+        return app_making_owed_first
+
+    def _failed(self, path: str, error: Exception) -> None:
+        log.error("could not make %s: %s", escape_invisible(path), escape_invisible(str(error)))
+        target = self._site_dir / path
+        if path.endswith("/"):
+            shutil.rmtree(target, ignore_errors=True)
+        else:
+            target.unlink(missing_ok=True)  # no stale copy is served
+        self._on_failure()
+
+
+def _held_answer() -> tuple[list[Any], Callable[..., None]]:
+    """A WSGI start_response that keeps its arguments (MkDocs' app never calls write())."""
+    answer: list[Any] = []
+
+    def hold(*args: Any) -> None:
+        answer[:] = args
+
+    return answer, hold
+
+
+def _page_maker(
+    page: GeneratedPage, config: MkDocsConfig, files: Files, doc_files: Any, nav: Navigation, env: jinja2.Environment
+) -> Maker:
+    def make() -> None:  # as MkDocs' own loops would: its page events, its theme's template
+        engine_build._populate_page(page, config, files)
+        engine_build._build_page(page, config, doc_files, nav, env)
+
+    return make
+
+
+def _file_maker(file: GeneratedFile) -> Maker:
+    def make() -> None:
+        file.modified = True
+        file.copy_file()
+
+    return make
