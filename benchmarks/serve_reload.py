@@ -5,8 +5,9 @@
 --count 0 uses a copy of the shipped collection; otherwise a synthetic one of that size.
 Targets: under 2 seconds at the shipped collection's size (issue 4), and under 1 second at
 1,000 case studies for the whole collection (issue 28); `--only` has none. `practice serve`
-rebuilds only the pages a save changes (generator/incremental/rebuild.py). Each repeat changes one
-case study's title and polls the page on 127.0.0.1 until the new title is served.
+remakes only the pages a save changes (generator/incremental/rebuild.py), each when it is first
+asked for (generator/incremental/owed.py). Each repeat changes one case study's title and polls
+the page on 127.0.0.1 until the new title is served.
 """
 
 from __future__ import annotations
@@ -107,7 +108,7 @@ def main() -> int:
                 times.append(seconds)
                 target.write_text(original, encoding="utf-8")
                 # Wait until the restored page is served, so the next save does not queue
-                # behind that rebuild (at 1,000 case studies a rebuild takes ~12 s).
+                # behind that rebuild.
                 if wait_for_absence(page, marker, 120) is None:
                     raise SystemExit("the restored file never reached the served page")
                 time.sleep(0.5)

@@ -9,8 +9,10 @@ first build of a preview, and any build that remakes everything, writes everythi
 
 from __future__ import annotations
 
+import contextlib
 import posixpath
 import shutil
+import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -25,8 +27,8 @@ from mkdocs.structure.nav import Navigation
 from generator.adapters.mkdocs_pages import GeneratedFile, GeneratedPage
 from generator.incremental.owed import Maker, Owed
 from generator.incremental.rebuild import RebuildPlan
-from generator.problems import escape_invisible
-from generator.search.bundle import BUNDLE_FOLDER
+from generator.problems import SetupError, escape_invisible
+from generator.search.bundle import BUNDLE_FOLDER, SearchIndexSuperseded
 
 log = get_plugin_logger(__name__)
 WsgiApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
@@ -40,9 +42,12 @@ class OwedOutputs:
         self._holding = False
         self._sources: dict[str, str] = {}  # what is owed, by path in the site -> its source path
         self._site_dir = Path()
+        self._search: Maker | None = None  # the search index's install, once its process is done
+        self._search_lock = threading.Lock()  # one reader waits for the index; the others, for that one
 
     def start_build(self) -> list[str]:
         """A build starts: stop making the last one's outputs; the source paths still owed."""
+        self._search = None  # the build starting indexes afresh (and stops this index's process)
         left = self.owed.pause()
         return [self._sources[path] for path in left if path in self._sources]
 
@@ -70,15 +75,15 @@ class OwedOutputs:
                 makers[file.dest_uri] = _page_maker(page, config, files, doc_files, nav, env)
             else:
                 makers[file.dest_uri] = _file_maker(file)
-        makers[f"{BUNDLE_FOLDER}/"] = install_search
         self._sources = {file.dest_uri: file.src_uri for file in self._held}
-        self._held, self._holding = [], False
-        log.info("%d changed pages and files are written when first asked for", len(makers) - 1)
+        self._held, self._holding, self._search = [], False, install_search
+        log.info("%d changed pages and files are written when first asked for", len(makers))
         self.owed.owe(makers)
         return True
 
     def finish(self) -> None:
         """Write everything owed now (the tests, which compare the whole site with a build's)."""
+        self._settle_search()
         self.owed.finish()
 
     def serve_when_made(self, app: WsgiApp, mount_path: str) -> WsgiApp:
@@ -92,6 +97,8 @@ class OwedOutputs:
             wanted = wanted.lstrip("/")
             while True:
                 generation = self.owed.generation
+                if wanted == BUNDLE_FOLDER or wanted.startswith(f"{BUNDLE_FOLDER}/"):
+                    self._settle_search()  # outside the registry's lock: it may take seconds
                 self.owed.settle([wanted, f"{wanted}/index.html"])
                 answer, hold = _held_answer()
                 body = app(environ, hold)
@@ -102,14 +109,27 @@ class OwedOutputs:
 
         return app_making_owed_first
 
+    def _settle_search(self) -> None:
+        """Install the search index if its install is owed, waiting for its process."""
+        with self._search_lock:
+            install = self._search
+            if install is None:
+                return
+            try:
+                install()
+            except SearchIndexSuperseded:
+                return  # a save's build stopped it; the request is answered from that build
+            except SetupError as error:
+                log.error("the search index could not be written: %s", escape_invisible(str(error)))
+                shutil.rmtree(self._site_dir / BUNDLE_FOLDER, ignore_errors=True)  # no stale index served
+            if self._search is install:
+                self._search = None
+
     def _failed(self, path: str, error: Exception) -> None:
+        self._on_failure()  # first: whatever else fails, the next build makes everything
         log.error("could not make %s: %s", escape_invisible(path), escape_invisible(str(error)))
-        target = self._site_dir / path
-        if path.endswith("/"):
-            shutil.rmtree(target, ignore_errors=True)
-        else:
-            target.unlink(missing_ok=True)  # no stale copy is served
-        self._on_failure()
+        with contextlib.suppress(OSError):
+            (self._site_dir / path).unlink(missing_ok=True)  # no stale copy is served
 
 
 def _held_answer() -> tuple[list[Any], Callable[..., None]]:

@@ -44,7 +44,7 @@ class PracticePlugin(BasePlugin):
         super().__init__()
         self.session, self.serving = BuildSession(preview=False), False
         self._ahead: tempfile.TemporaryDirectory[str] | None = None  # a build's pages, made ahead on every core
-        self.owed = OwedOutputs(lambda: self.session.failed())  # a preview's, written after its build
+        self.owed = OwedOutputs(lambda: self.session.forget_plan())  # a preview's, written when asked for
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -135,6 +135,7 @@ class PracticePlugin(BasePlugin):
                 install_search()
 
     def on_build_error(self, *, error: Exception) -> None:
+        self.owed.start_build()  # drop what a build failing at its end (strict mode) owes
         self.session.failed()
 
     def on_shutdown(self) -> None:

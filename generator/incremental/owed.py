@@ -45,8 +45,8 @@ class Owed:
         """Make now whatever is owed at `paths`, or at a folder holding one of them."""
         with self._lock:
             for path in paths:
-                folders = (path[: i + 1] for i, char in enumerate(path) if char == "/")
-                for key in (path, *folders):
+                # The few folders owed, not every prefix of the path: a request's path is a stranger's.
+                for key in [path, *(key for key in self._makers if key.endswith("/") and path.startswith(key))]:
                     if key in self._makers:
                         self._make(key)
 

@@ -46,6 +46,11 @@ class BuildSession:
         if self.preview:
             self._rebuilds.built(outputs, self._site_files)
 
+    def forget_plan(self) -> None:
+        """An output may not be what the plan believes (one could not be made): the next
+        build makes everything."""
+        self._rebuilds.forget()
+
     def failed(self) -> None:
         """What reached the site is unknown: the next build makes everything."""
         self._rebuilds.forget()

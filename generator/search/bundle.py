@@ -9,6 +9,7 @@ the one the site's bundle already holds.
 from __future__ import annotations
 
 import multiprocessing
+import pickle
 import shutil
 import tempfile
 import threading
@@ -20,6 +21,13 @@ from generator.search.index_writer import SearchIndexError, write_search_index
 from generator.search.records import SearchCollection
 
 BUNDLE_FOLDER = "search-index"  # folder in the built site; docs/assets/search-engine.js reads it
+
+
+class SearchIndexSuperseded(SearchIndexError):
+    """A newer build discarded the bundle being installed (a preview's next save)."""
+
+    def __init__(self) -> None:
+        super().__init__("a newer build discarded this search index")
 
 
 class IndexProcess:
@@ -86,9 +94,11 @@ class SearchIndexJob:
         self._process: IndexProcess | None = None
         if in_process:
             collection = make()  # here, so that a fault in it is this process's, as the build's
-            if IndexProcess.usable():
-                self._process = IndexProcess(collection, self.bundle)
-            else:
+            try:
+                self._process = IndexProcess(collection, self.bundle) if IndexProcess.usable() else None
+            except (OSError, ValueError, RuntimeError, pickle.PicklingError):  # no fork server here: a thread
+                self._process = None
+            if self._process is None:
                 self._thread = threading.Thread(target=self._run, args=(lambda: collection,), daemon=True)
                 self._thread.start()
         else:
@@ -134,7 +144,11 @@ class SearchIndexJob:
 
 
 class SearchBundle:
+    """A preview installs the bundle from a reader's request (adapters/mkdocs_owed) while the
+    next save's build may start another: waiting is done outside the lock, moving inside."""
+
     def __init__(self) -> None:
+        self._lock = threading.Lock()
         self._job: SearchIndexJob | None = None
         self._collection: object = None  # what the next bundle holds
         self._installed: object = None  # what the site's bundle holds
@@ -153,22 +167,34 @@ class SearchBundle:
         self._job = SearchIndexJob(lambda: collection, in_process=True)
 
     def install(self, site_dir: Path) -> None:
-        """Move the new bundle into the site; raises SearchIndexError if indexing failed."""
-        if self._job is not None:
-            bundle = self._job.wait()
-            target = site_dir / BUNDLE_FOLDER
-            if target.exists():
-                shutil.rmtree(target)
-            shutil.move(bundle, target)
-            self.discard()
+        """Move the new bundle into the site; raises SearchIndexError if indexing failed, or
+        SearchIndexSuperseded if a newer build discarded it meanwhile."""
+        job = self._job
+        if job is not None:
+            try:
+                bundle = job.wait()
+            except SearchIndexError:
+                if self._job is not job:
+                    raise SearchIndexSuperseded() from None
+                raise
+            with self._lock:
+                if self._job is not job:
+                    raise SearchIndexSuperseded()
+                target = site_dir / BUNDLE_FOLDER
+                if target.exists():
+                    shutil.rmtree(target)
+                shutil.move(bundle, target)
+                self._job = None
+                self._installed = self._collection
+            job.discard()
         elif self._collection != self._installed:
             raise SearchIndexError("the search index was not written; see the messages above")
-        self._installed = self._collection
 
     def discard(self, *, forget: bool = False) -> None:
         """Drop an unfinished bundle; with `forget`, also what the site's bundle holds (unknown after a failure)."""
-        job, self._job = self._job, None
+        with self._lock:
+            job, self._job = self._job, None
+            if forget:
+                self._installed = None
         if job is not None:
             job.discard()
-        if forget:
-            self._installed = None

@@ -138,3 +138,16 @@ def test_a_build_that_overtakes_a_request_is_caught(tmp_path):
     app = outputs.serve_when_made(overtaken, "/")
     assert ask(app, "/practice/a/") == b"second save"
     assert builds == [[]]  # the first save's page was made before the build began
+
+
+def test_a_long_crafted_path_is_looked_up_in_linear_time():
+    import time
+
+    owed = Owed(lambda path, error: None)
+    made: list[str] = []
+    owed.owe({"search-index/": lambda: made.append("index"), "a/index.html": lambda: made.append("page")})
+    crafted = "a/" * 500_000 + "index.html"  # a megabyte of folders
+    started = time.perf_counter()
+    owed.settle([crafted, "search-index/" + crafted])
+    assert time.perf_counter() - started < 1.0
+    assert made == ["index"]
