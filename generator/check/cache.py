@@ -128,7 +128,36 @@ class CheckStore:
 
 
 class MemoryStore(CheckStore):
-    """Keeps each check whole, parsed data included."""
+    """Keeps each check whole, parsed data included (a preview's store). As DiskStore, it knows
+    an unchanged file by its state once settled, and does not read it again (1,000 files read
+    and hashed on every save took 0.05-0.1 s)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._known: dict[str, tuple[FileState, str]] = {}  # settled states, and their files' hashes
+        self._seen: dict[str, tuple[FileState, str]] = {}
+        self._settled_before = 0
+
+    def begin(self, context: str) -> None:
+        super().begin(context)
+        self._seen, self._settled_before = {}, time.time_ns() - RACY_SECONDS * 10**9
+
+    def fingerprint(self, path: Path, display: str) -> str | None:
+        state = file_state(path)
+        if state is None:
+            return None
+        known = self._known.get(display)
+        if known is not None and known[0] == state:
+            self._seen[display] = known
+            return known[1]
+        fingerprint = file_fingerprint(path)  # the state was taken first: a later edit changes it
+        if fingerprint is not None and max(state[1], state[2]) < self._settled_before:
+            self._seen[display] = (state, fingerprint)
+        return fingerprint
+
+    def end(self, whole_collection: bool) -> None:
+        super().end(whole_collection)
+        self._known = self._seen if whole_collection else {**self._known, **self._seen}
 
 
 class DiskStore(CheckStore):

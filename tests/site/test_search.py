@@ -235,6 +235,10 @@ def test_a_preview_indexes_in_a_process_of_its_own_and_reports_its_failure(tmp_p
     problem = failing.wait()
     assert problem is not None and problem.startswith("could not write the search index in ")
 
+    unpicklable = SearchCollection((), {"rating": [lambda: None]})  # cannot be handed to a process
+    problem = IndexProcess(unpicklable, tmp_path / "never" / "search-index").wait()
+    assert problem is not None and problem.startswith("the search index's process could not be started: ")
+
     stopped = IndexProcess(empty, tmp_path / "stopped" / "search-index")
     stopped.stop()
     assert stopped.wait() in (None, "the search index's process was stopped by signal 9")

@@ -83,3 +83,49 @@ def test_a_deleted_file_is_gone(scratch_project, leeds_text):
     check_collection(project, today=TODAY, store=remembered)
     (project.practice_dir / "leeds-family-valued.yaml").unlink()
     assert check_collection(project, today=TODAY, store=remembered).case_studies == []
+
+
+def counting_reads(monkeypatch) -> list[str]:
+    """Record which case-study files' bytes are read and hashed."""
+    from generator.check import cache as cache_module
+
+    reads: list[str] = []
+    real = cache_module.file_fingerprint
+
+    def spy(path):
+        reads.append(path.name)
+        return real(path)
+
+    monkeypatch.setattr(cache_module, "file_fingerprint", spy)
+    return reads
+
+
+def test_a_settled_unchanged_file_is_not_read_again_and_an_edit_is_seen(scratch_project, leeds_text, monkeypatch):
+    """As the validation store: a file is known by its state (size, times, inode) once the
+    state is settled; an edit that restores the size and modification time still changes
+    the change time."""
+    import os
+
+    from generator.check import cache as cache_module
+
+    project = scratch_project({"leeds-family-valued.yaml": leeds_text})
+    reads, remembered = counting_reads(monkeypatch), MemoryStore()
+    check_collection(project, today=TODAY, store=remembered)
+    check_collection(project, today=TODAY, store=remembered)
+    assert reads == ["leeds-family-valued.yaml"] * 2  # seconds old: not yet trusted
+
+    monkeypatch.setattr(cache_module, "RACY_SECONDS", -3600)  # as if saved long before
+    reads.clear()
+    check_collection(project, today=TODAY, store=remembered)
+    check_collection(project, today=TODAY, store=remembered)
+    assert reads == ["leeds-family-valued.yaml"]  # once, to know it by its state
+
+    path = project.practice_dir / "leeds-family-valued.yaml"
+    before = os.stat(path)
+    path.write_text(leeds_text.replace("locality:", "localitx:", 1), encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert os.stat(path).st_size == before.st_size
+    reads.clear()
+    changed = check_collection(project, today=TODAY, store=remembered)
+    assert reads == ["leeds-family-valued.yaml"]
+    assert any(p.message == "unknown field 'localitx'" for p in changed.errors)
