@@ -20,11 +20,14 @@ from typing import Any
 import jinja2
 from mkdocs.commands import build as engine_build
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
+from watchdog.observers.api import BaseObserver
 
 from generator.adapters.mkdocs_pages import GeneratedFile, GeneratedPage
+from generator.adapters.mkdocs_support import watch_promptly
 from generator.incremental.owed import Maker, Owed
 from generator.incremental.rebuild import RebuildPlan
 from generator.problems import SetupError, escape_invisible
@@ -43,6 +46,7 @@ class OwedOutputs:
         self._sources: dict[str, str] = {}  # what is owed, by path in the site -> its source path
         self._site_dir = Path()
         self._search: Maker | None = None  # the search index's install, once its process is done
+        self._observer: BaseObserver | None = None
         self._search_lock = threading.Lock()  # one reader waits for the index; the others, for that one
 
     def start_build(self) -> list[str]:
@@ -80,6 +84,21 @@ class OwedOutputs:
         log.info("%d changed pages and files are written when first asked for", len(makers))
         self.owed.owe(makers)
         return True
+
+    def serve(self, server: LiveReloadServer, *, prompt: Path) -> bool:
+        """Answer `server`'s requests making what they ask for first if it is owed, and
+        watch `prompt` for saves as the kernel tells of them (mkdocs_support.watch_promptly):
+        False if it cannot, and MkDocs is to watch it."""
+        server.set_app(self.serve_when_made(server.get_app(), server.mount_path))
+        self._observer = watch_promptly(server, [prompt])
+        return self._observer is not None
+
+    def stop(self) -> None:
+        """The preview ends: owe nothing, watch nothing."""
+        self.start_build()
+        if self._observer is not None:
+            self._observer.stop()
+            self._observer = None
 
     def finish(self) -> None:
         """Write everything owed now (the tests, which compare the whole site with a build's)."""

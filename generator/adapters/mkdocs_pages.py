@@ -7,10 +7,12 @@ asks for it (and, by the plugin, dropped once written): hundreds of MB at 10,000
 
 from __future__ import annotations
 
+import functools
 import html
 import shutil
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -67,6 +69,14 @@ class GeneratedPage(Page):
 
     def read_source(self, config: MkDocsConfig) -> None:
         self.markdown = ""
+
+    def _set_canonical_url(self, base: str | None) -> None:
+        """MkDocs' own, with its URL functions remembered: a preview made the same 1,300
+        addresses again on every save (0.1 s at 1,000 case studies)."""
+        if not base:
+            return super()._set_canonical_url(base)
+        self.canonical_url = canonical_url = _joined(base if base.endswith("/") else base + "/", self.url)
+        self.abs_url = _path_of(canonical_url)
 
     stored: StoredPage | None = None  # its body, rendered ahead into a file (render_ahead)
     final: Path | None = None  # the whole page, made ahead with the theme (mkdocs_prerender)
@@ -130,6 +140,10 @@ def render_ahead(files: Files, folder: Path, workers: int) -> None:
 def _text_job(output: PageOutput | Deferred) -> Job:
     assert isinstance(output, Deferred)
     return lambda: (output.pieces(), None)
+
+
+_joined = functools.lru_cache(maxsize=1 << 16)(urljoin)
+_path_of = functools.lru_cache(maxsize=1 << 16)(lambda url: urlsplit(url).path)
 
 
 def _toc_token(heading: Heading) -> Any:

@@ -139,12 +139,12 @@ class PracticePlugin(BasePlugin):
         self.session.failed()
 
     def on_shutdown(self) -> None:
-        self.owed.start_build()  # none: stop writing
+        self.owed.stop()
         self.session.search.discard()
         logging.getLogger(support.BUILD_LOG).removeFilter(support.without_dirty_warning)
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: object) -> LiveReloadServer:
-        for path in watched_paths(self.project):
+        told = self.owed.serve(server, prompt=self.project.practice_dir)  # by the kernel, of saves there
+        for path in watched_paths(self.project, practice=not told):  # the rest, as MkDocs watches
             server.watch(str(path))
-        server.set_app(self.owed.serve_when_made(server.get_app(), server.mount_path))
         return server

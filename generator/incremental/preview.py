@@ -37,8 +37,9 @@ def preview_only(environ: Mapping[str, str], serving: bool) -> list[Path] | None
     return [Path(part) for part in value.split(os.pathsep) if part]
 
 
-def watched_paths(project: Project) -> list[Path]:
+def watched_paths(project: Project, *, practice: bool = True) -> list[Path]:
     """What a preview rebuilds on, besides the engine's own configuration and pages: the
-    collection, the schema folder, and git's log of HEAD (each page's Changes come from git)."""
+    collection (unless `practice` is False: watched otherwise), the schema folder, and git's
+    log of HEAD (each page's Changes come from git)."""
     log = head_log(project.root)
-    return [project.practice_dir, project.schema_path.parent, *([log] if log else [])]
+    return [*([project.practice_dir] if practice else []), project.schema_path.parent, *([log] if log else [])]

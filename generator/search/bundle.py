@@ -9,6 +9,7 @@ the one the site's bundle already holds.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import shutil
 import tempfile
 import threading
@@ -19,6 +20,7 @@ from generator.render.parallel import Background, ParallelRenderError, may_fork
 from generator.search.index_writer import SearchIndexError, write_search_index
 from generator.search.records import SearchCollection
 
+INDEX_NICENESS = 10  # a preview's index process: below the rebuild and the reader's requests
 BUNDLE_FOLDER = "search-index"  # folder in the built site; docs/assets/search-engine.js reads it
 
 
@@ -80,8 +82,11 @@ class IndexProcess:
 
 
 def _write_alone(collection: SearchCollection, bundle: Path, problem: Path) -> None:
-    """In the index's own process: what goes wrong is written down for the preview to say."""
+    """In the index's own process: what goes wrong is written down for the preview to say.
+    It yields to the preview's own process, whose rebuild a reader is waiting for."""
     try:
+        if hasattr(os, "nice"):
+            os.nice(INDEX_NICENESS)
         write_search_index(collection, bundle)
     except BaseException as error:  # Ctrl-C too: a traceback here would be printed in the preview's log
         problem.write_text(str(error) if isinstance(error, SearchIndexError) else repr(error), encoding="utf-8")
