@@ -10,6 +10,7 @@ first build of a preview, and any build that remakes everything, writes everythi
 from __future__ import annotations
 
 import contextlib
+import gc
 import posixpath
 import shutil
 import threading
@@ -24,10 +25,9 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
-from watchdog.observers.api import BaseObserver
 
 from generator.adapters.mkdocs_pages import GeneratedFile, GeneratedPage
-from generator.adapters.mkdocs_support import watch_promptly
+from generator.adapters.mkdocs_watch import PromptWatch
 from generator.incremental.owed import Maker, Owed
 from generator.incremental.rebuild import RebuildPlan
 from generator.problems import SetupError, escape_invisible
@@ -46,7 +46,7 @@ class OwedOutputs:
         self._sources: dict[str, str] = {}  # what is owed, by path in the site -> its source path
         self._site_dir = Path()
         self._search: Maker | None = None  # the search index's install, once its process is done
-        self._observer: BaseObserver | None = None
+        self._watch: PromptWatch | None = None
         self._search_lock = threading.Lock()  # one reader waits for the index; the others, for that one
 
     def start_build(self) -> list[str]:
@@ -86,19 +86,28 @@ class OwedOutputs:
         return True
 
     def serve(self, server: LiveReloadServer, *, prompt: Path) -> bool:
-        """Answer `server`'s requests making what they ask for first if it is owed, and
-        watch `prompt` for saves as the kernel tells of them (mkdocs_support.watch_promptly):
-        False if it cannot, and MkDocs is to watch it."""
+        """Once the preview's first build is done: answer `server`'s requests making what they
+        ask for first if it is owed, and watch `prompt` for saves as the kernel tells of them
+        (mkdocs_watch): False if it cannot, and MkDocs is to watch it.
+
+        What the process holds by now (the engine, the theme, the case studies a save leaves
+        unchanged) is set aside from the garbage collector, which went through all of it
+        every other save (0.35-0.45 s at 1,000 case studies). What of it later dies in a
+        reference cycle is not collected before the preview ends: once, at most the first
+        build's own pages and files (a preview's memory stayed at 365-382 MB over 40 saves)."""
+        gc.collect()
+        gc.freeze()
         server.set_app(self.serve_when_made(server.get_app(), server.mount_path))
-        self._observer = watch_promptly(server, [prompt])
-        return self._observer is not None
+        self._watch = PromptWatch.start(server, prompt)
+        return self._watch is not None
 
     def stop(self) -> None:
-        """The preview ends: owe nothing, watch nothing."""
+        """The preview ends: owe nothing, watch nothing, collect everything again."""
         self.start_build()
-        if self._observer is not None:
-            self._observer.stop()
-            self._observer = None
+        if self._watch is not None:
+            self._watch.stop()
+            self._watch = None
+        gc.unfreeze()
 
     def finish(self) -> None:
         """Write everything owed now (the tests, which compare the whole site with a build's)."""

@@ -4,7 +4,6 @@ warning the plugin makes unnecessary, and the theme's listing and compiled templ
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,18 +13,7 @@ import jinja2
 from mkdocs.commands import build as engine_build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import Files
-from watchdog.events import (
-    EVENT_TYPE_CLOSED,
-    EVENT_TYPE_CREATED,
-    EVENT_TYPE_DELETED,
-    EVENT_TYPE_MODIFIED,
-    EVENT_TYPE_MOVED,
-    FileSystemEvent,
-    FileSystemEventHandler,
-)
-from watchdog.observers.api import BaseObserver
 
 from generator.problems import SetupError
 from generator.render.urls import HAND_WRITTEN
@@ -118,45 +106,3 @@ def keep_theme(config: MkDocsConfig, site_files: object) -> None:
         return env
 
     theme.get_env = get_env  # type: ignore[method-assign]
-
-
-POLL_VARIABLE = "PRACTICE_SERVE_POLL"
-_SAVED = {EVENT_TYPE_CREATED, EVENT_TYPE_MODIFIED, EVENT_TYPE_DELETED, EVENT_TYPE_MOVED, EVENT_TYPE_CLOSED}
-
-
-def watch_promptly(server: LiveReloadServer, folders: list[Path]) -> BaseObserver | None:
-    """MkDocs looks for changes every 0.5 s, by listing what it watches (which works on every
-    filesystem): half the preview's one second, on average a quarter, and a second, needless
-    rebuild when it found a save the kernel had already told of. Where the kernel tells of
-    changes (Linux's inotify), a save in `folders` starts the rebuild at once instead, as
-    MkDocs' own watcher would. Reading a file is no change: the build reads them all. The
-    observer is returned, to be stopped; None where there is none, or where POLL_VARIABLE is
-    set (a network mount, or WSL's /mnt/c edited from Windows: the kernel is not told of
-    saves there), and MkDocs is to watch `folders` itself."""
-    if os.environ.get(POLL_VARIABLE):
-        return None
-    try:
-        from watchdog.observers.inotify import InotifyObserver
-    except ImportError:  # not Linux
-        return None
-    condition = getattr(server, "_rebuild_cond", None)
-    if condition is None or not hasattr(server, "_want_rebuild"):  # another engine's server: polling only
-        return None
-
-    def rebuild(event: FileSystemEvent) -> None:
-        if event.is_directory or event.event_type not in _SAVED:
-            return
-        with condition:
-            server._want_rebuild = True  # type: ignore[attr-defined]
-            condition.notify_all()
-
-    handler = FileSystemEventHandler()
-    handler.on_any_event = rebuild  # type: ignore[method-assign]
-    observer = InotifyObserver()
-    try:
-        for folder in folders:
-            observer.schedule(handler, str(folder), recursive=True)
-        observer.start()
-    except OSError:  # out of inotify watches, say: polling alone
-        return None
-    return observer

@@ -7,7 +7,6 @@ rebuild must redo (generator.incremental.rebuild), and the search bundle the sit
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -24,7 +23,6 @@ class BuildSession:
         self.search = SearchBundle()
         self._rebuilds = Rebuilds()
         self._site_files: FileStates = ()
-        self._settled_heap = False
         REUSE.start() if preview else REUSE.stop()  # a preview's builds share what has not changed
 
     def begin(self, site_sources: list[Path]) -> bool:
@@ -47,9 +45,6 @@ class BuildSession:
     def built(self, outputs: Mapping[str, object]) -> None:
         if self.preview:
             self._rebuilds.built(outputs, self._site_files)
-            if not self._settled_heap:
-                settle_heap()
-                self._settled_heap = True
 
     def forget_plan(self) -> None:
         """An output may not be what the plan believes (one could not be made): the next
@@ -60,13 +55,3 @@ class BuildSession:
         """What reached the site is unknown: the next build makes everything."""
         self._rebuilds.forget()
         self.search.discard(forget=True)
-
-
-def settle_heap() -> None:
-    """After a preview's first build: what the process holds by then (the engine, the theme,
-    the case studies a save leaves unchanged) is set aside from the garbage collector, which
-    otherwise went through all of it every other save (0.35-0.45 s a save at 1,000 case
-    studies). What of it later dies in a reference cycle is never collected: once, at most
-    the first build's own structures."""
-    gc.collect()
-    gc.freeze()

@@ -44,7 +44,9 @@ class IndexProcess:
         self._process = context.Process(
             target=_write_alone, args=(collection, bundle, self._problem), name="practice-search-index", daemon=True
         )
-        self._not_started: str | None = None
+        self._collection, self._bundle = collection, bundle
+        self._not_started: str | None = None  # None, or what writing it on the thread instead said
+        self._started = False
         # Started on a thread: handing it 1,000 case studies' records takes 0.1 s the rebuild need not wait for.
         self._starting = threading.Thread(target=self._start, name="practice-search-index-start", daemon=True)
         self._starting.start()
@@ -52,8 +54,13 @@ class IndexProcess:
     def _start(self) -> None:
         try:
             self._process.start()
-        except Exception as error:  # on a thread: said as a message, not a traceback
-            self._not_started = f"the search index's process could not be started: {error}"
+            self._started = True
+        except Exception:  # no fork server here (a sandbox without sockets, say): written on this thread
+            try:
+                write_search_index(self._collection, self._bundle)
+                self._not_started = ""
+            except Exception as error:  # on a thread: said as a message, not a traceback
+                self._not_started = str(error) if isinstance(error, SearchIndexError) else repr(error)
 
     @staticmethod
     def usable() -> bool:
@@ -62,8 +69,8 @@ class IndexProcess:
     def wait(self) -> str | None:
         """What went wrong, or None."""
         self._starting.join()
-        if self._not_started is not None:
-            return self._not_started
+        if not self._started:
+            return self._not_started or None
         self._process.join()
         code = self._process.exitcode
         if code == 0:
@@ -74,7 +81,7 @@ class IndexProcess:
 
     def stop(self) -> None:
         self._starting.join()
-        if self._not_started is not None:
+        if not self._started:
             return
         if self._process.is_alive():
             self._process.kill()

@@ -22,7 +22,7 @@ from mkdocs.exceptions import Abort
 
 from benchmarks.serve_reload import fetch, free_port, wait_for
 from generator.adapters.cli import ENGINES
-from generator.adapters.mkdocs_support import POLL_VARIABLE
+from generator.adapters.mkdocs_watch import POLL_VARIABLE
 from generator.config.project import Project
 from generator.incremental.preview import PREVIEW_ONLY_VARIABLE
 from tests.conftest import REPO, build
@@ -259,3 +259,44 @@ def test_practice_serve_rebuilds_a_saved_case_study_in_part(project, tmp_path, e
     rebuilt = re.search(r"(\d+) of (\d+) generated pages and data files changed", printed)
     assert rebuilt and 0 < int(rebuilt[1]) < int(rebuilt[2]), printed
     assert "Aborted" not in printed and "'dirty' build" not in printed and "Traceback" not in printed
+
+
+@pytest.mark.parametrize("how", ["renamed and replaced", "removed and restored"])
+def test_a_preview_still_hears_of_saves_after_practice_is_replaced(project, tmp_path, how):
+    """The kernel's watch is on the folder, not its name: when practice/ itself goes (a
+    restore from git or an archive), the preview says so and looks for saves by polling."""
+    import shutil
+
+    port = free_port()
+    log = tmp_path / "serve.log"
+    env = {k: v for k, v in os.environ.items() if k not in ("SOURCE_DATE_EPOCH", PREVIEW_ONLY_VARIABLE, POLL_VARIABLE)}
+    with log.open("w") as output:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "generator.adapters.cli", "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=project.root,
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        page = f"http://127.0.0.1:{port}/practice/leeds-family-valued/"
+        assert wait_for(page, "</html>", 120) is not None, log.read_text()
+        practice, aside = project.practice_dir, project.root / "practice-before"
+        if how == "renamed and replaced":
+            practice.rename(aside)
+            shutil.copytree(aside, practice)
+        else:
+            shutil.copytree(practice, aside)
+            shutil.rmtree(practice)
+            time.sleep(1)
+            shutil.copytree(aside, practice)
+        assert wait_for(page, "</html>", 60) is not None, log.read_text()
+        time.sleep(1)  # the replacement's own rebuild
+        edit(project, "leeds-family-valued", "\ntitle: ", "\ntitle: Restored ")
+        assert wait_for(page, "<h1>Restored Leeds", 60) is not None, log.read_text()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    printed = log.read_text()
+    assert "was removed or replaced: the preview looks for saves every 0.5 s from now on" in printed
+    assert "Traceback" not in printed
