@@ -85,22 +85,9 @@ def test_a_deleted_file_is_gone(scratch_project, leeds_text):
     assert check_collection(project, today=TODAY, store=remembered).case_studies == []
 
 
-def counting_reads(monkeypatch) -> list[str]:
-    """Record which case-study files' bytes are read and hashed."""
-    from generator.check import cache as cache_module
-
-    reads: list[str] = []
-    real = cache_module.file_fingerprint
-
-    def spy(path):
-        reads.append(path.name)
-        return real(path)
-
-    monkeypatch.setattr(cache_module, "file_fingerprint", spy)
-    return reads
-
-
-def test_a_settled_unchanged_file_is_not_read_again_and_an_edit_is_seen(scratch_project, leeds_text, monkeypatch):
+def test_a_settled_unchanged_file_is_not_read_again_and_an_edit_is_seen(
+    scratch_project, leeds_text, monkeypatch, reads
+):
     """As the validation store: a file is known by its state (size, times, inode) once the
     state is settled; an edit that restores the size and modification time still changes
     the change time."""
@@ -109,7 +96,7 @@ def test_a_settled_unchanged_file_is_not_read_again_and_an_edit_is_seen(scratch_
     from generator.check import cache as cache_module
 
     project = scratch_project({"leeds-family-valued.yaml": leeds_text})
-    reads, remembered = counting_reads(monkeypatch), MemoryStore()
+    remembered = MemoryStore()
     check_collection(project, today=TODAY, store=remembered)
     check_collection(project, today=TODAY, store=remembered)
     assert reads == ["leeds-family-valued.yaml"] * 2  # seconds old: not yet trusted

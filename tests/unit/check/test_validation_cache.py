@@ -189,22 +189,6 @@ def test_without_the_variable_the_platforms_user_cache_folder_is_used(project, t
 
 
 @pytest.fixture
-def reads(monkeypatch):
-    """Count the case-study files whose bytes are hashed."""
-    from generator.check import cache as cache_module
-
-    calls: list[str] = []
-    real = cache_module.file_fingerprint
-
-    def spy(path):
-        calls.append(path.name)
-        return real(path)
-
-    monkeypatch.setattr(cache_module, "file_fingerprint", spy)
-    return calls
-
-
-@pytest.fixture
 def settled(monkeypatch):
     """Every file as if its last change were long before the run that reads it (no waiting):
     the window in which a state is not stored is moved an hour ahead."""
