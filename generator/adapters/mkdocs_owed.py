@@ -2,9 +2,10 @@
 says why).
 
 `mkdocs serve` answers no request while it builds. A preview's rebuild hands the generated
-outputs it changed, and the new search index, to `Owed` instead of writing them; MkDocs'
-server is wrapped so that a request makes what it asks for before MkDocs serves it. The
-first build of a preview, and any build that remakes everything, writes everything itself.
+outputs it changed to `Owed` instead of writing them, and leaves the new search index to be
+installed when first asked for (outside Owed's lock: waiting for its process takes seconds);
+MkDocs' server is wrapped so that a request makes what it asks for before MkDocs serves it.
+The first build of a preview, and any build that remakes everything, writes everything itself.
 """
 
 from __future__ import annotations

@@ -74,6 +74,16 @@ def file_fingerprint(path: Path) -> str | None:
 FileState = tuple[int, int, int, int, int]
 
 
+def settled_cutoff() -> int:
+    """Taken when a run begins, before any file is read: a state whose times fall before it
+    may stand for the file's bytes next time (nanoseconds)."""
+    return time.time_ns() - RACY_SECONDS * 10**9
+
+
+def is_settled(state: FileState, cutoff: int) -> bool:
+    return max(state[1], state[2]) < cutoff  # modification and change times
+
+
 def file_state(path: Path) -> FileState | None:
     """What changes when a regular file's bytes change; None for anything else."""
     try:
@@ -140,7 +150,7 @@ class MemoryStore(CheckStore):
 
     def begin(self, context: str) -> None:
         super().begin(context)
-        self._seen, self._settled_before = {}, time.time_ns() - RACY_SECONDS * 10**9
+        self._seen, self._settled_before = {}, settled_cutoff()
 
     def fingerprint(self, path: Path, display: str) -> str | None:
         state = file_state(path)
@@ -151,7 +161,7 @@ class MemoryStore(CheckStore):
             self._seen[display] = known
             return known[1]
         fingerprint = file_fingerprint(path)  # the state was taken first: a later edit changes it
-        if fingerprint is not None and max(state[1], state[2]) < self._settled_before:
+        if fingerprint is not None and is_settled(state, self._settled_before):
             self._seen[display] = (state, fingerprint)
         return fingerprint
 
@@ -172,7 +182,7 @@ class DiskStore(CheckStore):
 
     def begin(self, context: str) -> None:
         self._saved, self._states = {}, {}
-        self._settled_before = time.time_ns() - RACY_SECONDS * 10**9  # before any file is read
+        self._settled_before = settled_cutoff()
         try:
             stored = json.loads(self.path.read_text(encoding="utf-8"))
             if stored.get("format") == CACHE_FORMAT and stored.get("key") == context:
@@ -213,7 +223,7 @@ class DiskStore(CheckStore):
     def _settled(self, display: str) -> list[int] | None:
         """The state this run read the file in, if it may stand for its bytes next time."""
         state = self._states.get(display)
-        return list(state) if state is not None and max(state[1], state[2]) < self._settled_before else None
+        return list(state) if state is not None and is_settled(state, self._settled_before) else None
 
     def _freeze(self, check: FileCheck) -> Any:
         return {

@@ -60,7 +60,7 @@ class IndexProcess:
                 write_search_index(self._collection, self._bundle)
                 self._not_started = ""
             except Exception as error:  # on a thread: said as a message, not a traceback
-                self._not_started = str(error) if isinstance(error, SearchIndexError) else repr(error)
+                self._not_started = _said(error)
 
     @staticmethod
     def usable() -> bool:
@@ -96,8 +96,13 @@ def _write_alone(collection: SearchCollection, bundle: Path, problem: Path) -> N
             os.nice(INDEX_NICENESS)
         write_search_index(collection, bundle)
     except BaseException as error:  # Ctrl-C too: a traceback here would be printed in the preview's log
-        problem.write_text(str(error) if isinstance(error, SearchIndexError) else repr(error), encoding="utf-8")
+        problem.write_text(_said(error), encoding="utf-8")
         raise SystemExit(1) from None
+
+
+def _said(error: BaseException) -> str:
+    """What indexing's failure says: its own message, or the unexpected error named."""
+    return str(error) if isinstance(error, SearchIndexError) else repr(error)
 
 
 class SearchIndexJob:
