@@ -30,6 +30,7 @@ from generator.figures import MAX_IMPLIED_PERCENT
 from generator.impact import COUNT, NOT_A_CHANGE
 from generator.model import IMPROVED
 from generator.render.browse import FINDER_PAGE_SIZE, FINDER_SORTS
+from generator.render.finder_data import FORMAT as FINDER_DATA_FORMAT
 from generator.search.index_writer import FORMAT
 from generator.search.records import FACETS as SEARCH_FACETS
 from generator.search.words import MAX_WORD, STOP_WORDS
@@ -49,6 +50,7 @@ SEARCH_PAGE_SIZE = 20  # results the results page shows before "More results"
 def browser_contract() -> dict[str, Any]:
     return {
         "finder": {
+            "data_format": FINDER_DATA_FORMAT,  # finder/data.json's format; the script refuses another
             "page_size": FINDER_PAGE_SIZE,
             "sorts": [list(sort) for sort in FINDER_SORTS],
         },

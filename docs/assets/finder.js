@@ -25,7 +25,9 @@ var PracticeFinder = (() => {
     SORTS: () => SORTS,
     addressOf: () => addressOf,
     choiceFrom: () => choiceFrom,
-    evaluate: () => evaluate
+    evaluate: () => evaluate,
+    itemsFrom: () => itemsFrom,
+    sorted: () => sorted
   });
 
   // frontend/text.js
@@ -36,6 +38,7 @@ var PracticeFinder = (() => {
 
   // frontend/finder/contract.json
   var contract_default = {
+    data_format: 1,
     page_size: 50,
     sorts: [
       [
@@ -62,16 +65,6 @@ var PracticeFinder = (() => {
   var SORTS = contract_default.sorts.map(([id]) => id);
   var MAX_DROPPED = 5;
   var SHOWN_CHOICE = 60;
-  function costOf(attribute) {
-    const amount = attribute && attribute.trim() ? Number(attribute) : NaN;
-    return Number.isFinite(amount) ? amount : null;
-  }
-  var byCost = (a, b) => a.cost === b.cost ? a.rank - b.rank : a.cost === null ? 1 : b.cost === null ? -1 : a.cost - b.cost || a.rank - b.rank;
-  var ORDER = {
-    updated: (a, b) => a.updated < b.updated ? 1 : a.updated > b.updated ? -1 : a.rank - b.rank,
-    cost: byCost,
-    title: (a, b) => a.title < b.title ? -1 : a.title > b.title ? 1 : a.rank - b.rank
-  };
   var matchesGroup = (item, choice, group) => !choice[group].length || choice[group].some((value) => item[group].includes(value));
   var matchesWords = (item, choice) => !choice.q || choice.matches === null || choice.matches.has(item.number);
   function matchesAllBut(item, choice, groups, skip) {
@@ -92,7 +85,8 @@ var PracticeFinder = (() => {
     return { found, tally };
   }
   function sorted(found, sort) {
-    return ORDER[sort] ? [...found].sort(ORDER[sort]) : found;
+    if (sort === SORTS[0] || !SORTS.includes(sort)) return found;
+    return [...found].sort((a, b) => a.place[sort] - b.place[sort]);
   }
   function dropOffers(items, choice, groups) {
     const offers = [];
@@ -141,7 +135,93 @@ var PracticeFinder = (() => {
   };
   var countText = (shown, total) => shown === total ? `${total} case studies.` : `${shown} of ${total} case studies match.`;
 
+  // frontend/finder/cards.js
+  function missingCard(id, pageOf) {
+    const item = document.createElement("li");
+    item.className = "case-study-card case-study-card--missing";
+    item.setAttribute("data-case-study", id);
+    const line = document.createElement("p");
+    const link = document.createElement("a");
+    link.href = pageOf(id);
+    link.textContent = "its page";
+    line.append(`This case study's summary could not be fetched just now; reload to try again, or open `, link, ".");
+    item.append(line);
+    return item;
+  }
+  function parsedCard(text, id) {
+    const data = JSON.parse(text);
+    const template = document.createElement("template");
+    template.innerHTML = typeof data.card === "string" ? data.card : "";
+    const nodes = template.content.children;
+    const card = nodes[0];
+    if (nodes.length !== 1 || card.tagName !== "LI" || card.getAttribute("data-case-study") !== id) {
+      throw new Error(`not the card of ${id}`);
+    }
+    return card;
+  }
+  function cardSource(fileOf, pageOf, shown) {
+    const known = new Map(Array.from(shown, (node) => [node.getAttribute("data-case-study"), Promise.resolve(node)]));
+    return function card(id) {
+      if (!known.has(id)) {
+        const fetched = fetch(fileOf(id)).then((response) => {
+          if (!response.ok) throw new Error(`${response.status}`);
+          return response.text();
+        }).then((text) => parsedCard(text, id)).catch(() => {
+          known.delete(id);
+          return missingCard(id, pageOf);
+        });
+        known.set(id, fetched);
+      }
+      return known.get(id);
+    };
+  }
+
+  // frontend/finder/data.js
+  var DATA_FORMAT = contract_default.data_format;
+  var DataError = class extends Error {
+  };
+  function check(condition, reason) {
+    if (!condition) throw new DataError(`The finder's data file ${reason}.`);
+  }
+  var isIndex = (value, length) => Number.isInteger(value) && value >= 0 && value < length;
+  function checkList(list, length, what, each) {
+    check(Array.isArray(list) && list.length === length, `has ${what} for a different number of case studies`);
+    for (const value of list) check(each(value), `has ${what} of the wrong kind`);
+  }
+  function itemsFrom(data, groups) {
+    check(data !== null && typeof data === "object" && data.format === DATA_FORMAT, `is not of format ${DATA_FORMAT}`);
+    const { ids } = data;
+    check(Array.isArray(ids), "lists no case studies");
+    const total = ids.length;
+    checkList(ids, total, "ids", (id) => typeof id === "string" && id !== "");
+    checkList(data.numbers, total, "search numbers", (n) => Number.isInteger(n) && n >= 0);
+    const later = SORTS.slice(1);
+    check(data.places !== null && typeof data.places === "object", "has no orders");
+    for (const sort of later) checkList(data.places[sort], total, `places in the order "${sort}"`, (n) => isIndex(n, total));
+    const items = ids.map((id, rank) => ({ id, rank, number: data.numbers[rank], place: {} }));
+    for (const sort of later) data.places[sort].forEach((place, rank) => items[rank].place[sort] = place);
+    check(data.groups !== null && typeof data.groups === "object", "has no filter groups");
+    for (const group of groups) {
+      const found = data.groups[group];
+      check(found && Array.isArray(found.values), `has no group "${group}"`);
+      const { values } = found;
+      checkList(found.cards, total, `terms of "${group}"`, (list) => Array.isArray(list) && list.every((i) => isIndex(i, values.length)));
+      found.cards.forEach((list, rank) => items[rank][group] = list.map((i) => String(values[i])));
+    }
+    return items;
+  }
+
   // frontend/finder/finder.js
+  var filled = (pattern, id) => pattern.split("{id}").join(encodeURIComponent(id));
+  function loadItems(address, groups) {
+    const unreadable = (why) => () => {
+      throw new Error(`The finder's data file ${why}.`);
+    };
+    return fetch(address).catch(unreadable("could not be fetched")).then((response) => {
+      if (!response.ok) unreadable(`could not be fetched (${response.status})`)();
+      return response.json().catch(unreadable("is not JSON"));
+    }).then((data) => itemsFrom(data, groups));
+  }
   function paragraph(text) {
     const node = document.createElement("p");
     node.textContent = text;
@@ -171,18 +251,13 @@ var PracticeFinder = (() => {
       labels[`${box.name}:${box.value}`] = box.parentNode.querySelector(".finder__label").textContent;
       offered[box.name]?.push(box.value);
     }
-    const items = Array.from(list.children, (node, rank) => {
-      const item = {
-        node,
-        rank,
-        updated: node.getAttribute("data-updated") || "",
-        cost: costOf(node.getAttribute("data-cost")),
-        number: Number(node.getAttribute("data-search"))
-      };
-      for (const group of groups) item[group] = (node.getAttribute(`data-${group}`) || "").split(" ").filter(Boolean);
-      item.title = (node.querySelector(".case-study-card__title")?.textContent || "").toLowerCase();
-      return item;
-    });
+    let items = [];
+    const loaded = loadItems(form.getAttribute("data-finder-data"), groups).then((found) => items = found);
+    const card = cardSource(
+      (id) => filled(form.getAttribute("data-finder-cards"), id),
+      (id) => filled(form.getAttribute("data-finder-pages"), id),
+      list.children
+    );
     const results = document.createElement("ul");
     results.className = "case-study-list finder__results";
     results.setAttribute("data-finder-results", "");
@@ -237,12 +312,27 @@ var PracticeFinder = (() => {
       );
       advice.hidden = false;
     }
+    let view = 0;
+    let queue = Promise.resolve();
+    let waiting = 0;
     function showMore() {
-      const fragment = document.createDocumentFragment();
-      for (const item of matched.slice(shownCount, shownCount + PAGE_SIZE)) fragment.appendChild(item.node.cloneNode(true));
-      results.appendChild(fragment);
-      shownCount = Math.min(matched.length, shownCount + PAGE_SIZE);
+      const batch = matched.slice(shownCount, shownCount + PAGE_SIZE);
+      const first = shownCount === 0;
+      const forView = view;
+      shownCount += batch.length;
       more.hidden = shownCount >= matched.length;
+      waiting += 1;
+      results.setAttribute("aria-busy", "true");
+      const cards = Promise.all(batch.map((item) => card(item.id)));
+      queue = queue.then(() => cards).then((nodes) => {
+        if (forView !== view) return;
+        const fragment = document.createDocumentFragment();
+        for (const node of nodes) fragment.appendChild(node.cloneNode(true));
+        if (first) results.replaceChildren(fragment);
+        else results.appendChild(fragment);
+        waiting -= 1;
+        if (!waiting) results.removeAttribute("aria-busy");
+      });
     }
     function show(updateAddress) {
       if (updateAddress) dropped = [];
@@ -250,7 +340,9 @@ var PracticeFinder = (() => {
       const result = evaluate(items, choice, groups);
       matched = sorted(result.found, sortBox.value);
       sortNote.hidden = sortBox.value !== "cost";
-      results.textContent = "";
+      view += 1;
+      queue = Promise.resolve();
+      waiting = 0;
       shownCount = 0;
       showMore();
       count.textContent = countText(matched.length, items.length);
@@ -263,24 +355,27 @@ var PracticeFinder = (() => {
     function apply(updateAddress) {
       const token = ++latest;
       const words = text.value.trim();
-      if (!words || !engine) {
-        wordMatches = null;
-        wordsFailed = Boolean(words);
+      const answer = words && engine ? engine.search(words).then(
+        (found) => ({ matches: found.units.length ? new Set(found.results) : null, failed: false }),
+        // stop words alone narrow nothing
+        () => ({ matches: null, failed: true })
+      ) : Promise.resolve({ matches: null, failed: Boolean(words) });
+      Promise.all([loaded, answer]).then(([, found]) => {
+        if (token !== latest) return;
+        wordMatches = found.matches;
+        wordsFailed = found.failed;
         show(updateAddress);
-        return;
-      }
-      engine.search(words).then(
-        (answer) => {
-          wordMatches = answer.units.length ? new Set(answer.results) : null;
-          wordsFailed = false;
-        },
-        () => {
-          wordMatches = null;
-          wordsFailed = true;
-        }
-      ).then(() => {
-        if (token === latest) show(updateAddress);
-      });
+      }, failed);
+    }
+    let broken = false;
+    function failed(error) {
+      if (broken) return;
+      broken = true;
+      document.documentElement.classList.add("finder-failed");
+      results.remove();
+      list.hidden = false;
+      advice.replaceChildren(paragraph(`${error.message} The filters are not available just now.`));
+      advice.hidden = false;
     }
     function restore() {
       const state = choiceFrom(window.location.search, groups, offered, legends);
@@ -289,6 +384,7 @@ var PracticeFinder = (() => {
       sortBox.value = state.sort;
       dropped = state.dropped;
     }
+    results.append(...Array.from(list.children, (node) => node.cloneNode(true)));
     list.parentNode.insertBefore(results, list);
     list.hidden = true;
     more.hidden = true;

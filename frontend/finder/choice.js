@@ -2,12 +2,12 @@
 // further option would give, which single choice to drop when nothing matches, the order of the
 // list, and the page's address.
 //
-// An item is a case study as the finder reads it from its card: {rank (its place in the page,
-// strongest evidence first), updated (YYYY-MM-DD), cost (the lowest amount of a cost per family or
-// child in pounds, or null), title (lower case), number (the search
-// engine's), and for each filter group the ids it carries}. A choice is {q (the words), matches
-// (the search engine's Set of numbers for them, or null where the words narrow nothing), and
-// for each group the ids ticked}. Groups are the page's (generator/render/browse.py).
+// An item is a case study as the finder's data file gives it (data.js): {id, rank (its place in
+// the page's own order, strongest evidence first), number (the search engine's), place (its
+// position in each other order, decided by generator/render/finder_data.py), and for each
+// filter group the ids it carries}. A choice is {q (the words), matches (the search engine's Set
+// of numbers for them, or null where the words narrow nothing), and for each group the ids
+// ticked}. Groups are the page's (generator/render/browse.py).
 import { truncated } from "../text.js";
 import contract from "./contract.json" with { type: "json" };
 
@@ -15,22 +15,6 @@ export const PAGE_SIZE = contract.page_size; // cards shown before "Show more"
 export const SORTS = contract.sorts.map(([id]) => id); // the first is the page's own order
 const MAX_DROPPED = 5; // choices from the address the page tells the reader it left out
 const SHOWN_CHOICE = 60; // characters of a choice or the words quoted back
-
-/** A card's data-cost as the cost order reads it: a finite amount, or null (none given). */
-export function costOf(attribute) {
-  const amount = attribute && attribute.trim() ? Number(attribute) : NaN;
-  return Number.isFinite(amount) ? amount : null;
-}
-
-// A missing cost (null) sorts after every amount; equal amounts keep the page's order.
-const byCost = (a, b) =>
-  a.cost === b.cost ? a.rank - b.rank : a.cost === null ? 1 : b.cost === null ? -1 : a.cost - b.cost || a.rank - b.rank;
-
-const ORDER = {
-  updated: (a, b) => (a.updated < b.updated ? 1 : a.updated > b.updated ? -1 : a.rank - b.rank),
-  cost: byCost,
-  title: (a, b) => (a.title < b.title ? -1 : a.title > b.title ? 1 : a.rank - b.rank),
-};
 
 const matchesGroup = (item, choice, group) =>
   !choice[group].length || choice[group].some((value) => item[group].includes(value));
@@ -63,7 +47,8 @@ export function evaluate(items, choice, groups) {
 
 /** The matches in the order chosen (an unknown order is the page's own). */
 export function sorted(found, sort) {
-  return ORDER[sort] ? [...found].sort(ORDER[sort]) : found;
+  if (sort === SORTS[0] || !SORTS.includes(sort)) return found;
+  return [...found].sort((a, b) => a.place[sort] - b.place[sort]);
 }
 
 /** With nothing matching: each single choice whose removal would give some, as {group, value, n}

@@ -11,17 +11,17 @@ import {
   dropOffers,
   evaluate,
   filtersText,
-  costOf,
   shortened,
   showText,
   sorted,
 } from "./choice.js";
 
 const GROUPS = ["theme", "age"];
+// `place`: each item's position in the other orders, as the data file gives it.
 const ITEMS = [
-  { rank: 0, number: 10, title: "hubs", updated: "2024-01-01", theme: ["early-help"], age: ["0-4"] },
-  { rank: 1, number: 11, title: "attendance", updated: "2025-06-01", theme: ["education"], age: ["5-11", "12-16"] },
-  { rank: 2, number: 12, title: "barnet", updated: "2025-06-01", theme: ["early-help", "education"], age: ["12-16"] },
+  { rank: 0, number: 10, title: "hubs", place: { updated: 2, cost: 1, title: 2 }, theme: ["early-help"], age: ["0-4"] },
+  { rank: 1, number: 11, title: "attendance", place: { updated: 0, cost: 2, title: 0 }, theme: ["education"], age: ["5-11", "12-16"] },
+  { rank: 2, number: 12, title: "barnet", place: { updated: 1, cost: 0, title: 1 }, theme: ["early-help", "education"], age: ["12-16"] },
 ];
 const choice = (more) => ({ q: "", matches: null, theme: [], age: [], ...more });
 const titles = (items) => items.map((item) => item.title);
@@ -48,27 +48,13 @@ test("words narrow by the search engine's matches, unless they narrow nothing ye
   assert.equal(evaluate(ITEMS, choice({ q: "x", matches: null }), GROUPS).found.length, 3);
 });
 
-test("orders: newest first then the page's order; title A to Z; an unknown order is the page's", () => {
+test("orders: by each item's place in the order chosen; the page's own and an unknown order keep the page's", () => {
   assert.deepEqual(titles(sorted(ITEMS, "updated")), ["attendance", "barnet", "hubs"]);
+  assert.deepEqual(titles(sorted(ITEMS, "cost")), ["barnet", "hubs", "attendance"]);
   assert.deepEqual(titles(sorted(ITEMS, "title")), ["attendance", "barnet", "hubs"]);
+  assert.deepEqual(titles(sorted(ITEMS, "evidence")), ["hubs", "attendance", "barnet"]);
   assert.deepEqual(titles(sorted(ITEMS, "nonsense")), ["hubs", "attendance", "barnet"]);
-});
-
-test("a card's cost is a finite amount or none", () => {
-  assert.equal(costOf("13000.0"), 13000);
-  assert.equal(costOf("0.0"), 0);
-  for (const junk of ["", null, "NaN", "Infinity", "-Infinity", "1e999", "abc", " "]) assert.equal(costOf(junk), null, String(junk));
-});
-
-test("cost: lowest first, equal amounts in the page's order, no comparable cost last", () => {
-  const priced = [
-    { ...ITEMS[0], cost: null },
-    { ...ITEMS[1], cost: 19500 },
-    { ...ITEMS[2], cost: 3083 },
-    { rank: 3, title: "fdac", cost: 3083 },
-    { rank: 4, title: "none", cost: null },
-  ];
-  assert.deepEqual(titles(sorted(priced, "cost")), ["barnet", "fdac", "attendance", "hubs", "none"]);
+  assert.deepEqual(titles(ITEMS), ["hubs", "attendance", "barnet"], "the list it was given is unchanged");
 });
 
 test("with nothing matching, each single choice to drop and what dropping it gives", () => {

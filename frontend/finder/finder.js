@@ -1,11 +1,12 @@
-// The finder's page: filters the full list already in the page (which is what readers without
-// JavaScript see) by checkboxes and words, sorts it, counts what each further choice would give,
-// and keeps the choices in the page's address. The static list is read once and hidden; matches
-// are shown PAGE_SIZE at a time in a list of their own, because showing or hiding 10,000 items
-// takes the browser seconds. The first page of matches, before any choice, is the static list's
-// first page: the stylesheet shows only that much of it until this script runs, so the page
-// does not shift as it loads. Words are matched by the site's search engine
-// (window.PracticeSearch), so the finder and the search box agree.
+// The finder's page: filters the collection by checkboxes and words, sorts it, counts what each
+// further choice would give, and keeps the choices in the page's address. The page holds only
+// the first PAGE_SIZE cards (what readers without JavaScript see); what the finder filters is its
+// data file (data.js), and the cards of the results on screen are fetched as they are shown
+// (cards.js). Matches are shown PAGE_SIZE at a time in a list of their own, which starts as the
+// page's own list, so the page does not shift as it loads. Words are matched by the site's search
+// engine (window.PracticeSearch), so the finder and the search box agree. If the data file cannot
+// be read, the page stays as it is without JavaScript (the stylesheet shows the way on that
+// page offers: finder-failed), and says why.
 import {
   PAGE_SIZE,
   addressOf,
@@ -14,11 +15,28 @@ import {
   dropOffers,
   evaluate,
   filtersText,
-  costOf,
   shortened,
   showText,
   sorted,
 } from "./choice.js";
+import { cardSource } from "./cards.js";
+import { itemsFrom } from "./data.js";
+
+const filled = (pattern, id) => pattern.split("{id}").join(encodeURIComponent(id));
+
+/** The data file's items, or a rejection saying why not. */
+function loadItems(address, groups) {
+  const unreadable = (why) => () => {
+    throw new Error(`The finder's data file ${why}.`);
+  };
+  return fetch(address)
+    .catch(unreadable("could not be fetched"))
+    .then((response) => {
+      if (!response.ok) unreadable(`could not be fetched (${response.status})`)();
+      return response.json().catch(unreadable("is not JSON"));
+    })
+    .then((data) => itemsFrom(data, groups));
+}
 
 function paragraph(text) {
   const node = document.createElement("p");
@@ -53,18 +71,13 @@ export function start(page, engine) {
     labels[`${box.name}:${box.value}`] = box.parentNode.querySelector(".finder__label").textContent;
     offered[box.name]?.push(box.value);
   }
-  const items = Array.from(list.children, (node, rank) => {
-    const item = {
-      node,
-      rank,
-      updated: node.getAttribute("data-updated") || "",
-      cost: costOf(node.getAttribute("data-cost")),
-      number: Number(node.getAttribute("data-search")),
-    };
-    for (const group of groups) item[group] = (node.getAttribute(`data-${group}`) || "").split(" ").filter(Boolean);
-    item.title = (node.querySelector(".case-study-card__title")?.textContent || "").toLowerCase();
-    return item;
-  });
+  let items = [];
+  const loaded = loadItems(form.getAttribute("data-finder-data"), groups).then((found) => (items = found));
+  const card = cardSource(
+    (id) => filled(form.getAttribute("data-finder-cards"), id),
+    (id) => filled(form.getAttribute("data-finder-pages"), id),
+    list.children,
+  );
   const results = document.createElement("ul");
   results.className = "case-study-list finder__results";
   results.setAttribute("data-finder-results", "");
@@ -127,12 +140,30 @@ export function start(page, engine) {
     advice.hidden = false;
   }
 
+  let view = 0; // which choice the cards being fetched are for: a later choice's replace them
+  let queue = Promise.resolve();
+  let waiting = 0; // batches not yet in the list; while any is, the list is aria-busy
+
+  /** The next PAGE_SIZE matches, fetched together and added in order; the first batch of a
+   *  choice replaces the list, so it never stands empty while the cards come. */
   function showMore() {
-    const fragment = document.createDocumentFragment();
-    for (const item of matched.slice(shownCount, shownCount + PAGE_SIZE)) fragment.appendChild(item.node.cloneNode(true));
-    results.appendChild(fragment);
-    shownCount = Math.min(matched.length, shownCount + PAGE_SIZE);
+    const batch = matched.slice(shownCount, shownCount + PAGE_SIZE);
+    const first = shownCount === 0;
+    const forView = view;
+    shownCount += batch.length;
     more.hidden = shownCount >= matched.length;
+    waiting += 1;
+    results.setAttribute("aria-busy", "true");
+    const cards = Promise.all(batch.map((item) => card(item.id)));
+    queue = queue.then(() => cards).then((nodes) => {
+      if (forView !== view) return;
+      const fragment = document.createDocumentFragment();
+      for (const node of nodes) fragment.appendChild(node.cloneNode(true));
+      if (first) results.replaceChildren(fragment);
+      else results.appendChild(fragment);
+      waiting -= 1;
+      if (!waiting) results.removeAttribute("aria-busy");
+    });
   }
 
   function show(updateAddress) {
@@ -141,7 +172,9 @@ export function start(page, engine) {
     const result = evaluate(items, choice, groups);
     matched = sorted(result.found, sortBox.value);
     sortNote.hidden = sortBox.value !== "cost"; // what the cost order compares, and what it does not
-    results.textContent = "";
+    view += 1;
+    queue = Promise.resolve();
+    waiting = 0;
     shownCount = 0;
     showMore();
     count.textContent = countText(matched.length, items.length);
@@ -152,33 +185,37 @@ export function start(page, engine) {
     if (updateAddress) history.replaceState(null, "", window.location.pathname + addressOf(choice, groups, sortBox.value));
   }
 
-  /** The words go to the search engine first (it fetches what it needs), then everything else is
-   *  applied to its answer. A failed engine leaves the words out, and says so. */
+  /** The data file first, then the words go to the search engine (it fetches what it needs),
+   *  then everything else is applied to its answer. A failed engine leaves the words out, and
+   *  says so. */
   function apply(updateAddress) {
     const token = ++latest;
     const words = text.value.trim();
-    if (!words || !engine) {
-      wordMatches = null;
-      wordsFailed = Boolean(words);
+    const answer =
+      words && engine
+        ? engine.search(words).then(
+            (found) => ({ matches: found.units.length ? new Set(found.results) : null, failed: false }), // stop words alone narrow nothing
+            () => ({ matches: null, failed: true }),
+          )
+        : Promise.resolve({ matches: null, failed: Boolean(words) });
+    Promise.all([loaded, answer]).then(([, found]) => {
+      if (token !== latest) return;
+      wordMatches = found.matches;
+      wordsFailed = found.failed;
       show(updateAddress);
-      return;
-    }
-    engine
-      .search(words)
-      .then(
-        (answer) => {
-          // Only stop words, or a word still being typed ("f", "th"): the words narrow nothing yet.
-          wordMatches = answer.units.length ? new Set(answer.results) : null;
-          wordsFailed = false;
-        },
-        () => {
-          wordMatches = null;
-          wordsFailed = true;
-        },
-      )
-      .then(() => {
-        if (token === latest) show(updateAddress);
-      });
+    }, failed);
+  }
+
+  /** Without the data file, the page as it is without JavaScript, with the reason. */
+  let broken = false;
+  function failed(error) {
+    if (broken) return;
+    broken = true;
+    document.documentElement.classList.add("finder-failed");
+    results.remove();
+    list.hidden = false;
+    advice.replaceChildren(paragraph(`${error.message} The filters are not available just now.`));
+    advice.hidden = false;
   }
 
   function restore() {
@@ -189,6 +226,7 @@ export function start(page, engine) {
     dropped = state.dropped;
   }
 
+  results.append(...Array.from(list.children, (node) => node.cloneNode(true)));
   list.parentNode.insertBefore(results, list);
   list.hidden = true;
   more.hidden = true;

@@ -1,10 +1,11 @@
 // The finder's bundle (docs/assets/finder.js). If anything fails, the reader gets the page as it
-// is without JavaScript (the full list, no filters) rather than the first page of cards and
-// filters that do nothing. Its reasoning is exported too, as the bundle's global PracticeFinder,
+// is without JavaScript (the first page of cards and the way on to the rest, no filters) rather
+// than filters that do nothing. Its reasoning is exported too, as the bundle's global PracticeFinder,
 // for the tests (tests/project/test_frontend.py).
 import { start } from "./finder.js";
 
-export { PAGE_SIZE, SORTS, addressOf, choiceFrom, evaluate } from "./choice.js";
+export { PAGE_SIZE, SORTS, addressOf, choiceFrom, evaluate, sorted } from "./choice.js";
+export { itemsFrom } from "./data.js";
 
 const find = (selector) => (typeof document === "undefined" ? null : document.querySelector(selector));
 const page = {

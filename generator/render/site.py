@@ -22,13 +22,13 @@ from generator.render import linked_data, open_data, urls
 from generator.render.browse import FINDER_PAGE_SIZE, FINDER_SORTS, finder_groups
 from generator.render.changes import RatingNews, changes_shown, rating_news
 from generator.render.citation import citation
-from generator.render.costs import comparable_amount
 from generator.render.coverage import coverage
 from generator.render.deferred import Deferred
 from generator.render.environment import TEMPLATES
 from generator.render.evidence_facts import EvidenceFacts
 from generator.render.facets import FACET, FACETS, Facet, model_table
 from generator.render.feeds import FOLLOWED_FACETS, facet_feed, feed_files
+from generator.render.finder_data import card_file, finder_data
 from generator.render.map_and_data_pages import map_and_data_pages
 from generator.render.outcome_sentence import OutcomeSentences
 from generator.render.page import PageAnchors, PageOutput, RenderedPage
@@ -36,7 +36,6 @@ from generator.render.pagination import CARDS_PER_PAGE, paginate
 from generator.render.publication_pages import publication_pages
 from generator.render.recent import update_days
 from generator.render.related import RelatedPractice
-from generator.search.records import document_numbers
 
 UPDATE_DAYS_ON_HOME = 3  # the latest days on which case studies were published or reviewed
 TITLES_PER_UPDATE_DAY = 6  # titles named for each of those days, new ones first
@@ -141,14 +140,16 @@ class SiteRenderer:
             "Narrow the collection by theme, outcome, characteristic, rating, impact evidence, results, region, "
             "age group and words.",
             hide=("toc",),  # the filters and results need the width; the page has no sections
-            case_studies=ranked,
-            groups=(groups := finder_groups(self.taxonomy, self.evidence, ranked)),
-            card_data=lambda c: {g["name"]: " ".join(g["terms_of"](c)) for g in groups},
-            page_size=FINDER_PAGE_SIZE,
+            shown=ranked[:FINDER_PAGE_SIZE],  # the rest are the script's to fetch (render/finder_data.py)
+            total=len(ranked),
+            groups=finder_groups(self.taxonomy, self.evidence, ranked),
             sorts=FINDER_SORTS,
-            comparable_cost=lambda c: "" if (amount := comparable_amount(c.costs)) is None else repr(float(amount)),
-            search_numbers=document_numbers(case_studies),  # the search engine's numbers, for the words
+            data_file=urls.FINDER_DATA,
+            card_file=urls.finder_card,
         )
+        pages[urls.FINDER_DATA] = Deferred(finder_data, (tuple(ranked), self.taxonomy))
+        for case_study in case_studies:
+            pages[urls.finder_card(case_study.id)] = Deferred(_finder_card, (self, case_study))
         pages[urls.SEARCH] = self._page(
             "search.html.j2",
             urls.SEARCH,
@@ -275,3 +276,8 @@ def _render_page(renderer: SiteRenderer, template: str, path: str, context: dict
         **context,
     )
     return anchors.page(body)
+
+
+def _finder_card(renderer: SiteRenderer, case_study: CaseStudy) -> str:
+    """A card as the finder's page would show it, with its links made from that page."""
+    return card_file(_render_page(renderer, "finder_card.html.j2", urls.FINDER, {"cs": case_study}).html)

@@ -12,6 +12,7 @@ ABOUT_EVIDENCE = "about/evidence.md"
 GLOSSARY = "about/glossary.md"
 OPEN_DATA = "data/index.md"
 FINDER = "finder/index.md"
+FINDER_DATA = "finder/data.json"  # what the finder's script filters (render/finder_data.py)
 SEARCH = "search/index.md"  # the results page the header search opens (search/?q=…)
 GAP_MAP = "gap-map/index.md"
 GAP_MAP_OUTCOMES = "gap-map/outcomes.md"
@@ -42,6 +43,11 @@ LINKED_PAGES = {
 
 def case_study_page(case_id: str) -> str:
     return f"practice/{case_id}.md"
+
+
+def finder_card(case_id: str) -> str:
+    """The card the finder's script fetches for a case study (render/finder_data.py)."""
+    return f"finder/cards/{case_id}.json"
 
 
 def facet_page(folder: str, term_id: str | None = None) -> str:

@@ -1,7 +1,9 @@
-"""The finder in a real browser: the right cards, the address, the keyboard, and no JavaScript."""
+"""The finder in a real browser: the right cards, the address, the keyboard, no JavaScript, and
+a data file or a card that cannot be fetched."""
 
 from __future__ import annotations
 
+from functools import partial
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -20,7 +22,9 @@ def finder(browser, built_site):
 
 
 def visible_cards(page) -> list[str]:
-    """The cards a reader sees: the finder's results, or without JavaScript the full list."""
+    """The cards a reader sees, once those being fetched have come: the finder's results, or
+    without JavaScript the page's own list."""
+    page.wait_for_function("!document.querySelector('[data-finder-results][aria-busy]')")
     return page.eval_on_selector_all(
         "[data-finder-results] > li, [data-finder-list]:not([hidden]) > li",
         "nodes => nodes.filter(n => n.offsetParent !== null).map(n => n.dataset.caseStudy)",
@@ -152,18 +156,76 @@ def test_a_phone_reader_can_skip_past_the_filters(large_finder):
     page.close()
 
 
-def test_before_the_script_runs_only_its_first_page_shows(large_finder, taxonomy):
-    """The stylesheet shows the static list's first fifty cards until finder.js has run (it then
-    shows the same fifty), so the page does not shift as it loads."""
+def test_the_page_holds_one_page_of_cards_and_without_javascript_leads_to_the_rest(large_finder, taxonomy):
+    """Issue 28: the page listed every case study (about 20 MB at 10,000). It holds the first
+    fifty, strongest evidence first, and a reader without JavaScript follows a link to the rating
+    pages, which list every case study in the same order, fifty to a page."""
     browser, url, case_studies = large_finder
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(url)
+    assert visible_cards(page) == ranked_ids(case_studies, taxonomy)[:50]
+    assert page.locator("[data-finder-more]").is_hidden()
+    rest = page.get_by_role("link", name="See all 120, strongest evidence first, by evidence rating")
+    rest.click()
+    listed = []
+    for rating in page.locator(".facet-table th a").evaluate_all("links => links.map(a => a.href)"):
+        while rating:
+            page.goto(rating)
+            listed += page.eval_on_selector_all(".case-study-list > li", "ns => ns.map(n => n.dataset.caseStudy)")
+            following = page.locator("a[rel=next]")
+            rating = following.evaluate("a => a.href") if following.count() else None
+    assert listed == ranked_ids(case_studies, taxonomy)
+    context.close()
+
+
+def fulfil(answer: dict, route) -> None:
+    route.fulfill(**answer)
+
+
+def test_without_its_data_file_the_finder_says_so_and_leaves_the_page_as_it_is(large_finder, taxonomy):
+    browser, url, case_studies = large_finder
+    for answer, reason in (
+        ({"status": 404}, "The finder's data file could not be fetched (404)."),
+        ({"body": "<html>", "content_type": "application/json"}, "The finder's data file is not JSON."),
+        ({"json": {"format": 99}}, "The finder's data file is not of format 1."),
+    ):
+        page = browser.new_page()
+        page.route("**/finder/data.json", partial(fulfil, answer))
+        page.goto(url + "?theme=early-help")
+        advice = page.locator("[data-finder-advice]")
+        advice.wait_for()
+        assert advice.inner_text() == f"{reason} The filters are not available just now."
+        assert visible_cards(page) == ranked_ids(case_studies, taxonomy)[:50]
+        assert page.locator("[data-finder]").is_hidden() and page.locator("[data-finder-more]").is_hidden()
+        assert page.get_by_role("link", name="See all 120, strongest evidence first, by evidence rating").is_visible()
+        page.close()
+
+
+def test_a_card_that_cannot_be_fetched_says_so_and_links_to_its_page(large_finder, taxonomy):
+    """A card file missing, or holding another case study's card, shows a line saying so, with a
+    link to the case study's page; the other cards of the page of results still come."""
+    browser, url, case_studies = large_finder
+    ranked = ranked_ids(case_studies, taxonomy)
+    missing, swapped = ranked[50], ranked[51]
     page = browser.new_page()
-    page.route("**/assets/finder.js", lambda route: route.abort())  # the script never runs
+    page.route(f"**/finder/cards/{missing}.json", lambda route: route.fulfill(status=500))
+    page.route(
+        f"**/finder/cards/{swapped}.json",
+        lambda route: route.continue_(url=route.request.url.replace(swapped, missing)),
+    )
     page.goto(url)
     page.wait_for_load_state("networkidle")
-    shown = page.eval_on_selector_all(
-        "[data-finder-list] > li", "ns => ns.filter(n => n.offsetParent).map(n => n.dataset.caseStudy)"
-    )
-    assert shown == ranked_ids(case_studies, taxonomy)[:50]
+    page.get_by_role("button", name="Show more").click()
+    assert visible_cards(page) == ranked[:100]
+    for case_id in (missing, swapped):
+        card = page.locator(f"[data-finder-results] > li[data-case-study='{case_id}']")
+        assert card.inner_text().startswith("This case study's summary could not be fetched just now")
+        link = card.get_by_role("link", name="its page")
+        assert urlsplit(link.evaluate("a => a.href")).path.endswith(f"/practice/{case_id}/")
+    assert page.locator(
+        f"[data-finder-results] > li[data-case-study='{ranked[52]}'] .case-study-card__title"
+    ).is_visible()
     page.close()
 
 
