@@ -136,6 +136,7 @@ var PracticeFinder = (() => {
   var countText = (shown, total) => shown === total ? `${total} case studies.` : `${shown} of ${total} case studies match.`;
 
   // frontend/finder/cards.js
+  var FETCH_SECONDS = 15;
   function missingCard(id, pageOf) {
     const item = document.createElement("li");
     item.className = "case-study-card case-study-card--missing";
@@ -143,8 +144,8 @@ var PracticeFinder = (() => {
     const line = document.createElement("p");
     const link = document.createElement("a");
     link.href = pageOf(id);
-    link.textContent = "its page";
-    line.append(`This case study's summary could not be fetched just now; reload to try again, or open `, link, ".");
+    link.textContent = id;
+    line.append("The summary of ", link, " could not be fetched just now; reload the page to try again.");
     item.append(line);
     return item;
   }
@@ -163,7 +164,7 @@ var PracticeFinder = (() => {
     const known = new Map(Array.from(shown, (node) => [node.getAttribute("data-case-study"), Promise.resolve(node)]));
     return function card(id) {
       if (!known.has(id)) {
-        const fetched = fetch(fileOf(id)).then((response) => {
+        const fetched = fetch(fileOf(id), { signal: AbortSignal.timeout(FETCH_SECONDS * 1e3) }).then((response) => {
           if (!response.ok) throw new Error(`${response.status}`);
           return response.text();
         }).then((text) => parsedCard(text, id)).catch(() => {
@@ -184,6 +185,7 @@ var PracticeFinder = (() => {
     if (!condition) throw new DataError(`The finder's data file ${reason}.`);
   }
   var isIndex = (value, length) => Number.isInteger(value) && value >= 0 && value < length;
+  var distinct = (list) => new Set(list).size === list.length;
   function checkList(list, length, what, each) {
     check(Array.isArray(list) && list.length === length, `has ${what} for a different number of case studies`);
     for (const value of list) check(each(value), `has ${what} of the wrong kind`);
@@ -194,10 +196,14 @@ var PracticeFinder = (() => {
     check(Array.isArray(ids), "lists no case studies");
     const total = ids.length;
     checkList(ids, total, "ids", (id) => typeof id === "string" && id !== "");
+    check(distinct(ids), "names a case study twice");
     checkList(data.numbers, total, "search numbers", (n) => Number.isInteger(n) && n >= 0);
     const later = SORTS.slice(1);
     check(data.places !== null && typeof data.places === "object", "has no orders");
-    for (const sort of later) checkList(data.places[sort], total, `places in the order "${sort}"`, (n) => isIndex(n, total));
+    for (const sort of later) {
+      checkList(data.places[sort], total, `places in the order "${sort}"`, (n) => isIndex(n, total));
+      check(distinct(data.places[sort]), `gives two case studies one place in the order "${sort}"`);
+    }
     const items = ids.map((id, rank) => ({ id, rank, number: data.numbers[rank], place: {} }));
     for (const sort of later) data.places[sort].forEach((place, rank) => items[rank].place[sort] = place);
     check(data.groups !== null && typeof data.groups === "object", "has no filter groups");
@@ -205,20 +211,22 @@ var PracticeFinder = (() => {
       const found = data.groups[group];
       check(found && Array.isArray(found.values), `has no group "${group}"`);
       const { values } = found;
-      checkList(found.cards, total, `terms of "${group}"`, (list) => Array.isArray(list) && list.every((i) => isIndex(i, values.length)));
+      const terms = (list) => Array.isArray(list) && list.every((i) => isIndex(i, values.length)) && distinct(list);
+      checkList(found.cards, total, `terms of "${group}"`, terms);
       found.cards.forEach((list, rank) => items[rank][group] = list.map((i) => String(values[i])));
     }
     return items;
   }
 
   // frontend/finder/finder.js
+  var sameCards = (results, items) => results.children.length === items.length && items.every((item, i) => results.children[i].getAttribute("data-case-study") === item.id);
   var filled = (pattern, id) => pattern.split("{id}").join(encodeURIComponent(id));
   function loadItems(address, groups) {
     const unreadable = (why) => () => {
       throw new Error(`The finder's data file ${why}.`);
     };
-    return fetch(address).catch(unreadable("could not be fetched")).then((response) => {
-      if (!response.ok) unreadable(`could not be fetched (${response.status})`)();
+    return fetch(address, { signal: AbortSignal.timeout(FETCH_SECONDS * 1e3) }).catch(unreadable("could not be fetched")).then((response) => {
+      if (!response.ok) unreadable(`could not be fetched: error ${response.status}`)();
       return response.json().catch(unreadable("is not JSON"));
     }).then((data) => itemsFrom(data, groups));
   }
@@ -323,13 +331,15 @@ var PracticeFinder = (() => {
       more.hidden = shownCount >= matched.length;
       waiting += 1;
       results.setAttribute("aria-busy", "true");
+      if (first && forView > 1) results.setAttribute("data-stale", "");
       const cards = Promise.all(batch.map((item) => card(item.id)));
       queue = queue.then(() => cards).then((nodes) => {
         if (forView !== view) return;
         const fragment = document.createDocumentFragment();
         for (const node of nodes) fragment.appendChild(node.cloneNode(true));
-        if (first) results.replaceChildren(fragment);
-        else results.appendChild(fragment);
+        if (!first) results.appendChild(fragment);
+        else if (!sameCards(results, batch)) results.replaceChildren(fragment);
+        results.removeAttribute("data-stale");
         waiting -= 1;
         if (!waiting) results.removeAttribute("aria-busy");
       });
@@ -374,7 +384,7 @@ var PracticeFinder = (() => {
       document.documentElement.classList.add("finder-failed");
       results.remove();
       list.hidden = false;
-      advice.replaceChildren(paragraph(`${error.message} The filters are not available just now.`));
+      advice.replaceChildren(paragraph(`The filters are not available just now; reload the page to try again. ${error.message}`));
       advice.hidden = false;
     }
     function restore() {
@@ -385,6 +395,7 @@ var PracticeFinder = (() => {
       dropped = state.dropped;
     }
     results.append(...Array.from(list.children, (node) => node.cloneNode(true)));
+    results.setAttribute("aria-busy", "true");
     list.parentNode.insertBefore(results, list);
     list.hidden = true;
     more.hidden = true;
@@ -425,6 +436,7 @@ var PracticeFinder = (() => {
       start(page, site && site.engine);
     } catch (error) {
       document.documentElement.classList.add("finder-failed");
+      document.querySelector("[data-finder-results]")?.remove();
       page.list.hidden = false;
       throw error;
     }

@@ -1,9 +1,11 @@
 // The finder's cards: those already in the page, and the rest fetched one file per case study
 // (finder/cards/<id>.json, written by generator/render/finder_data.py with the page's own card
-// macro), only for the page of results on screen. The card's HTML is the build's, escaped by
+// macro), only for the page of results on screen, each given FETCH_SECONDS. The card's HTML is the build's, escaped by
 // its templates; it is parsed inert (in a <template>) and used only if it is one card of the
 // case study asked for. A card that cannot be fetched is shown as a line that says so and links
-// to the case study's page, and is asked for again next time.
+// to the case study's page by its id, and is asked for again next time.
+
+export const FETCH_SECONDS = 15; // a request that hangs longer fails, so the list is never stuck behind it
 
 function missingCard(id, pageOf) {
   const item = document.createElement("li");
@@ -12,8 +14,8 @@ function missingCard(id, pageOf) {
   const line = document.createElement("p");
   const link = document.createElement("a");
   link.href = pageOf(id);
-  link.textContent = "its page";
-  line.append(`This case study's summary could not be fetched just now; reload to try again, or open `, link, ".");
+  link.textContent = id;
+  line.append("The summary of ", link, " could not be fetched just now; reload the page to try again.");
   item.append(line);
   return item;
 }
@@ -36,7 +38,7 @@ export function cardSource(fileOf, pageOf, shown) {
   const known = new Map(Array.from(shown, (node) => [node.getAttribute("data-case-study"), Promise.resolve(node)]));
   return function card(id) {
     if (!known.has(id)) {
-      const fetched = fetch(fileOf(id))
+      const fetched = fetch(fileOf(id), { signal: AbortSignal.timeout(FETCH_SECONDS * 1000) })
         .then((response) => {
           if (!response.ok) throw new Error(`${response.status}`);
           return response.text();

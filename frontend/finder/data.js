@@ -15,6 +15,9 @@ function check(condition, reason) {
 
 const isIndex = (value, length) => Number.isInteger(value) && value >= 0 && value < length;
 
+/** Whether `list` holds no value twice (linear). */
+const distinct = (list) => new Set(list).size === list.length;
+
 /** An array of `length` items each passing `each`; linear in the file's size. */
 function checkList(list, length, what, each) {
   check(Array.isArray(list) && list.length === length, `has ${what} for a different number of case studies`);
@@ -28,10 +31,14 @@ export function itemsFrom(data, groups) {
   check(Array.isArray(ids), "lists no case studies");
   const total = ids.length;
   checkList(ids, total, "ids", (id) => typeof id === "string" && id !== "");
+  check(distinct(ids), "names a case study twice");
   checkList(data.numbers, total, "search numbers", (n) => Number.isInteger(n) && n >= 0);
   const later = SORTS.slice(1);
   check(data.places !== null && typeof data.places === "object", "has no orders");
-  for (const sort of later) checkList(data.places[sort], total, `places in the order "${sort}"`, (n) => isIndex(n, total));
+  for (const sort of later) {
+    checkList(data.places[sort], total, `places in the order "${sort}"`, (n) => isIndex(n, total));
+    check(distinct(data.places[sort]), `gives two case studies one place in the order "${sort}"`);
+  }
   const items = ids.map((id, rank) => ({ id, rank, number: data.numbers[rank], place: {} }));
   for (const sort of later) data.places[sort].forEach((place, rank) => (items[rank].place[sort] = place));
   check(data.groups !== null && typeof data.groups === "object", "has no filter groups");
@@ -39,7 +46,8 @@ export function itemsFrom(data, groups) {
     const found = data.groups[group];
     check(found && Array.isArray(found.values), `has no group "${group}"`);
     const { values } = found;
-    checkList(found.cards, total, `terms of "${group}"`, (list) => Array.isArray(list) && list.every((i) => isIndex(i, values.length)));
+    const terms = (list) => Array.isArray(list) && list.every((i) => isIndex(i, values.length)) && distinct(list);
+    checkList(found.cards, total, `terms of "${group}"`, terms);
     found.cards.forEach((list, rank) => (items[rank][group] = list.map((i) => String(values[i]))));
   }
   return items;

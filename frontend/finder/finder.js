@@ -19,8 +19,13 @@ import {
   showText,
   sorted,
 } from "./choice.js";
-import { cardSource } from "./cards.js";
+import { FETCH_SECONDS, cardSource } from "./cards.js";
 import { itemsFrom } from "./data.js";
+
+/** Whether the list shows exactly these items' cards, in order. */
+const sameCards = (results, items) =>
+  results.children.length === items.length &&
+  items.every((item, i) => results.children[i].getAttribute("data-case-study") === item.id);
 
 const filled = (pattern, id) => pattern.split("{id}").join(encodeURIComponent(id));
 
@@ -29,10 +34,10 @@ function loadItems(address, groups) {
   const unreadable = (why) => () => {
     throw new Error(`The finder's data file ${why}.`);
   };
-  return fetch(address)
+  return fetch(address, { signal: AbortSignal.timeout(FETCH_SECONDS * 1000) })
     .catch(unreadable("could not be fetched"))
     .then((response) => {
-      if (!response.ok) unreadable(`could not be fetched (${response.status})`)();
+      if (!response.ok) unreadable(`could not be fetched: error ${response.status}`)();
       return response.json().catch(unreadable("is not JSON"));
     })
     .then((data) => itemsFrom(data, groups));
@@ -154,13 +159,15 @@ export function start(page, engine) {
     more.hidden = shownCount >= matched.length;
     waiting += 1;
     results.setAttribute("aria-busy", "true");
+    if (first && forView > 1) results.setAttribute("data-stale", ""); // the last choice's cards, dimmed until these come
     const cards = Promise.all(batch.map((item) => card(item.id)));
     queue = queue.then(() => cards).then((nodes) => {
       if (forView !== view) return;
       const fragment = document.createDocumentFragment();
       for (const node of nodes) fragment.appendChild(node.cloneNode(true));
-      if (first) results.replaceChildren(fragment);
-      else results.appendChild(fragment);
+      if (!first) results.appendChild(fragment);
+      else if (!sameCards(results, batch)) results.replaceChildren(fragment); // the same: the focus stays where it is
+      results.removeAttribute("data-stale");
       waiting -= 1;
       if (!waiting) results.removeAttribute("aria-busy");
     });
@@ -214,7 +221,7 @@ export function start(page, engine) {
     document.documentElement.classList.add("finder-failed");
     results.remove();
     list.hidden = false;
-    advice.replaceChildren(paragraph(`${error.message} The filters are not available just now.`));
+    advice.replaceChildren(paragraph(`The filters are not available just now; reload the page to try again. ${error.message}`));
     advice.hidden = false;
   }
 
@@ -227,6 +234,7 @@ export function start(page, engine) {
   }
 
   results.append(...Array.from(list.children, (node) => node.cloneNode(true)));
+  results.setAttribute("aria-busy", "true"); // until the data file has come and the choices are applied
   list.parentNode.insertBefore(results, list);
   list.hidden = true;
   more.hidden = true;

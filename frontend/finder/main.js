@@ -23,6 +23,7 @@ if (Object.values(page).every(Boolean)) {
     start(page, site && site.engine); // the header box's own engine: one set of index files per page
   } catch (error) {
     document.documentElement.classList.add("finder-failed");
+    document.querySelector("[data-finder-results]")?.remove(); // its copies of the page's cards
     page.list.hidden = false;
     throw error;
   }

@@ -39,12 +39,12 @@ def ranked_ids(case_studies, taxonomy):
     return [c.id for c in sorted(case_studies, key=lambda c: (taxonomy.ratings.rank(c.evidence.rating), c.title))]
 
 
-def test_without_javascript_the_full_list_shows(finder, shipped):
+def test_without_javascript_the_page_s_own_cards_show(finder, shipped, taxonomy):
     browser, url = finder
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(url)
-    assert len(visible_cards(page)) == len(shipped.case_studies)
+    assert visible_cards(page) == ranked_ids(shipped.case_studies, taxonomy)[:50]
     assert page.locator("[data-finder]").is_hidden()
     context.close()
 
@@ -186,7 +186,7 @@ def fulfil(answer: dict, route) -> None:
 def test_without_its_data_file_the_finder_says_so_and_leaves_the_page_as_it_is(large_finder, taxonomy):
     browser, url, case_studies = large_finder
     for answer, reason in (
-        ({"status": 404}, "The finder's data file could not be fetched (404)."),
+        ({"status": 404}, "The finder's data file could not be fetched: error 404."),
         ({"body": "<html>", "content_type": "application/json"}, "The finder's data file is not JSON."),
         ({"json": {"format": 99}}, "The finder's data file is not of format 1."),
     ):
@@ -195,11 +195,49 @@ def test_without_its_data_file_the_finder_says_so_and_leaves_the_page_as_it_is(l
         page.goto(url + "?theme=early-help")
         advice = page.locator("[data-finder-advice]")
         advice.wait_for()
-        assert advice.inner_text() == f"{reason} The filters are not available just now."
+        assert advice.inner_text() == f"The filters are not available just now; reload the page to try again. {reason}"
         assert visible_cards(page) == ranked_ids(case_studies, taxonomy)[:50]
         assert page.locator("[data-finder]").is_hidden() and page.locator("[data-finder-more]").is_hidden()
         assert page.get_by_role("link", name="See all 120, strongest evidence first, by evidence rating").is_visible()
         page.close()
+
+
+def test_cards_that_come_late_never_land_in_a_newer_choice_s_list(large_finder, taxonomy):
+    """Cards held back while the reader asks for more and then changes the choice: when they
+    come, the list is the new choice's first fifty, once each, and no longer busy."""
+    browser, url, case_studies = large_finder
+    ranked = ranked_ids(case_studies, taxonomy)
+    page = browser.new_page()
+    held = []
+    page.route("**/finder/cards/*.json", lambda route: held.append(route))
+    page.goto(url)
+    page.wait_for_load_state("load")
+    page.wait_for_function("document.querySelector('[data-finder-results]:not([aria-busy])')")
+    page.get_by_role("button", name="Show more").click()
+    themes_of = {c.id: c.themes for c in case_studies}
+    commonest = max(taxonomy.themes.ids, key=lambda t: sum(t in v for v in themes_of.values()))
+    expected = [i for i in ranked if commonest in themes_of[i]][:50]
+    assert set(expected) - set(ranked[:50]), "some of the new choice's cards must be fetched"
+    option(page, "theme", commonest).check()
+    page.wait_for_function("document.querySelector('[data-finder-results][data-stale]') !== null")
+    asked = set(ranked[50:100]) | (set(expected) - set(ranked[:50]))  # "Show more", then the new choice
+    for _ in range(100):  # the browser's requests reach the route one by one
+        if len(held) >= len(asked):
+            break
+        page.wait_for_timeout(50)
+    held_ids = {route.request.url.rsplit("/", 1)[1].removesuffix(".json"): route for route in held}
+    assert set(held_ids) == asked
+    late = set(held_ids) - set(expected)  # asked for by "Show more" only
+    assert late, "some of the earlier cards are not the new choice's"
+    for case_id in set(held_ids) - late:
+        held_ids[case_id].continue_()
+    page.wait_for_function("document.querySelector('[data-finder-results]:not([data-stale])')")
+    for case_id in late:  # they come after the new choice's cards are in
+        held_ids[case_id].continue_()
+    page.wait_for_load_state("networkidle")
+    assert visible_cards(page) == expected
+    assert page.locator("[data-finder-results][data-stale]").count() == 0
+    page.close()
 
 
 def test_a_card_that_cannot_be_fetched_says_so_and_links_to_its_page(large_finder, taxonomy):
@@ -220,8 +258,11 @@ def test_a_card_that_cannot_be_fetched_says_so_and_links_to_its_page(large_finde
     assert visible_cards(page) == ranked[:100]
     for case_id in (missing, swapped):
         card = page.locator(f"[data-finder-results] > li[data-case-study='{case_id}']")
-        assert card.inner_text().startswith("This case study's summary could not be fetched just now")
-        link = card.get_by_role("link", name="its page")
+        assert (
+            card.inner_text()
+            == f"The summary of {case_id} could not be fetched just now; reload the page to try again."
+        )
+        link = card.get_by_role("link", name=case_id)
         assert urlsplit(link.evaluate("a => a.href")).path.endswith(f"/practice/{case_id}/")
     assert page.locator(
         f"[data-finder-results] > li[data-case-study='{ranked[52]}'] .case-study-card__title"
