@@ -222,12 +222,12 @@ var PracticeFinder = (() => {
   var sameCards = (results, items) => results.children.length === items.length && items.every((item, i) => results.children[i].getAttribute("data-case-study") === item.id);
   var filled = (pattern, id) => pattern.split("{id}").join(encodeURIComponent(id));
   function loadItems(address, groups) {
-    const unreadable = (why) => () => {
+    const refuse = (why) => {
       throw new Error(`The finder's data file ${why}.`);
     };
-    return fetch(address, { signal: AbortSignal.timeout(FETCH_SECONDS * 1e3) }).catch(unreadable("could not be fetched")).then((response) => {
-      if (!response.ok) unreadable(`could not be fetched: error ${response.status}`)();
-      return response.json().catch(unreadable("is not JSON"));
+    return fetch(address, { signal: AbortSignal.timeout(FETCH_SECONDS * 1e3) }).catch(() => refuse("could not be fetched")).then((response) => {
+      if (!response.ok) refuse(`could not be fetched: error ${response.status}`);
+      return response.json().catch(() => refuse("is not JSON"));
     }).then((data) => itemsFrom(data, groups));
   }
   function paragraph(text) {

@@ -31,14 +31,14 @@ const filled = (pattern, id) => pattern.split("{id}").join(encodeURIComponent(id
 
 /** The data file's items, or a rejection saying why not. */
 function loadItems(address, groups) {
-  const unreadable = (why) => () => {
+  const refuse = (why) => {
     throw new Error(`The finder's data file ${why}.`);
   };
   return fetch(address, { signal: AbortSignal.timeout(FETCH_SECONDS * 1000) })
-    .catch(unreadable("could not be fetched"))
+    .catch(() => refuse("could not be fetched"))
     .then((response) => {
-      if (!response.ok) unreadable(`could not be fetched: error ${response.status}`)();
-      return response.json().catch(unreadable("is not JSON"));
+      if (!response.ok) refuse(`could not be fetched: error ${response.status}`);
+      return response.json().catch(() => refuse("is not JSON"));
     })
     .then((data) => itemsFrom(data, groups));
 }

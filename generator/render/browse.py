@@ -16,7 +16,7 @@ from generator.render.evidence_facts import EvidenceFacts
 from generator.render.gap_map import Columns
 from generator.search.records import FACETS as SEARCH_FACETS
 
-FINDER_PAGE_SIZE = 50  # cards the finder shows before "Show more"; the rest wait, hidden until then
+FINDER_PAGE_SIZE = 50  # cards the finder's page holds and shows before "Show more" fetches more
 # The finder's orders, (id in the address, label); the first is the page's own (strongest evidence first).
 FINDER_SORTS = (
     ("evidence", "Strongest evidence"),
